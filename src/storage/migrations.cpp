@@ -1,0 +1,198 @@
+#include "storage/migrations.h"
+
+#include <QRegularExpression>
+#include <QStringList>
+
+#include <array>
+
+namespace companion::storage {
+
+namespace {
+
+// The migration history. Never edit a step that has shipped: add a new one, and update
+// kFreshSchema to match. The test "migrated schema equals fresh schema" holds the two together.
+constexpr std::array kMigrations = {
+    Migration{1, "records, outbox and profile metadata", R"sql(
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY NOT NULL,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE records (
+    id TEXT PRIMARY KEY NOT NULL,
+    kind TEXT NOT NULL,
+    version INTEGER NOT NULL CHECK (version >= 1),
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    body BLOB NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX records_by_kind ON records (kind);
+CREATE TABLE outbox (
+    sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+    record_id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    queued_at INTEGER NOT NULL,
+    UNIQUE (record_id, version)
+);
+)sql"},
+    Migration{2, "version history of every record; timeline index", R"sql(
+CREATE TABLE record_versions (
+    record_id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    deleted INTEGER NOT NULL CHECK (deleted IN (0, 1)),
+    body BLOB NOT NULL,
+    PRIMARY KEY (record_id, version)
+) WITHOUT ROWID;
+INSERT INTO record_versions (record_id, version, updated_at, deleted, body)
+    SELECT id, version, updated_at, deleted, body FROM records;
+DROP INDEX records_by_kind;
+CREATE INDEX records_by_kind_updated ON records (kind, updated_at);
+)sql"},
+};
+
+constexpr bool versionsAreConsecutive()
+{
+    for (std::size_t i = 0; i < kMigrations.size(); ++i) {
+        if (kMigrations[i].version != static_cast<int>(i) + 1)
+            return false;
+    }
+    return true;
+}
+static_assert(versionsAreConsecutive(), "migration versions must be 1, 2, 3, … in order");
+
+// The schema a new profile gets, equal to running every migration on an empty database.
+constexpr const char *kFreshSchema = R"sql(
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY NOT NULL,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE records (
+    id TEXT PRIMARY KEY NOT NULL,
+    kind TEXT NOT NULL,
+    version INTEGER NOT NULL CHECK (version >= 1),
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    body BLOB NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE outbox (
+    sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+    record_id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    queued_at INTEGER NOT NULL,
+    UNIQUE (record_id, version)
+);
+CREATE TABLE record_versions (
+    record_id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    deleted INTEGER NOT NULL CHECK (deleted IN (0, 1)),
+    body BLOB NOT NULL,
+    PRIMARY KEY (record_id, version)
+) WITHOUT ROWID;
+CREATE INDEX records_by_kind_updated ON records (kind, updated_at);
+)sql";
+
+QString normalisedSql(QString sql)
+{
+    static const QRegularExpression whitespace(QStringLiteral("\\s+"));
+    return sql.replace(whitespace, QStringLiteral(" ")).trimmed().toLower();
+}
+
+} // namespace
+
+std::span<const Migration> migrations()
+{
+    return kMigrations;
+}
+
+int latestSchemaVersion()
+{
+    return kMigrations.back().version;
+}
+
+Result<void> migrate(Database &db)
+{
+    auto current = db.userVersion();
+    if (!current)
+        return current.error();
+    if (*current > latestSchemaVersion())
+        return makeError(ErrorCode::Unsupported,
+                         QStringLiteral("this profile was written by a newer version of "
+                                        "Companion; please update the app"));
+    for (const Migration &step : kMigrations) {
+        if (step.version <= *current)
+            continue;
+        auto tx = Transaction::begin(db);
+        if (!tx)
+            return tx.error();
+        COMPANION_TRY(db.exec(step.sql));
+        COMPANION_TRY(db.setUserVersion(step.version));
+        COMPANION_TRY(tx->commit());
+    }
+    return {};
+}
+
+Result<void> createFreshSchema(Database &db)
+{
+    auto current = db.userVersion();
+    if (!current)
+        return current.error();
+    if (*current != 0)
+        return makeError(ErrorCode::AlreadyExists, QStringLiteral("the database has a schema"));
+    auto tx = Transaction::begin(db);
+    if (!tx)
+        return tx.error();
+    COMPANION_TRY(db.exec(kFreshSchema));
+    COMPANION_TRY(db.setUserVersion(latestSchemaVersion()));
+    return tx->commit();
+}
+
+Result<QString> schemaFingerprint(Database &db)
+{
+    QStringList lines;
+    auto version = db.userVersion();
+    if (!version)
+        return version.error();
+    lines << QStringLiteral("user_version=%1").arg(*version);
+
+    auto objects = db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master "
+                              "WHERE name NOT LIKE 'sqlite_autoindex_%' ORDER BY type, name;");
+    if (!objects)
+        return objects.error();
+    QStringList tables;
+    while (true) {
+        auto row = objects->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        const QString type = objects->columnText(0);
+        lines << QStringLiteral("%1|%2|%3|%4").arg(type, objects->columnText(1),
+                                                    objects->columnText(2),
+                                                    normalisedSql(objects->columnText(3)));
+        if (type == QLatin1String("table"))
+            tables << objects->columnText(1);
+    }
+    // Column details as SQLite understands them, not only as written.
+    for (const QString &table : std::as_const(tables)) {
+        auto columns = db.prepare(QStringLiteral("PRAGMA table_info(\"%1\");").arg(table).toStdString());
+        if (!columns)
+            return columns.error();
+        while (true) {
+            auto row = columns->step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                break;
+            lines << QStringLiteral("column|%1|%2|%3|%4|%5|%6")
+                         .arg(table, columns->columnText(1), columns->columnText(2),
+                              columns->columnText(3), columns->columnText(4),
+                              columns->columnText(5));
+        }
+    }
+    return lines.join(u'\n');
+}
+
+} // namespace companion::storage

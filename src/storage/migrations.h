@@ -1,0 +1,32 @@
+#pragma once
+
+#include "common/result.h"
+#include "storage/database.h"
+
+#include <QString>
+
+#include <span>
+
+namespace companion::storage {
+
+// One schema step. Versions are consecutive from 1 (checked at compile time in migrations.cpp).
+struct Migration
+{
+    int version;
+    const char *description;
+    const char *sql;
+};
+
+std::span<const Migration> migrations();
+int latestSchemaVersion();
+
+// Brings an existing database from its PRAGMA user_version to the latest, one transaction per
+// step. A database newer than this build is refused with Unsupported (never downgraded).
+Result<void> migrate(Database &db);
+// Creates the current schema in an empty database directly (the path new profiles take).
+Result<void> createFreshSchema(Database &db);
+// Normalised description of the schema (tables, columns, indexes, triggers, user_version), used
+// to prove that a migrated database equals a fresh one.
+Result<QString> schemaFingerprint(Database &db);
+
+} // namespace companion::storage

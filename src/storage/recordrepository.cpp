@@ -1,0 +1,254 @@
+#include "storage/recordrepository.h"
+
+namespace companion::storage {
+
+using domain::OutboxEntry;
+using domain::Record;
+
+namespace {
+
+constexpr const char *kSelectColumns =
+    "SELECT id, kind, version, created_at, updated_at, deleted, body FROM records ";
+
+Record readRecord(const Statement &row)
+{
+    Record record;
+    record.id = RecordId::fromString(row.columnText(0));
+    record.kind = row.columnText(1);
+    record.version = row.columnInt64(2);
+    record.createdAt = QDateTime::fromMSecsSinceEpoch(row.columnInt64(3), Qt::UTC);
+    record.updatedAt = QDateTime::fromMSecsSinceEpoch(row.columnInt64(4), Qt::UTC);
+    record.deleted = row.columnInt64(5) != 0;
+    record.body = row.columnBlob(6);
+    return record;
+}
+
+Result<std::vector<Record>> readAll(Statement &stmt)
+{
+    std::vector<Record> records;
+    while (true) {
+        auto row = stmt.step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return records;
+        records.push_back(readRecord(stmt));
+    }
+}
+
+// The three statements every write runs, prepared once per transaction.
+struct WriteStatements
+{
+    Statement insertRecord;
+    Statement updateRecord;
+    Statement insertVersion;
+    Statement insertOutbox;
+
+    static Result<WriteStatements> prepare(Database &db)
+    {
+        auto insertRecord = db.prepare(
+            "INSERT INTO records (id, kind, version, created_at, updated_at, deleted, body) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);");
+        auto updateRecord = db.prepare(
+            "UPDATE records SET version = ?3, updated_at = ?5, deleted = ?6, body = ?7 "
+            "WHERE id = ?1 AND kind = ?2 AND version = ?3 - 1;");
+        auto insertVersion =
+            db.prepare("INSERT INTO record_versions (record_id, version, updated_at, deleted, body) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5);");
+        auto insertOutbox = db.prepare(
+            "INSERT INTO outbox (record_id, version, queued_at) VALUES (?1, ?2, ?3);");
+        for (auto *stmt : {&insertRecord, &updateRecord, &insertVersion, &insertOutbox}) {
+            if (!*stmt)
+                return stmt->error();
+        }
+        return WriteStatements{std::move(*insertRecord), std::move(*updateRecord),
+                               std::move(*insertVersion), std::move(*insertOutbox)};
+    }
+
+    // Writes `record` (already carrying its new version) with its history row and outbox row.
+    Result<void> write(Database &db, const Record &record)
+    {
+        const QString id = record.id.toString();
+        const qint64 updatedAt = record.updatedAt.toMSecsSinceEpoch();
+        Statement &target = record.version == 1 ? insertRecord : updateRecord;
+        target.reset();
+        target.bind(1, id)
+            .bind(2, record.kind)
+            .bind(3, record.version)
+            .bind(4, record.createdAt.toMSecsSinceEpoch())
+            .bind(5, updatedAt)
+            .bind(6, record.deleted ? 1 : 0)
+            .bindBlob(7, record.body);
+        COMPANION_TRY(target.run());
+        if (db.changes() != 1)
+            return makeError(ErrorCode::Internal,
+                             QStringLiteral("the record changed underneath this write"));
+
+        insertVersion.reset();
+        insertVersion.bind(1, id)
+            .bind(2, record.version)
+            .bind(3, updatedAt)
+            .bind(4, record.deleted ? 1 : 0)
+            .bindBlob(5, record.body);
+        COMPANION_TRY(insertVersion.run());
+
+        insertOutbox.reset();
+        insertOutbox.bind(1, id).bind(2, record.version).bind(3, updatedAt);
+        return insertOutbox.run();
+    }
+};
+
+} // namespace
+
+RecordRepository::RecordRepository(Database &db, const Clock &clock)
+    : m_db(db)
+    , m_clock(clock)
+{
+}
+
+Result<Record> RecordRepository::create(const QString &kind, const QByteArray &body)
+{
+    auto created = createMany(kind, {body});
+    if (!created)
+        return created.error();
+    return std::move(created->front());
+}
+
+Result<std::vector<Record>> RecordRepository::createMany(const QString &kind,
+                                                         const std::vector<QByteArray> &bodies)
+{
+    if (kind.isEmpty())
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("a record needs a kind"));
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return tx.error();
+    auto statements = WriteStatements::prepare(m_db);
+    if (!statements)
+        return statements.error();
+    const QDateTime now = m_clock.nowUtc();
+    std::vector<Record> records;
+    records.reserve(bodies.size());
+    for (const QByteArray &body : bodies) {
+        Record record{RecordId::generate(), kind, 1, now, now, false, body};
+        COMPANION_TRY(statements->write(m_db, record));
+        records.push_back(std::move(record));
+    }
+    COMPANION_TRY(tx->commit());
+    return records;
+}
+
+Result<Record> RecordRepository::update(const RecordId &id, const QByteArray &body)
+{
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return tx.error();
+    auto current = find(id);
+    if (!current)
+        return current.error();
+    if (!*current || (*current)->deleted)
+        return makeError(ErrorCode::NotFound, QStringLiteral("no such record"));
+    Record record = std::move(**current);
+    record.version += 1;
+    // Never let a clock step backwards reorder a record's own history.
+    record.updatedAt = std::max(m_clock.nowUtc(), record.updatedAt);
+    record.body = body;
+    auto statements = WriteStatements::prepare(m_db);
+    if (!statements)
+        return statements.error();
+    COMPANION_TRY(statements->write(m_db, record));
+    COMPANION_TRY(tx->commit());
+    return record;
+}
+
+Result<Record> RecordRepository::remove(const RecordId &id)
+{
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return tx.error();
+    auto current = find(id);
+    if (!current)
+        return current.error();
+    if (!*current || (*current)->deleted)
+        return makeError(ErrorCode::NotFound, QStringLiteral("no such record"));
+    Record record = std::move(**current);
+    record.version += 1;
+    record.updatedAt = std::max(m_clock.nowUtc(), record.updatedAt);
+    record.deleted = true;
+    record.body.clear();
+    auto statements = WriteStatements::prepare(m_db);
+    if (!statements)
+        return statements.error();
+    COMPANION_TRY(statements->write(m_db, record));
+    COMPANION_TRY(tx->commit());
+    return record;
+}
+
+Result<std::optional<Record>> RecordRepository::find(const RecordId &id)
+{
+    auto stmt = m_db.prepare(std::string(kSelectColumns) + "WHERE id = ?1;");
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, id.toString());
+    auto row = stmt->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return std::optional<Record>();
+    return std::optional<Record>(readRecord(*stmt));
+}
+
+Result<std::vector<Record>> RecordRepository::list(const QString &kind, bool includeDeleted)
+{
+    auto stmt = m_db.prepare(std::string(kSelectColumns) + "WHERE kind = ?1 AND deleted <= ?2 " +
+                             "ORDER BY updated_at DESC, id;");
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, kind).bind(2, includeDeleted ? 1 : 0);
+    return readAll(*stmt);
+}
+
+Result<std::vector<Record>> RecordRepository::history(const RecordId &id)
+{
+    auto stmt = m_db.prepare(
+        "SELECT v.record_id, r.kind, v.version, r.created_at, v.updated_at, v.deleted, v.body "
+        "FROM record_versions v JOIN records r ON r.id = v.record_id "
+        "WHERE v.record_id = ?1 ORDER BY v.version;");
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, id.toString());
+    return readAll(*stmt);
+}
+
+Result<std::int64_t> RecordRepository::count(const QString &kind)
+{
+    auto stmt = m_db.prepare("SELECT count(*) FROM records WHERE kind = ?1 AND deleted = 0;");
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, kind);
+    auto row = stmt->step();
+    if (!row)
+        return row.error();
+    return stmt->columnInt64(0);
+}
+
+Result<std::vector<OutboxEntry>> RecordRepository::pendingOutbox(int limit)
+{
+    auto stmt = m_db.prepare("SELECT sequence, record_id, version, queued_at FROM outbox "
+                             "ORDER BY sequence LIMIT ?1;");
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, static_cast<std::int64_t>(limit));
+    std::vector<OutboxEntry> entries;
+    while (true) {
+        auto row = stmt->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return entries;
+        entries.push_back({stmt->columnInt64(0), RecordId::fromString(stmt->columnText(1)),
+                           stmt->columnInt64(2),
+                           QDateTime::fromMSecsSinceEpoch(stmt->columnInt64(3), Qt::UTC)});
+    }
+}
+
+} // namespace companion::storage

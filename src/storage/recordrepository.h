@@ -1,0 +1,43 @@
+#pragma once
+
+#include "common/clock.h"
+#include "common/result.h"
+#include "domain/record.h"
+#include "storage/database.h"
+
+#include <optional>
+#include <vector>
+
+namespace companion::storage {
+
+// Every user record (diary entry, note, checklist state, …) goes through here. Each write bumps
+// the record's version, keeps the previous version in record_versions, and appends an outbox row
+// for sync — all in one transaction, so a record is never saved without its outbox row or the
+// other way round.
+class RecordRepository
+{
+public:
+    RecordRepository(Database &db, const Clock &clock);
+
+    Result<domain::Record> create(const QString &kind, const QByteArray &body);
+    // Many new records of one kind in one transaction (imports, benchmarks).
+    Result<std::vector<domain::Record>> createMany(const QString &kind,
+                                                   const std::vector<QByteArray> &bodies);
+    Result<domain::Record> update(const RecordId &id, const QByteArray &body);
+    // A tombstone: the body is cleared, deleted = true, version bumped; history keeps the past.
+    Result<domain::Record> remove(const RecordId &id);
+
+    Result<std::optional<domain::Record>> find(const RecordId &id);
+    // Newest first by updated_at. Tombstones are left out unless asked for.
+    Result<std::vector<domain::Record>> list(const QString &kind, bool includeDeleted = false);
+    Result<std::vector<domain::Record>> history(const RecordId &id);
+    Result<std::int64_t> count(const QString &kind);
+
+    Result<std::vector<domain::OutboxEntry>> pendingOutbox(int limit);
+
+private:
+    Database &m_db;
+    const Clock &m_clock;
+};
+
+} // namespace companion::storage

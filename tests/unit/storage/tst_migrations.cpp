@@ -1,0 +1,107 @@
+#include <catch2/catch.hpp>
+
+#include "crypto/secretwrap.h"
+#include "storage/migrations.h"
+#include "support/tempdir.h"
+
+using namespace companion;
+using namespace companion::storage;
+
+namespace {
+Database newDatabase(const testing::TempDir &dir, const char *name)
+{
+    auto db = Database::openEncrypted(dir.file(QString::fromLatin1(name)), crypto::randomKey(),
+                                      Database::OpenMode::CreateNew);
+    REQUIRE(db);
+    return std::move(*db);
+}
+
+// Applies migrations 1..version only, as an older build of the app would have.
+void migrateTo(Database &db, int version)
+{
+    for (const Migration &step : migrations()) {
+        if (step.version > version)
+            break;
+        REQUIRE(db.exec(step.sql));
+        REQUIRE(db.setUserVersion(step.version));
+    }
+}
+} // namespace
+
+TEST_CASE("A migrated schema equals a fresh schema", "[storage][migrations]")
+{
+    testing::TempDir dir;
+    Database fresh = newDatabase(dir, "fresh.db");
+    Database migrated = newDatabase(dir, "migrated.db");
+    REQUIRE(createFreshSchema(fresh));
+    REQUIRE(migrate(migrated));
+
+    auto freshPrint = schemaFingerprint(fresh);
+    auto migratedPrint = schemaFingerprint(migrated);
+    REQUIRE(freshPrint);
+    REQUIRE(migratedPrint);
+    CHECK(freshPrint->contains(QStringLiteral("record_versions")));
+    CHECK(*freshPrint == *migratedPrint);
+}
+
+TEST_CASE("Every intermediate version migrates to the fresh schema", "[storage][migrations]")
+{
+    testing::TempDir dir;
+    Database fresh = newDatabase(dir, "fresh.db");
+    REQUIRE(createFreshSchema(fresh));
+    const QString expected = *schemaFingerprint(fresh);
+    for (const Migration &step : migrations()) {
+        Database db = newDatabase(dir, QStringLiteral("from-%1.db").arg(step.version).toLatin1().constData());
+        migrateTo(db, step.version);
+        REQUIRE(migrate(db));
+        CHECK(*schemaFingerprint(db) == expected);
+    }
+}
+
+TEST_CASE("Migration 2 keeps existing records and backfills their history", "[storage][migrations]")
+{
+    testing::TempDir dir;
+    Database db = newDatabase(dir, "v1.db");
+    migrateTo(db, 1);
+    REQUIRE(db.exec("INSERT INTO records VALUES "
+                    "('3f2a7c1e-0000-4000-8000-000000000001', 'diary', 3, 1, 2, 0, x'7b7d');"));
+    REQUIRE(migrate(db));
+    CHECK(*db.userVersion() == latestSchemaVersion());
+    auto stmt = db.prepare("SELECT version, body FROM record_versions;");
+    REQUIRE(stmt);
+    REQUIRE(*stmt->step());
+    CHECK(stmt->columnInt64(0) == 3);
+    CHECK(stmt->columnBlob(1) == QByteArrayLiteral("{}"));
+}
+
+TEST_CASE("A database from a newer app is refused, not downgraded", "[storage][migrations]")
+{
+    testing::TempDir dir;
+    Database db = newDatabase(dir, "future.db");
+    REQUIRE(createFreshSchema(db));
+    REQUIRE(db.setUserVersion(latestSchemaVersion() + 1));
+    auto result = migrate(db);
+    REQUIRE_FALSE(result);
+    CHECK(result.error().code == ErrorCode::Unsupported);
+    CHECK(*db.userVersion() == latestSchemaVersion() + 1);
+}
+
+TEST_CASE("A failing migration step leaves the previous version intact", "[storage][migrations]")
+{
+    testing::TempDir dir;
+    Database db = newDatabase(dir, "fail.db");
+    migrateTo(db, 1);
+    // Fail after step 2's DDL ran, when its version is recorded: the DDL must roll back too.
+    db.setFaultInjector(
+        [](std::string_view sql) { return sql.find("user_version = 2") != std::string_view::npos; });
+    REQUIRE_FALSE(migrate(db));
+    db.setFaultInjector({});
+    CHECK(*db.userVersion() == 1);
+    auto table = db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'record_versions';");
+    REQUIRE(table);
+    REQUIRE(*table->step());
+    CHECK(table->columnInt64(0) == 0);
+    table = Statement();
+    REQUIRE(migrate(db));
+    CHECK(*db.userVersion() == latestSchemaVersion());
+}

@@ -28,8 +28,7 @@ public:
 private:
     explicit RecordId(QUuid uuid)
         : m_uuid(uuid)
-    {
-    }
+    {}
     QUuid m_uuid;
 };
 

@@ -28,7 +28,8 @@ Result<void> checkKdfParameters(const KdfParameters &params)
         return makeError(ErrorCode::Unsupported,
                          QStringLiteral("unknown key derivation algorithm"));
     if (params.salt.size() != static_cast<qsizetype>(kKdfSaltSize))
-        return makeError(ErrorCode::Damaged, QStringLiteral("key derivation salt has a wrong size"));
+        return makeError(ErrorCode::Damaged,
+                         QStringLiteral("key derivation salt has a wrong size"));
     if (params.opsLimit < kKdfOpsFloor || params.memLimit < kKdfMemFloor)
         return makeError(ErrorCode::WeakParameters,
                          QStringLiteral("key derivation parameters are below the safety floor"));

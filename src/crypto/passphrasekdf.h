@@ -15,10 +15,10 @@ namespace companion::crypto {
 // attacker who can write the key file must not be able to weaken the KDF (docs/threat-model.md).
 struct KdfParameters
 {
-    QString algorithm;           // "argon2id13" is the only one accepted
-    std::uint64_t opsLimit = 0;  // Argon2id passes
-    std::uint64_t memLimit = 0;  // bytes
-    QByteArray salt;             // 16 random bytes
+    QString algorithm;          // "argon2id13" is the only one accepted
+    std::uint64_t opsLimit = 0; // Argon2id passes
+    std::uint64_t memLimit = 0; // bytes
+    QByteArray salt;            // 16 random bytes
 };
 
 inline constexpr std::uint64_t kKdfOpsFloor = 3;
@@ -38,7 +38,6 @@ Result<void> checkKdfParameters(const KdfParameters &params);
 
 // The 32-byte passphrase key. Fails with WeakParameters for parameters outside the bounds and
 // Io when the system cannot provide the memory.
-Result<SecretBytes> derivePassphraseKey(const SecretBytes &passphrase,
-                                        const KdfParameters &params);
+Result<SecretBytes> derivePassphraseKey(const SecretBytes &passphrase, const KdfParameters &params);
 
 } // namespace companion::crypto

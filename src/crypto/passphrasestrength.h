@@ -9,18 +9,18 @@ namespace companion::crypto {
 // the hint; this layer has no user-visible text.
 enum class PassphraseHint {
     None,
-    TooShort,         // fewer than kMinimumLength characters
+    TooShort, // fewer than kMinimumLength characters
     CommonWordsOrNames,
-    KeyboardPattern,  // qwerty rows, sequences, repeats
+    KeyboardPattern, // qwerty rows, sequences, repeats
     DatesOrYears,
-    AddMoreWords,     // long enough but still guessable: add another unusual word
+    AddMoreWords, // long enough but still guessable: add another unusual word
 };
 
 struct PassphraseStrength
 {
-    int score = 0;             // 0 very weak … 4 very strong
-    double entropyBits = 0.0;  // log2 of the estimated guesses
-    bool acceptable = false;   // may be used for a new profile
+    int score = 0;            // 0 very weak … 4 very strong
+    double entropyBits = 0.0; // log2 of the estimated guesses
+    bool acceptable = false;  // may be used for a new profile
     PassphraseHint hint = PassphraseHint::None;
 };
 

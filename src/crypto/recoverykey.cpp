@@ -86,7 +86,8 @@ Result<RecoveryKey> RecoveryKey::parse(QStringView text)
                          QStringLiteral("the recovery key is too short: it has 52 characters"));
     const auto expected = checksumOf(raw.data());
     // The last character carries 4 unused bits; a typo there must not go unnoticed either.
-    if (!paddingIsZero || sodium_memcmp(expected.data(), raw.data() + kEntropyBytes, kChecksumBytes) != 0)
+    if (!paddingIsZero ||
+        sodium_memcmp(expected.data(), raw.data() + kEntropyBytes, kChecksumBytes) != 0)
         return makeError(ErrorCode::InvalidInput,
                          QStringLiteral("the recovery key has a typo: please check each group"));
     RecoveryKey key;
@@ -130,7 +131,8 @@ QString RecoveryKey::displayText() const
 SecretBytes RecoveryKey::wrappingKey() const
 {
     SecretBytes key(crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
-    crypto_generichash(key.data(), key.size(), reinterpret_cast<const unsigned char *>(kWrapContext),
+    crypto_generichash(key.data(), key.size(),
+                       reinterpret_cast<const unsigned char *>(kWrapContext),
                        sizeof(kWrapContext) - 1, m_entropy.data(), m_entropy.size());
     return key;
 }

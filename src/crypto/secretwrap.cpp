@@ -38,8 +38,9 @@ Result<WrappedSecret> wrapSecret(const SecretBytes &wrappingKey, const SecretByt
     unsigned long long written = 0;
     crypto_aead_xchacha20poly1305_ietf_encrypt(
         reinterpret_cast<unsigned char *>(wrapped.ciphertext.data()), &written, secret.data(),
-        secret.size(), bytes(associatedData), static_cast<unsigned long long>(associatedData.size()),
-        nullptr, bytes(wrapped.nonce), wrappingKey.data());
+        secret.size(), bytes(associatedData),
+        static_cast<unsigned long long>(associatedData.size()), nullptr, bytes(wrapped.nonce),
+        wrappingKey.data());
     wrapped.ciphertext.resize(static_cast<qsizetype>(written));
     return wrapped;
 }

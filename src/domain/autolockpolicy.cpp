@@ -6,8 +6,7 @@ namespace companion::domain {
 
 AutoLockPolicy::AutoLockPolicy(int timeoutSeconds)
     : m_timeoutSeconds(std::max(1, timeoutSeconds))
-{
-}
+{}
 
 void AutoLockPolicy::setTimeoutSeconds(int seconds)
 {

@@ -39,8 +39,7 @@ ErrorCode errorCodeForSqlite(int sqliteResultCode)
 Statement::Statement(sqlite3_stmt *stmt, Database *db)
     : m_stmt(stmt)
     , m_db(db)
-{
-}
+{}
 
 Statement::Statement(Statement &&other) noexcept
     : m_stmt(other.m_stmt)
@@ -260,10 +259,10 @@ Error Database::errorFromSqlite(int rc, std::string_view what) const
 {
     // sqlite3_errstr is generic text for the code; sqlite3_errmsg could name a constraint, and we
     // keep even that out of messages that may reach a log.
-    return makeError(errorCodeForSqlite(rc), QStringLiteral("%1 (%2)").arg(
-                                                 QString::fromUtf8(what.data(),
-                                                                   static_cast<qsizetype>(what.size())),
-                                                 QString::fromUtf8(sqlite3_errstr(rc))));
+    return makeError(errorCodeForSqlite(rc),
+                     QStringLiteral("%1 (%2)").arg(
+                         QString::fromUtf8(what.data(), static_cast<qsizetype>(what.size())),
+                         QString::fromUtf8(sqlite3_errstr(rc))));
 }
 
 Result<void> Database::exec(std::string_view sql)
@@ -280,8 +279,8 @@ Result<void> Database::exec(std::string_view sql)
 Result<Statement> Database::prepare(std::string_view sql)
 {
     sqlite3_stmt *stmt = nullptr;
-    const int rc = sqlite3_prepare_v2(m_db, sql.data(), static_cast<int>(sql.size()), &stmt,
-                                      nullptr);
+    const int rc =
+        sqlite3_prepare_v2(m_db, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
     if (rc != SQLITE_OK) {
         sqlite3_finalize(stmt);
         return errorFromSqlite(rc, "could not prepare a statement");

@@ -98,8 +98,7 @@ private:
     friend class Statement;
     explicit Database(sqlite3 *db)
         : m_db(db)
-    {
-    }
+    {}
     Error errorFromSqlite(int rc, std::string_view what) const;
     sqlite3 *m_db = nullptr;
     FaultInjector m_faultInjector;
@@ -122,8 +121,7 @@ public:
 private:
     explicit Transaction(Database *db)
         : m_db(db)
-    {
-    }
+    {}
     Database *m_db = nullptr;
 };
 

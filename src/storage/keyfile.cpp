@@ -76,7 +76,8 @@ QString checksumOf(const QJsonObject &body)
 
 Error damaged(const QString &why)
 {
-    return makeError(ErrorCode::Damaged, QStringLiteral("the profile's key file is damaged: ") + why);
+    return makeError(ErrorCode::Damaged,
+                     QStringLiteral("the profile's key file is damaged: ") + why);
 }
 
 void syncDirectory(const QString &directory)
@@ -132,8 +133,10 @@ Result<KeyFile> readKeyFile(const QString &path)
                                            Qt::ISODateWithMs);
     const QJsonObject kdf = root.value(QStringLiteral("kdf")).toObject();
     file.kdf.algorithm = kdf.value(QStringLiteral("algorithm")).toString();
-    file.kdf.opsLimit = static_cast<std::uint64_t>(kdf.value(QStringLiteral("opsLimit")).toInteger());
-    file.kdf.memLimit = static_cast<std::uint64_t>(kdf.value(QStringLiteral("memLimit")).toInteger());
+    file.kdf.opsLimit =
+        static_cast<std::uint64_t>(kdf.value(QStringLiteral("opsLimit")).toInteger());
+    file.kdf.memLimit =
+        static_cast<std::uint64_t>(kdf.value(QStringLiteral("memLimit")).toInteger());
     file.kdf.salt = QByteArray::fromBase64(kdf.value(QStringLiteral("salt")).toString().toLatin1());
     const auto passphraseSlot = slotFromJson(root.value(QStringLiteral("passphraseSlot")));
     const auto recoverySlot = slotFromJson(root.value(QStringLiteral("recoverySlot")));
@@ -145,7 +148,8 @@ Result<KeyFile> readKeyFile(const QString &path)
     if (auto ok = crypto::checkKdfParameters(file.kdf); !ok) {
         // A valid checksum with weakened parameters means someone rewrote the file on purpose.
         return makeError(ErrorCode::Damaged,
-                         QStringLiteral("the profile's key file was altered: ") + ok.error().message);
+                         QStringLiteral("the profile's key file was altered: ") +
+                             ok.error().message);
     }
     return file;
 }

@@ -169,15 +169,16 @@ Result<QString> schemaFingerprint(Database &db)
         if (!*row)
             break;
         const QString type = objects->columnText(0);
-        lines << QStringLiteral("%1|%2|%3|%4").arg(type, objects->columnText(1),
-                                                    objects->columnText(2),
-                                                    normalisedSql(objects->columnText(3)));
+        lines << QStringLiteral("%1|%2|%3|%4")
+                     .arg(type, objects->columnText(1), objects->columnText(2),
+                          normalisedSql(objects->columnText(3)));
         if (type == QLatin1String("table"))
             tables << objects->columnText(1);
     }
     // Column details as SQLite understands them, not only as written.
     for (const QString &table : std::as_const(tables)) {
-        auto columns = db.prepare(QStringLiteral("PRAGMA table_info(\"%1\");").arg(table).toStdString());
+        auto columns =
+            db.prepare(QStringLiteral("PRAGMA table_info(\"%1\");").arg(table).toStdString());
         if (!columns)
             return columns.error();
         while (true) {

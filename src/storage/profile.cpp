@@ -144,8 +144,8 @@ Result<std::unique_ptr<Profile>> Profile::unlockWithRecoveryKey(const QString &d
     auto file = readKeyFile(keyFilePath(directory));
     if (!file)
         return file.error();
-    auto databaseKey =
-        crypto::unwrapSecret(key.wrappingKey(), file->recoverySlot, recoverySlotAssociatedData(*file));
+    auto databaseKey = crypto::unwrapSecret(key.wrappingKey(), file->recoverySlot,
+                                            recoverySlotAssociatedData(*file));
     if (!databaseKey)
         return makeError(ErrorCode::WrongPassphrase,
                          QStringLiteral("this recovery key belongs to another profile"));
@@ -177,8 +177,8 @@ Result<std::unique_ptr<Profile>> Profile::openWithKey(const QString &directory, 
     if (*storedId != keyFile.profileId)
         return makeError(ErrorCode::Damaged,
                          QStringLiteral("the database belongs to a different profile"));
-    return std::unique_ptr<Profile>(new Profile(directory, std::move(keyFile),
-                                                std::move(databaseKey), std::move(*db), clock));
+    return std::unique_ptr<Profile>(
+        new Profile(directory, std::move(keyFile), std::move(databaseKey), std::move(*db), clock));
 }
 
 Profile::Profile(QString directory, KeyFile keyFile, SecretBytes databaseKey, Database db,
@@ -189,8 +189,7 @@ Profile::Profile(QString directory, KeyFile keyFile, SecretBytes databaseKey, Da
     , m_db(std::move(db))
     , m_clock(clock)
     , m_records(m_db, m_clock)
-{
-}
+{}
 
 Profile::~Profile()
 {

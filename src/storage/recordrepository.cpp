@@ -49,14 +49,14 @@ struct WriteStatements
         auto insertRecord = db.prepare(
             "INSERT INTO records (id, kind, version, created_at, updated_at, deleted, body) "
             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);");
-        auto updateRecord = db.prepare(
-            "UPDATE records SET version = ?3, updated_at = ?5, deleted = ?6, body = ?7 "
-            "WHERE id = ?1 AND kind = ?2 AND version = ?3 - 1;");
-        auto insertVersion =
-            db.prepare("INSERT INTO record_versions (record_id, version, updated_at, deleted, body) "
-                       "VALUES (?1, ?2, ?3, ?4, ?5);");
-        auto insertOutbox = db.prepare(
-            "INSERT INTO outbox (record_id, version, queued_at) VALUES (?1, ?2, ?3);");
+        auto updateRecord =
+            db.prepare("UPDATE records SET version = ?3, updated_at = ?5, deleted = ?6, body = ?7 "
+                       "WHERE id = ?1 AND kind = ?2 AND version = ?3 - 1;");
+        auto insertVersion = db.prepare(
+            "INSERT INTO record_versions (record_id, version, updated_at, deleted, body) "
+            "VALUES (?1, ?2, ?3, ?4, ?5);");
+        auto insertOutbox =
+            db.prepare("INSERT INTO outbox (record_id, version, queued_at) VALUES (?1, ?2, ?3);");
         for (auto *stmt : {&insertRecord, &updateRecord, &insertVersion, &insertOutbox}) {
             if (!*stmt)
                 return stmt->error();
@@ -103,8 +103,7 @@ struct WriteStatements
 RecordRepository::RecordRepository(Database &db, const Clock &clock)
     : m_db(db)
     , m_clock(clock)
-{
-}
+{}
 
 Result<Record> RecordRepository::create(const QString &kind, const QByteArray &body)
 {

@@ -6,8 +6,7 @@ namespace companion::testing {
 
 TempDir::TempDir()
     : m_dir(QDir::tempPath() + QStringLiteral("/companion-test-XXXXXX"))
-{
-}
+{}
 
 bool flipBit(const QString &path, qint64 offset, int bit)
 {

@@ -27,7 +27,8 @@ TEST_CASE("Argon2id derivation is deterministic per salt and differs across salt
     REQUIRE(third);
     CHECK_FALSE(first->equals(*third));
 
-    auto otherPassphrase = derivePassphraseKey(SecretBytes::fromUtf8("maple lantern orbit 17"), params);
+    auto otherPassphrase =
+        derivePassphraseKey(SecretBytes::fromUtf8("maple lantern orbit 17"), params);
     REQUIRE(otherPassphrase);
     CHECK_FALSE(first->equals(*otherPassphrase));
 }

@@ -27,7 +27,8 @@ TEST_CASE("Recovery key parsing forgives case, spacing and look-alike letters", 
     relaxed.replace(u'-', u' ');
     relaxed.replace(u'0', u'o');
     relaxed.replace(u'1', u'l');
-    auto parsed = RecoveryKey::parse(QString(QStringLiteral("  ") + relaxed + QStringLiteral("\n")));
+    auto parsed =
+        RecoveryKey::parse(QString(QStringLiteral("  ") + relaxed + QStringLiteral("\n")));
     REQUIRE(parsed);
     CHECK(parsed->wrappingKey().equals(key.wrappingKey()));
 }
@@ -60,7 +61,8 @@ TEST_CASE("Recovery key typos are caught before any unlock attempt", "[crypto]")
     CHECK(rejected >= variants - 2);
 
     CHECK(RecoveryKey::parse(text.left(text.size() - 1)).error().code == ErrorCode::InvalidInput);
-    CHECK(RecoveryKey::parse(QString(text + QStringLiteral("A"))).error().code == ErrorCode::InvalidInput);
+    CHECK(RecoveryKey::parse(QString(text + QStringLiteral("A"))).error().code ==
+          ErrorCode::InvalidInput);
     CHECK(RecoveryKey::parse(QString(text).replace(0, 1, QStringLiteral("U"))).error().code ==
           ErrorCode::InvalidInput);
     CHECK_FALSE(RecoveryKey::parse(QString()));

@@ -14,7 +14,8 @@ TEST_CASE("A wrapped secret unwraps with the same key and associated data", "[cr
     REQUIRE(wrapped);
     CHECK(wrapped->nonce.size() == 24);
     CHECK(wrapped->ciphertext.size() == 32 + 16);
-    CHECK_FALSE(wrapped->ciphertext.contains(QByteArray(reinterpret_cast<const char *>(secret.data()), 8)));
+    CHECK_FALSE(
+        wrapped->ciphertext.contains(QByteArray(reinterpret_cast<const char *>(secret.data()), 8)));
 
     auto unwrapped = unwrapSecret(wrappingKey, *wrapped, ad);
     REQUIRE(unwrapped);

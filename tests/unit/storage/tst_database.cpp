@@ -30,7 +30,8 @@ TEST_CASE("An encrypted database is not a plain SQLite file and needs its key", 
     }
     CHECK_FALSE(fileHead(path, 16).startsWith("SQLite format 3"));
 
-    auto wrong = Database::openEncrypted(path, crypto::randomKey(), Database::OpenMode::OpenExisting);
+    auto wrong =
+        Database::openEncrypted(path, crypto::randomKey(), Database::OpenMode::OpenExisting);
     REQUIRE_FALSE(wrong);
     CHECK(wrong.error().code == ErrorCode::WrongPassphrase);
 

@@ -51,7 +51,8 @@ TEST_CASE("Every intermediate version migrates to the fresh schema", "[storage][
     REQUIRE(createFreshSchema(fresh));
     const QString expected = *schemaFingerprint(fresh);
     for (const Migration &step : migrations()) {
-        Database db = newDatabase(dir, QStringLiteral("from-%1.db").arg(step.version).toLatin1().constData());
+        Database db =
+            newDatabase(dir, QStringLiteral("from-%1.db").arg(step.version).toLatin1().constData());
         migrateTo(db, step.version);
         REQUIRE(migrate(db));
         CHECK(*schemaFingerprint(db) == expected);
@@ -92,8 +93,9 @@ TEST_CASE("A failing migration step leaves the previous version intact", "[stora
     Database db = newDatabase(dir, "fail.db");
     migrateTo(db, 1);
     // Fail after step 2's DDL ran, when its version is recorded: the DDL must roll back too.
-    db.setFaultInjector(
-        [](std::string_view sql) { return sql.find("user_version = 2") != std::string_view::npos; });
+    db.setFaultInjector([](std::string_view sql) {
+        return sql.find("user_version = 2") != std::string_view::npos;
+    });
     REQUIRE_FALSE(migrate(db));
     db.setFaultInjector({});
     CHECK(*db.userVersion() == 1);

@@ -62,7 +62,8 @@ TEST_CASE("A new profile unlocks with its passphrase and refuses a wrong one", "
     createLockedProfile(dir);
     CHECK(Profile::exists(dir.path()));
 
-    auto wrong = Profile::unlock(dir.path(), SecretBytes::fromUtf8("harbor violet pumpkin seventy!"));
+    auto wrong =
+        Profile::unlock(dir.path(), SecretBytes::fromUtf8("harbor violet pumpkin seventy!"));
     REQUIRE_FALSE(wrong);
     CHECK(wrong.error().code == ErrorCode::WrongPassphrase);
 
@@ -76,14 +77,16 @@ TEST_CASE("A new profile unlocks with its passphrase and refuses a wrong one", "
     CHECK(info->kdfMemLimit >= crypto::kKdfMemFloor);
 }
 
-TEST_CASE("The database file is not plaintext and a canary never reaches the disk", "[storage][profile]")
+TEST_CASE("The database file is not plaintext and a canary never reaches the disk",
+          "[storage][profile]")
 {
     testing::TempDir dir;
     const QString canary = QStringLiteral("CANARY-Zq81-felt-hopeless-after-session");
     {
         auto created = Profile::create(dir.path(), passphrase());
         REQUIRE(created);
-        REQUIRE(created->profile->records().create(QStringLiteral("journal.note"), canary.toUtf8()));
+        REQUIRE(
+            created->profile->records().create(QStringLiteral("journal.note"), canary.toUtf8()));
         // While open, the WAL holds the change: it must be encrypted too.
         CHECK(testing::filesContaining(dir.path(), canary).isEmpty());
         auto updated = created->profile->records().list(QStringLiteral("journal.note"));
@@ -127,9 +130,17 @@ TEST_CASE("A flipped byte in the database is damage, never silent corruption", "
     // SQLCipher 3.4.1 reserves 48 bytes per page: IV (16), HMAC-SHA1 (20) and 12 bytes of padding
     // that is neither read nor authenticated (measured: offsets 4084–4095 of each page).
     auto isPadding = [](qint64 offset) { return offset % 4096 >= 4084; };
-    const std::vector<qint64> offsets = {0,    15,   40,   2000, middlePage + 1500,
-                                         middlePage + 4050, middlePage + 4083, size - 4096 + 7,
-                                         size - 13,  size - 12, size - 1};
+    const std::vector<qint64> offsets = {0,
+                                         15,
+                                         40,
+                                         2000,
+                                         middlePage + 1500,
+                                         middlePage + 4050,
+                                         middlePage + 4083,
+                                         size - 4096 + 7,
+                                         size - 13,
+                                         size - 12,
+                                         size - 1};
     int detected = 0;
     for (qint64 offset : offsets) {
         INFO("offset " << offset);
@@ -154,7 +165,8 @@ TEST_CASE("A flipped byte in the database is damage, never silent corruption", "
     CHECK(detected == 9);
 }
 
-TEST_CASE("A damaged, truncated or missing file is damage, not a wrong passphrase", "[storage][profile]")
+TEST_CASE("A damaged, truncated or missing file is damage, not a wrong passphrase",
+          "[storage][profile]")
 {
     testing::TempDir dir;
     createLockedProfile(dir);
@@ -224,7 +236,8 @@ TEST_CASE("A key file rewritten with weaker KDF parameters is refused", "[storag
     CHECK(result.error().code == ErrorCode::Damaged);
 }
 
-TEST_CASE("Changing the passphrase re-wraps the key without touching the database", "[storage][profile]")
+TEST_CASE("Changing the passphrase re-wraps the key without touching the database",
+          "[storage][profile]")
 {
     testing::TempDir dir;
     const QString recoveryText = createLockedProfile(dir);

@@ -156,7 +156,8 @@ TEST_CASE("Record, history and outbox commit or roll back together", "[storage][
     };
 
     // record row, version row, outbox row, COMMIT
-    CHECK(failEachStatement([&] { return f.repo->create(kDiary, QByteArrayLiteral("new")).hasValue(); }) == 4);
+    CHECK(failEachStatement(
+              [&] { return f.repo->create(kDiary, QByteArrayLiteral("new")).hasValue(); }) == 4);
     CHECK(failEachStatement([&] {
               return f.repo->update(existing.id, QByteArrayLiteral("changed")).hasValue();
           }) == 4);

@@ -1,0 +1,101 @@
+// Composition root of the patient app: builds the services, hands them to QML, starts the UI.
+// No logic lives here (see docs/architecture.md).
+
+#include "crypto/sodium.h"
+#include "presentation/autolock.h"
+#include "presentation/preferences.h"
+#include "presentation/profilecontroller.h"
+#include "presentation/qmlsingletons.h"
+#include "presentation/selftest.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QGuiApplication>
+#include <QPalette>
+#include <QQmlApplicationEngine>
+#include <QQmlExtensionPlugin>
+#include <QQuickStyle>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+#include <optional>
+
+Q_IMPORT_QML_PLUGIN(Companion_CorePlugin)
+Q_IMPORT_QML_PLUGIN(Companion_UiPlugin)
+Q_IMPORT_QML_PLUGIN(Companion_PatientPlugin)
+
+using namespace companion;
+using namespace companion::presentation;
+
+int main(int argc, char *argv[])
+{
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setApplicationName(QStringLiteral("Companion"));
+    QGuiApplication::setOrganizationName(QStringLiteral("Companion"));
+    QGuiApplication::setApplicationVersion(QStringLiteral(COMPANION_VERSION));
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.companionapp.Companion"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Companion: your infusion therapy companion"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption profileOption(
+        QStringLiteral("profile"),
+        QStringLiteral("Use the profile in <dir> instead of the default."), QStringLiteral("dir"));
+    const QCommandLineOption selfTestOption(
+        QStringLiteral("self-test"),
+        QStringLiteral("Load every page with a throwaway profile and exit (0 = all good)."));
+    const QCommandLineOption screenshotsOption(
+        QStringLiteral("screenshots"),
+        QStringLiteral("With --self-test: save a screenshot of every page into <dir>."),
+        QStringLiteral("dir"));
+    parser.addOptions({profileOption, selfTestOption, screenshotsOption});
+    parser.process(app);
+
+    if (auto ready = crypto::initialize(); !ready) {
+        qCritical("Companion cannot start: the cryptography library failed to initialise.");
+        return 1;
+    }
+
+    const bool selfTest = parser.isSet(selfTestOption);
+    // The self-test never touches a real profile.
+    std::optional<QTemporaryDir> throwaway;
+    QString profileDirectory;
+    if (selfTest) {
+        throwaway.emplace();
+        profileDirectory = throwaway->filePath(QStringLiteral("profile"));
+    } else if (parser.isSet(profileOption)) {
+        profileDirectory = QDir(parser.value(profileOption)).absolutePath();
+    } else {
+        profileDirectory = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+                           QStringLiteral("/profile");
+    }
+    QDir().mkpath(profileDirectory);
+
+    QQuickStyle::setStyle(QStringLiteral("Basic"));
+    Preferences preferences(
+        selfTest ? QString() : QDir(profileDirectory).filePath(QStringLiteral("preferences.ini")));
+    preferences.setSystemPrefersDark(app.palette().color(QPalette::Window).lightness() < 128);
+    ProfileController profile(profileDirectory);
+    AutoLock autoLock(profile, preferences);
+    app.installEventFilter(&autoLock);
+    QObject::connect(&app, &QGuiApplication::applicationStateChanged, &autoLock,
+                     &AutoLock::applicationStateChanged);
+
+    ProfileControllerInstance::instance = &profile;
+    PreferencesInstance::instance = &preferences;
+    AutoLockInstance::instance = &autoLock;
+
+    QQmlApplicationEngine engine;
+    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    // Drop everything decrypted when the app quits, even if QML still holds references.
+    QObject::connect(&app, &QCoreApplication::aboutToQuit, &profile, &ProfileController::lock);
+
+    if (selfTest)
+        return runSelfTest(engine, profile, preferences, {parser.value(screenshotsOption)});
+
+    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Companion/Patient/Main.qml")));
+    if (engine.rootObjects().isEmpty())
+        return 1;
+    return app.exec();
+}

@@ -1,0 +1,87 @@
+import QtQuick
+import QtQuick.Layouts
+import Companion.Ui
+import Companion.Patient
+
+// The unlocked app: six destinations, a header with "Get help now" on every page, a bottom bar on
+// phone widths (< 600 px) and a side rail otherwise (labels beside the glyphs from 840 px).
+// Created only while the profile is unlocked (AppRoot), so its pages die with the session.
+FocusScope {
+    id: shell
+    objectName: "appShell"
+
+    readonly property bool compact: width < 600
+    readonly property bool wide: width >= 840
+    readonly property var destinations: [
+        { text: qsTr("Today"), shortText: qsTr("Today"), glyph: "\u2600" },
+        { text: qsTr("Diary"), shortText: qsTr("Diary"), glyph: "\u270E" },
+        { text: qsTr("Prepare"), shortText: qsTr("Prepare"), glyph: "\u2611" },
+        { text: qsTr("Learn"), shortText: qsTr("Learn"), glyph: "\u2726" },
+        { text: qsTr("Journal"), shortText: qsTr("Journal"), glyph: "\u270D" },
+        { text: qsTr("Settings"), shortText: qsTr("Settings"), glyph: "\u2699" }
+    ]
+    readonly property list<Component> pages: [
+        todayComponent, diaryComponent, prepareComponent,
+        learnComponent, journalComponent, settingsComponent
+    ]
+
+    Shortcut {
+        sequence: "Esc"
+        enabled: Navigation.crisisHelpOpen
+        onActivated: Navigation.crisisHelpOpen = false
+    }
+
+    RowLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        NavigationRail {
+            objectName: "navigationRail"
+            visible: !shell.compact
+            Layout.fillHeight: true
+            expanded: shell.wide
+            destinations: shell.destinations
+            currentIndex: Navigation.crisisHelpOpen ? -1 : Navigation.destination
+            onActivated: index => Navigation.go(index)
+        }
+
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            spacing: 0
+
+            ShellHeader {
+                Layout.fillWidth: true
+                showBack: Navigation.crisisHelpOpen
+                onHelpRequested: Navigation.crisisHelpOpen = true
+                onBackRequested: Navigation.crisisHelpOpen = false
+            }
+
+            Loader {
+                id: content
+                objectName: "shellContent"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                focus: true
+                sourceComponent: Navigation.crisisHelpOpen ? crisisComponent : shell.pages[Navigation.destination]
+            }
+
+            BottomNavigation {
+                objectName: "bottomNavigation"
+                visible: shell.compact
+                Layout.fillWidth: true
+                destinations: shell.destinations
+                currentIndex: Navigation.crisisHelpOpen ? -1 : Navigation.destination
+                onActivated: index => Navigation.go(index)
+            }
+        }
+    }
+
+    Component { id: todayComponent; TodayPage {} }
+    Component { id: diaryComponent; DiaryPage {} }
+    Component { id: prepareComponent; PreparePage {} }
+    Component { id: learnComponent; LearnPage {} }
+    Component { id: journalComponent; JournalPage {} }
+    Component { id: settingsComponent; SettingsPage {} }
+    Component { id: crisisComponent; CrisisHelpPage {} }
+}

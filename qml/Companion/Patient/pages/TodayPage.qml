@@ -1,0 +1,58 @@
+import QtQuick
+import QtQuick.Controls
+import Companion.Core
+import Companion.Ui
+import Companion.Patient
+
+// Home: a greeting, what is coming, and crisis help that is always in view.
+AppPage {
+    id: page
+
+    objectName: "todayPage"
+    title: qsTr("Today")
+
+    BodyText {
+        objectName: "greeting"
+        textFormat: Text.PlainText
+        font.pixelSize: Theme.fontLarge
+        text: ProfileController.preferredName.length > 0
+              ? qsTr("Hello, %1. Good to see you.").arg(ProfileController.preferredName)
+              : qsTr("Hello. Good to see you.")
+    }
+
+    ComingSoonCard {
+        glyph: "\u270E"
+        title: qsTr("Daily check-in")
+        body: qsTr("A 20-second check-in on mood, anxiety, pain and sleep will appear here, with reminders you set.")
+    }
+    ComingSoonCard {
+        glyph: "\u2611"
+        title: qsTr("Your infusion plan")
+        body: qsTr("Your next appointments, the preparation checklist from your clinic and your ride home will show up here.")
+    }
+    InfoCard {
+        glyph: "\u2713"
+        accent: Theme.success
+        title: qsTr("Private by design")
+        body: qsTr("Everything you enter is encrypted on this device. Companion locks itself when you are away.")
+    }
+
+    // Always in view, whatever the scroll position.
+    footer: Pane {
+        padding: Theme.spacingM
+        background: Rectangle {
+            color: Theme.surface
+            Rectangle { width: parent.width; height: Theme.borderWidth; color: Theme.border }
+        }
+
+        PrimaryButton {
+            objectName: "crisisButton"
+            width: Math.min(parent.width, Theme.maxContentWidth)
+            x: (parent.width - width) / 2
+            tone: "danger"
+            text: qsTr("I'm not safe right now \u2014 get help now")
+            Accessible.description: qsTr("Shows crisis lines and emergency numbers")
+            onClicked: Navigation.crisisHelpOpen = true
+        }
+    }
+}

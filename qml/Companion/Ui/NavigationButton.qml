@@ -1,0 +1,65 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// One destination in the navigation rail or bottom bar: a glyph with a label beside or below it.
+AbstractButton {
+    id: control
+
+    property string glyph
+    property bool selected
+    property bool labelBeside
+    property bool showLabel: true
+
+    checkable: false
+    checked: selected
+    focusPolicy: Qt.StrongFocus
+    padding: Theme.spacingS
+    leftPadding: labelBeside ? Theme.spacingM : 2
+    rightPadding: labelBeside ? Theme.spacingM : 2
+    implicitWidth: implicitContentWidth + leftPadding + rightPadding
+    implicitHeight: Math.max(Theme.touchTarget, implicitContentHeight + topPadding + bottomPadding)
+    Accessible.role: Accessible.PageTab
+    Accessible.name: text
+    Accessible.checkable: true
+    Accessible.checked: selected
+
+    Keys.onReturnPressed: control.clicked()
+    Keys.onEnterPressed: control.clicked()
+
+    contentItem: GridLayout {
+        flow: control.labelBeside ? GridLayout.LeftToRight : GridLayout.TopToBottom
+        columnSpacing: Theme.spacingM
+        rowSpacing: 2
+
+        Label {
+            Layout.alignment: control.labelBeside ? Qt.AlignVCenter : Qt.AlignHCenter
+            text: control.glyph
+            color: control.selected ? Theme.primary : Theme.textMuted
+            font.pixelSize: Theme.fontTitle
+            Accessible.ignored: true
+        }
+        Label {
+            visible: control.showLabel
+            Layout.fillWidth: true
+            Layout.alignment: control.labelBeside ? Qt.AlignVCenter : Qt.AlignHCenter
+            horizontalAlignment: control.labelBeside ? Text.AlignLeft : Text.AlignHCenter
+            text: control.text
+            textFormat: Text.PlainText
+            elide: Text.ElideRight
+            color: control.selected ? Theme.primary : Theme.text
+            font.pixelSize: control.labelBeside ? Theme.fontBody : Theme.fontSmall * 0.9
+            font.bold: control.selected
+            Accessible.ignored: true
+        }
+    }
+
+    background: Rectangle {
+        radius: Theme.radius
+        color: control.selected ? Theme.primarySoft
+               : control.hovered ? Theme.surfaceAlt : "transparent"
+        border.width: control.visualFocus ? Theme.focusWidth
+                      : (control.selected && Theme.highContrast ? Theme.borderWidth : 0)
+        border.color: control.visualFocus ? Theme.focus : Theme.primary
+    }
+}

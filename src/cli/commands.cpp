@@ -1,0 +1,385 @@
+#include "cli/commands.h"
+
+#include "cli/arguments.h"
+#include "cli/exitcodes.h"
+#include "cli/secretreader.h"
+#include "crypto/recoverykey.h"
+#include "crypto/sodium.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <memory>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <variant>
+
+using namespace Qt::StringLiterals;
+
+namespace companion::cli {
+
+namespace {
+
+using storage::Profile;
+
+// How a command unlocked the profile decides the wording of "wrong …".
+enum class Credential { Passphrase, RecoveryKey };
+
+ExitCode report(const Console &console, const Error &error, const QString &directory,
+                Credential credential = Credential::Passphrase)
+{
+    QString text;
+    switch (error.code) {
+    case ErrorCode::WrongPassphrase:
+        text = credential == Credential::RecoveryKey
+                   ? u"wrong recovery key: it does not unlock the profile in %1"_s.arg(directory)
+                   : u"wrong passphrase: it does not unlock the profile in %1"_s.arg(directory);
+        break;
+    case ErrorCode::Damaged:
+        text = u"the profile in %1 is damaged or has been tampered with (%2). Nothing was "
+               u"changed or repaired; restore the profile from a backup"_s.arg(directory,
+                                                                               error.message);
+        break;
+    case ErrorCode::WeakParameters:
+    case ErrorCode::InvalidInput:
+        text = error.message;
+        break;
+    case ErrorCode::NotFound:
+        text = u"not found: %1"_s.arg(error.message);
+        break;
+    case ErrorCode::Unsupported:
+        text = u"the profile in %1 was written by a newer version of Companion (%2)"_s.arg(
+            directory, error.message);
+        break;
+    default:
+        text = u"failed: %1"_s.arg(error.message);
+        break;
+    }
+    console.printError(u"companion-cli: "_s + text + u'\n');
+    return exitCodeFor(error.code);
+}
+
+ExitCode usage(const Console &console, const QString &message)
+{
+    console.printError(u"companion-cli: "_s + message + u"\n\n"_s + usageText());
+    return ExitCode::Usage;
+}
+
+// The recovery key file holds text; RecoveryKey::parse wants a QStringView. The QString holds
+// the key only for the parse and is wiped before it is freed.
+Result<crypto::RecoveryKey> parseRecoveryKey(const SecretBytes &utf8)
+{
+    QString text = QString::fromUtf8(reinterpret_cast<const char *>(utf8.data()),
+                                     static_cast<qsizetype>(utf8.size()));
+    auto key = crypto::RecoveryKey::parse(text);
+    secureWipe(text.data(), static_cast<std::size_t>(text.size()) * sizeof(QChar));
+    return key;
+}
+
+// A display string that is a secret (the recovery key) as bytes in wiped memory; the QString is
+// wiped too. Recovery keys are ASCII.
+SecretBytes takeAsciiSecret(QString &text)
+{
+    SecretBytes bytes(static_cast<std::size_t>(text.size()) + 1);
+    for (qsizetype i = 0; i < text.size(); ++i)
+        bytes.data()[i] = static_cast<std::uint8_t>(text.at(i).unicode() & 0x7f);
+    bytes.data()[text.size()] = '\n';
+    secureWipe(text.data(), static_cast<std::size_t>(text.size()) * sizeof(QChar));
+    text.clear();
+    return bytes;
+}
+
+struct Unlocked
+{
+    std::unique_ptr<Profile> profile;
+};
+
+// Unlocks with the recovery key file when given, else with the passphrase (file or stdin).
+// On failure, reports and returns the exit code.
+std::variant<Unlocked, ExitCode> unlock(const CliArguments &args, SecretReader &reader,
+                                        const Console &console)
+{
+    const QString &directory = args.profileDirectory;
+    if (!Profile::exists(directory))
+        return report(console,
+                      makeError(ErrorCode::NotFound, u"there is no profile in %1"_s.arg(directory)),
+                      directory);
+
+    if (!args.recoveryKeyFile.isEmpty()) {
+        auto text = SecretReader::readFromFile(args.recoveryKeyFile, u"recovery key"_s);
+        if (!text)
+            return report(console, text.error(), directory);
+        auto key = parseRecoveryKey(*text);
+        if (!key)
+            return report(console, key.error(), directory);
+        auto profile = Profile::unlockWithRecoveryKey(directory, *key);
+        if (!profile)
+            return report(console, profile.error(), directory, Credential::RecoveryKey);
+        return Unlocked{std::move(profile).value()};
+    }
+
+    auto passphrase = reader.read(args.passphraseFile, u"Passphrase: "_s, u"passphrase"_s);
+    if (!passphrase)
+        return report(console, passphrase.error(), directory);
+    auto profile = Profile::unlock(directory, *passphrase);
+    if (!profile)
+        return report(console, profile.error(), directory);
+    return Unlocked{std::move(profile).value()};
+}
+
+// Rejects a new passphrase zxcvbn finds guessable, with the reason in plain words.
+Result<void> requireStrong(const SecretBytes &passphrase)
+{
+    const crypto::PassphraseStrength strength = crypto::assessPassphrase(passphrase);
+    if (strength.acceptable)
+        return {};
+    return makeError(ErrorCode::WeakParameters,
+                     u"the passphrase is too weak (strength %1 of 4): %2"_s.arg(strength.score)
+                         .arg(passphraseHintText(strength.hint)));
+}
+
+// Creates the recovery key file before the profile exists, so a profile is never made whose
+// recovery key has nowhere to go. O_EXCL: never overwrite (or follow a planted symlink).
+Result<int> createRecoveryKeyFile(const QString &path)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(),
+                          O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (fd < 0) {
+        const int error = errno;
+        return makeError(error == EEXIST ? ErrorCode::AlreadyExists : ErrorCode::Io,
+                         error == EEXIST
+                             ? u"%1 already exists; refusing to overwrite it"_s.arg(path)
+                             : u"cannot create %1: %2"_s.arg(
+                                   path, QString::fromLocal8Bit(std::strerror(error))));
+    }
+    // The umask can only remove bits, but be explicit: this file unlocks the profile.
+    ::fchmod(fd, 0600);
+    return fd;
+}
+
+ExitCode runInit(const CliArguments &args, const Console &console)
+{
+    const QString &directory = args.profileDirectory;
+    if (Profile::exists(directory))
+        return report(
+            console,
+            makeError(ErrorCode::AlreadyExists,
+                      u"a profile already exists in %1; refusing to overwrite it"_s.arg(directory)),
+            directory);
+    if (!args.recoveryKeyOut.isEmpty() && QFileInfo::exists(args.recoveryKeyOut))
+        return report(
+            console,
+            makeError(ErrorCode::AlreadyExists,
+                      u"%1 already exists; refusing to overwrite it"_s.arg(args.recoveryKeyOut)),
+            directory);
+
+    SecretReader reader(console.in, console.err);
+    auto passphrase = reader.readNew(args.passphraseFile, u"New passphrase: "_s,
+                                     u"Repeat the passphrase: "_s, u"passphrase"_s);
+    if (!passphrase)
+        return report(console, passphrase.error(), directory);
+    if (auto strong = requireStrong(*passphrase); !strong)
+        return report(console, strong.error(), directory);
+
+    int keyFd = -1;
+    if (!args.recoveryKeyOut.isEmpty()) {
+        auto fd = createRecoveryKeyFile(args.recoveryKeyOut);
+        if (!fd)
+            return report(console, fd.error(), directory);
+        keyFd = *fd;
+    }
+
+    auto created = Profile::create(directory, *passphrase);
+    passphrase->wipe();
+    if (!created) {
+        if (keyFd >= 0) {
+            ::close(keyFd);
+            ::unlink(QFile::encodeName(args.recoveryKeyOut).constData());
+        }
+        return report(console, created.error(), directory);
+    }
+
+    QString display = created->recoveryKey.displayText();
+    const SecretBytes keyLine = takeAsciiSecret(display);
+    created->recoveryKey = {};
+
+    if (keyFd >= 0) {
+        const bool written = writeAll(keyFd, keyLine.view()) && ::fsync(keyFd) == 0;
+        const bool closed = ::close(keyFd) == 0;
+        if (written && closed) {
+            console.print(u"Created a new profile in %1.\n"
+                          u"Recovery key written to %2 (readable only by you). Move it somewhere "
+                          u"safe and offline, then delete it from this computer.\n"_s.arg(
+                              directory, args.recoveryKeyOut));
+            return ExitCode::Ok;
+        }
+        // The profile exists now; losing its recovery key is worse than showing it on screen.
+        console.printError(u"companion-cli: could not write the recovery key to %1; it is shown "
+                           u"below instead.\n"_s.arg(args.recoveryKeyOut));
+    }
+
+    console.print(
+        u"Created a new profile in %1.\n"
+        u"Recovery key (shown only this once; write it down and keep it somewhere safe "
+        u"and offline — it unlocks this profile if you forget the passphrase):\n"_s.arg(directory));
+    writeAll(console.out, keyLine.view());
+    return keyFd >= 0 ? ExitCode::Failure : ExitCode::Ok;
+}
+
+ExitCode runCheck(const CliArguments &args, const Console &console)
+{
+    SecretReader reader(console.in, console.err);
+    auto unlocked = unlock(args, reader, console);
+    if (auto *code = std::get_if<ExitCode>(&unlocked))
+        return *code;
+    Profile &profile = *std::get<Unlocked>(unlocked).profile;
+    auto info = profile.info();
+    if (!info)
+        return report(console, info.error(), args.profileDirectory);
+    console.print(u"ok: profile %1 unlocked; the key file and every database page verified "
+                  u"(%2 records, schema version %3)\n"_s.arg(info->profileId,
+                                                             QString::number(info->recordCount),
+                                                             QString::number(info->schemaVersion)));
+    return ExitCode::Ok;
+}
+
+ExitCode runChangePassphrase(const CliArguments &args, const Console &console)
+{
+    SecretReader reader(console.in, console.err);
+    // The current secret is checked before the new passphrase is asked for, so a person at a
+    // terminal does not type a new passphrase twice only to learn the old one was wrong.
+    auto unlocked = unlock(args, reader, console);
+    if (auto *code = std::get_if<ExitCode>(&unlocked))
+        return *code;
+    Profile &profile = *std::get<Unlocked>(unlocked).profile;
+
+    auto newPassphrase = reader.readNew(args.newPassphraseFile, u"New passphrase: "_s,
+                                        u"Repeat the new passphrase: "_s, u"new passphrase"_s);
+    if (!newPassphrase)
+        return report(console, newPassphrase.error(), args.profileDirectory);
+    if (auto strong = requireStrong(*newPassphrase); !strong)
+        return report(console, strong.error(), args.profileDirectory);
+    if (auto changed = profile.changePassphrase(*newPassphrase); !changed)
+        return report(console, changed.error(), args.profileDirectory);
+    console.print(
+        u"Passphrase changed for the profile in %1. The recovery key is unchanged.\n"_s.arg(
+            args.profileDirectory));
+    return ExitCode::Ok;
+}
+
+ExitCode runInfo(const CliArguments &args, const Console &console)
+{
+    SecretReader reader(console.in, console.err);
+    auto unlocked = unlock(args, reader, console);
+    if (auto *code = std::get_if<ExitCode>(&unlocked))
+        return *code;
+    Profile &profile = *std::get<Unlocked>(unlocked).profile;
+    auto info = profile.info();
+    if (!info)
+        return report(console, info.error(), args.profileDirectory);
+    if (args.json)
+        console.print(
+            QString::fromUtf8(QJsonDocument(infoToJson(*info)).toJson(QJsonDocument::Compact)) +
+            u'\n');
+    else
+        console.print(infoToText(*info));
+    return ExitCode::Ok;
+}
+
+} // namespace
+
+QString cliVersion()
+{
+    return QStringLiteral(COMPANION_VERSION);
+}
+
+QString passphraseHintText(crypto::PassphraseHint hint)
+{
+    switch (hint) {
+    case crypto::PassphraseHint::TooShort:
+        return u"use at least %1 characters; several unusual words work well"_s.arg(
+            crypto::kMinimumPassphraseLength);
+    case crypto::PassphraseHint::CommonWordsOrNames:
+        return u"it is made of common words or names; add unusual words"_s;
+    case crypto::PassphraseHint::KeyboardPattern:
+        return u"it contains a keyboard pattern, sequence or repeat; use unrelated words"_s;
+    case crypto::PassphraseHint::DatesOrYears:
+        return u"it contains dates or years, which are easy to guess; use words instead"_s;
+    case crypto::PassphraseHint::AddMoreWords:
+    case crypto::PassphraseHint::None:
+        break;
+    }
+    return u"it is still easy to guess; add another unusual word"_s;
+}
+
+QJsonObject infoToJson(const storage::ProfileInfo &info)
+{
+    return QJsonObject{
+        {u"profile_id"_s, info.profileId},
+        {u"directory"_s, info.directory},
+        {u"created_at"_s, info.createdAt.toUTC().toString(Qt::ISODate)},
+        {u"schema_version"_s, info.schemaVersion},
+        {u"kdf_ops_limit"_s, static_cast<qint64>(info.kdfOpsLimit)},
+        {u"kdf_mem_limit"_s, static_cast<qint64>(info.kdfMemLimit)},
+        {u"database_bytes"_s, info.databaseBytes},
+        {u"record_count"_s, info.recordCount},
+        {u"pending_outbox"_s, info.pendingOutbox},
+    };
+}
+
+QString infoToText(const storage::ProfileInfo &info)
+{
+    const double mebibyte = 1024.0 * 1024.0;
+    // One multi-argument arg() call: a directory name containing "%4" must not be substituted.
+    return u"profile id:      %1\n"
+           u"directory:       %2\n"
+           u"created at:      %3\n"
+           u"schema version:  %4\n"
+           u"KDF:             Argon2id, %5 passes, %6 MiB\n"
+           u"database size:   %7 bytes\n"
+           u"records:         %8\n"
+           u"pending outbox:  %9\n"_s.arg(
+               info.profileId, info.directory, info.createdAt.toUTC().toString(Qt::ISODate),
+               QString::number(info.schemaVersion), QString::number(info.kdfOpsLimit),
+               QString::number(static_cast<double>(info.kdfMemLimit) / mebibyte, 'f', 0),
+               QString::number(info.databaseBytes), QString::number(info.recordCount),
+               QString::number(info.pendingOutbox));
+}
+
+int runCli(const QStringList &arguments, const Console &console)
+{
+    auto parsed = parseArguments(arguments);
+    if (!parsed)
+        return toInt(usage(console, parsed.error().message));
+    const CliArguments &args = *parsed;
+    if (args.help) {
+        console.print(usageText());
+        return toInt(ExitCode::Ok);
+    }
+    if (args.version) {
+        console.print(u"companion-cli "_s + cliVersion() + u'\n');
+        return toInt(ExitCode::Ok);
+    }
+    if (auto ready = crypto::initialize(); !ready)
+        return toInt(report(console, ready.error(), args.profileDirectory));
+
+    switch (args.command) {
+    case Command::Init:
+        return toInt(runInit(args, console));
+    case Command::Check:
+        return toInt(runCheck(args, console));
+    case Command::ChangePassphrase:
+        return toInt(runChangePassphrase(args, console));
+    case Command::Info:
+        return toInt(runInfo(args, console));
+    case Command::None:
+        break;
+    }
+    return toInt(usage(console, u"no command given"_s));
+}
+
+} // namespace companion::cli

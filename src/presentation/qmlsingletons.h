@@ -1,0 +1,33 @@
+#pragma once
+
+// QML sees services through these wrappers (QML_FOREIGN + QML_SINGLETON), whose create() returns
+// the instance the composition root (app/patient/main.cpp, or a test's setup) owns. Services
+// themselves carry no QML macros and are unit-tested without an engine.
+
+#include "presentation/autolock.h"
+#include "presentation/preferences.h"
+#include "presentation/profilecontroller.h"
+
+#include <QJSEngine>
+#include <QQmlEngine>
+
+#define COMPANION_QML_SINGLETON_INSTANCE(Class)                                                    \
+    struct Class##Instance                                                                         \
+    {                                                                                              \
+        Q_GADGET                                                                                   \
+        QML_FOREIGN(companion::presentation::Class)                                                \
+        QML_SINGLETON                                                                              \
+        QML_NAMED_ELEMENT(Class)                                                                   \
+    public:                                                                                        \
+        inline static companion::presentation::Class *instance = nullptr;                          \
+        static companion::presentation::Class *create(QQmlEngine *, QJSEngine *)                   \
+        {                                                                                          \
+            Q_ASSERT(instance);                                                                    \
+            QJSEngine::setObjectOwnership(instance, QJSEngine::CppOwnership);                      \
+            return instance;                                                                       \
+        }                                                                                          \
+    };
+
+COMPANION_QML_SINGLETON_INSTANCE(ProfileController)
+COMPANION_QML_SINGLETON_INSTANCE(Preferences)
+COMPANION_QML_SINGLETON_INSTANCE(AutoLock)

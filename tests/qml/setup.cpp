@@ -1,0 +1,77 @@
+// Qt Quick Test entry point. Every tst_*.qml file gets its own QQmlEngine; for each one this setup
+// builds a fresh temporary profile directory and real services (in-memory preferences), and hands
+// them to the QML singleton wrappers exactly as app/patient/main.cpp does.
+
+#include "crypto/sodium.h"
+#include "presentation/qmlsingletons.h"
+
+#include <QQmlEngine>
+#include <QQuickStyle>
+#include <QTemporaryDir>
+#include <QtQml/qqmlextensionplugin.h>
+#include <QtQuickTest>
+
+#include <memory>
+
+Q_IMPORT_QML_PLUGIN(Companion_PatientPlugin)
+Q_IMPORT_QML_PLUGIN(Companion_UiPlugin)
+Q_IMPORT_QML_PLUGIN(Companion_CorePlugin)
+
+namespace {
+
+using namespace companion;
+using namespace companion::presentation;
+
+class Setup : public QObject
+{
+    Q_OBJECT
+
+public slots:
+    void applicationAvailable()
+    {
+        if (!crypto::initialize())
+            qFatal("libsodium failed to initialise");
+        QQuickStyle::setStyle(QStringLiteral("Basic"));
+    }
+
+    void qmlEngineAvailable(QQmlEngine *engine)
+    {
+        // The previous test file's engine is gone by now: drop its services (AutoLock first, it
+        // refers to the other two) and start from an empty profile directory.
+        reset();
+        m_dir = std::make_unique<QTemporaryDir>();
+        Q_ASSERT(m_dir->isValid());
+        m_preferences = std::make_unique<Preferences>(QString());
+        m_profile = std::make_unique<ProfileController>(m_dir->path());
+        m_autoLock = std::make_unique<AutoLock>(*m_profile, *m_preferences);
+        ProfileControllerInstance::instance = m_profile.get();
+        PreferencesInstance::instance = m_preferences.get();
+        AutoLockInstance::instance = m_autoLock.get();
+        engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
+    }
+
+    void cleanupTestCase() { reset(); }
+
+private:
+    void reset()
+    {
+        ProfileControllerInstance::instance = nullptr;
+        PreferencesInstance::instance = nullptr;
+        AutoLockInstance::instance = nullptr;
+        m_autoLock.reset();
+        m_profile.reset();
+        m_preferences.reset();
+        m_dir.reset();
+    }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Preferences> m_preferences;
+    std::unique_ptr<ProfileController> m_profile;
+    std::unique_ptr<AutoLock> m_autoLock;
+};
+
+} // namespace
+
+QUICK_TEST_MAIN_WITH_SETUP(tst_companion_qml, Setup)
+
+#include "setup.moc"

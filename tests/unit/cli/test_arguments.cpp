@@ -1,0 +1,98 @@
+#include "cli/arguments.h"
+
+#include <catch2/catch.hpp>
+
+using namespace Qt::StringLiterals;
+using companion::ErrorCode;
+using companion::cli::Command;
+using companion::cli::parseArguments;
+
+namespace {
+
+QStringList split(const char *line)
+{
+    return QString::fromUtf8(line).split(u' ', Qt::SkipEmptyParts);
+}
+
+// The message of a failed parse; empty when it unexpectedly succeeded.
+QString failure(const char *line)
+{
+    auto parsed = parseArguments(split(line));
+    return parsed ? QString() : parsed.error().message;
+}
+
+} // namespace
+
+TEST_CASE("each command parses with its options", "[cli]")
+{
+    auto init = parseArguments(split("init --profile /p --passphrase-file f --recovery-key-out k"));
+    REQUIRE(init);
+    CHECK(init->command == Command::Init);
+    CHECK(init->profileDirectory == u"/p");
+    CHECK(init->passphraseFile == u"f");
+    CHECK(init->recoveryKeyOut == u"k");
+
+    auto check = parseArguments(split("check --profile=/p --recovery-key-file=r"));
+    REQUIRE(check);
+    CHECK(check->command == Command::Check);
+    CHECK(check->profileDirectory == u"/p");
+    CHECK(check->recoveryKeyFile == u"r");
+
+    auto change = parseArguments(split("change-passphrase --profile /p --passphrase-file a "
+                                       "--new-passphrase-file b"));
+    REQUIRE(change);
+    CHECK(change->command == Command::ChangePassphrase);
+    CHECK(change->newPassphraseFile == u"b");
+
+    auto info = parseArguments(split("info --json --profile /p"));
+    REQUIRE(info);
+    CHECK(info->command == Command::Info);
+    CHECK(info->json);
+}
+
+TEST_CASE("help and version", "[cli]")
+{
+    CHECK(parseArguments(split("--help"))->help);
+    CHECK(parseArguments(split("-h"))->help);
+    CHECK(parseArguments(split("check --profile /p --help"))->help);
+    CHECK(parseArguments(split("--version"))->version);
+    CHECK_FALSE(parseArguments(split("--version extra")));
+}
+
+TEST_CASE("usage errors are InvalidInput with a reason", "[cli]")
+{
+    auto empty = parseArguments({});
+    REQUIRE_FALSE(empty);
+    CHECK(empty.error().code == ErrorCode::InvalidInput);
+
+    CHECK(failure("check").contains(u"--profile"));
+    CHECK(failure("check --profile").contains(u"needs a value"));
+    CHECK(failure("check --profile --json").contains(u"needs a value"));
+    CHECK(failure("check --profile=").contains(u"needs a value"));
+    CHECK(failure("check --profile a --profile b").contains(u"twice"));
+    CHECK(failure("info --profile a --json --json").contains(u"twice"));
+    CHECK(failure("info --profile a --json=yes").contains(u"takes no value"));
+    CHECK(failure("check --profile a --json").contains(u"does not apply"));
+    CHECK(failure("init --profile a --recovery-key-file k").contains(u"does not apply"));
+    CHECK(failure("check --profile a --recovery-key-out k").contains(u"does not apply"));
+    CHECK(failure("check --profile a --new-passphrase-file k").contains(u"does not apply"));
+    CHECK(failure("check --profile a --passphrase-file p --recovery-key-file k")
+              .contains(u"not both"));
+    CHECK(failure("--profile a check").contains(u"command must come first"));
+    CHECK(failure("check --profile a --verbose").contains(u"unknown option --verbose"));
+}
+
+TEST_CASE("secrets typed on the command line are refused and never echoed", "[cli]")
+{
+    const char *secret = "Tr0ub4dor-plum-glacier";
+    for (const char *line :
+         {"check --profile a --passphrase Tr0ub4dor-plum-glacier",
+          "check --profile a --passphrase=Tr0ub4dor-plum-glacier",
+          "check --profile a Tr0ub4dor-plum-glacier", "Tr0ub4dor-plum-glacier --profile a"}) {
+        INFO(line);
+        const QString message = failure(line);
+        CHECK_FALSE(message.isEmpty());
+        CHECK_FALSE(message.contains(QString::fromUtf8(secret)));
+    }
+    CHECK(failure("check --profile a --passphrase=x").contains(u"never accepted"));
+}

@@ -193,6 +193,7 @@ Profile::Profile(QString directory, KeyFile keyFile, SecretBytes databaseKey, Da
 
 Profile::~Profile()
 {
+    m_records.releaseStatements();
     m_db.close();
 }
 

@@ -36,7 +36,9 @@ Result<std::vector<Record>> readAll(Statement &stmt)
     }
 }
 
-// The three statements every write runs, prepared once per transaction.
+} // namespace
+
+// The statements every write runs: record row (insert or update), version row, outbox row.
 struct WriteStatements
 {
     Statement insertRecord;
@@ -98,12 +100,28 @@ struct WriteStatements
     }
 };
 
-} // namespace
-
 RecordRepository::RecordRepository(Database &db, const Clock &clock)
     : m_db(db)
     , m_clock(clock)
 {}
+
+RecordRepository::~RecordRepository() = default;
+
+void RecordRepository::releaseStatements()
+{
+    m_writeStatements.reset();
+}
+
+Result<WriteStatements *> RecordRepository::writeStatements()
+{
+    if (!m_writeStatements) {
+        auto prepared = WriteStatements::prepare(m_db);
+        if (!prepared)
+            return prepared.error();
+        m_writeStatements = std::make_unique<WriteStatements>(std::move(*prepared));
+    }
+    return m_writeStatements.get();
+}
 
 Result<Record> RecordRepository::create(const QString &kind, const QByteArray &body)
 {
@@ -121,7 +139,7 @@ Result<std::vector<Record>> RecordRepository::createMany(const QString &kind,
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return tx.error();
-    auto statements = WriteStatements::prepare(m_db);
+    auto statements = writeStatements();
     if (!statements)
         return statements.error();
     const QDateTime now = m_clock.nowUtc();
@@ -129,7 +147,7 @@ Result<std::vector<Record>> RecordRepository::createMany(const QString &kind,
     records.reserve(bodies.size());
     for (const QByteArray &body : bodies) {
         Record record{RecordId::generate(), kind, 1, now, now, false, body};
-        COMPANION_TRY(statements->write(m_db, record));
+        COMPANION_TRY((*statements)->write(m_db, record));
         records.push_back(std::move(record));
     }
     COMPANION_TRY(tx->commit());
@@ -151,10 +169,10 @@ Result<Record> RecordRepository::update(const RecordId &id, const QByteArray &bo
     // Never let a clock step backwards reorder a record's own history.
     record.updatedAt = std::max(m_clock.nowUtc(), record.updatedAt);
     record.body = body;
-    auto statements = WriteStatements::prepare(m_db);
+    auto statements = writeStatements();
     if (!statements)
         return statements.error();
-    COMPANION_TRY(statements->write(m_db, record));
+    COMPANION_TRY((*statements)->write(m_db, record));
     COMPANION_TRY(tx->commit());
     return record;
 }
@@ -174,10 +192,10 @@ Result<Record> RecordRepository::remove(const RecordId &id)
     record.updatedAt = std::max(m_clock.nowUtc(), record.updatedAt);
     record.deleted = true;
     record.body.clear();
-    auto statements = WriteStatements::prepare(m_db);
+    auto statements = writeStatements();
     if (!statements)
         return statements.error();
-    COMPANION_TRY(statements->write(m_db, record));
+    COMPANION_TRY((*statements)->write(m_db, record));
     COMPANION_TRY(tx->commit());
     return record;
 }

@@ -11,6 +11,7 @@ packages=(
     qml6-module-qtqml qml6-module-qtqml-workerscript qml6-module-qttest
     libsqlcipher-dev libsodium-dev libzxcvbn-dev libzxcvbn0 catch2
     xvfb xauth fonts-dejavu-core
+    nodejs npm
 )
 
 missing=()

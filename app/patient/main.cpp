@@ -3,6 +3,8 @@
 
 #include "crypto/sodium.h"
 #include "presentation/autolock.h"
+#include "presentation/journalcontroller.h"
+#include "presentation/learncontroller.h"
 #include "presentation/preferences.h"
 #include "presentation/profilecontroller.h"
 #include "presentation/qmlsingletons.h"
@@ -11,6 +13,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QGuiApplication>
+#include <QLocale>
 #include <QPalette>
 #include <QQmlApplicationEngine>
 #include <QQmlExtensionPlugin>
@@ -77,7 +80,18 @@ int main(int argc, char *argv[])
         selfTest ? QString() : QDir(profileDirectory).filePath(QStringLiteral("preferences.ini")));
     preferences.setSystemPrefersDark(app.palette().color(QPalette::Window).lightness() < 128);
     ProfileController profile(profileDirectory);
+    JournalController journal(profile);
     AutoLock autoLock(profile, preferences);
+    // Articles in the system language where translated, English otherwise.
+    const QString language =
+        QLocale::system().language() == QLocale::Spanish ? QStringLiteral("es") : QStringLiteral("en");
+    LearnController learn(profile, QStringLiteral(":/content"), language);
+    // Clinic articles (added or replacing ours by id) until the clinic channel delivers them.
+    if (const QString clinicContent = QDir(profileDirectory).filePath(QStringLiteral("clinic-content"));
+        QDir(clinicContent).exists()) {
+        if (auto loaded = learn.loadClinicArticles(clinicContent); !loaded)
+            qWarning("Clinic articles were not loaded: they are malformed.");
+    }
     app.installEventFilter(&autoLock);
     QObject::connect(&app, &QGuiApplication::applicationStateChanged, &autoLock,
                      &AutoLock::applicationStateChanged);
@@ -85,6 +99,8 @@ int main(int argc, char *argv[])
     ProfileControllerInstance::instance = &profile;
     PreferencesInstance::instance = &preferences;
     AutoLockInstance::instance = &autoLock;
+    LearnControllerInstance::instance = &learn;
+    JournalControllerInstance::instance = &journal;
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));

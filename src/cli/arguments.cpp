@@ -15,6 +15,17 @@ enum class Option {
     NewPassphraseFile,
     RecoveryKeyOut,
     Json,
+    Answers,
+    At,
+    Mood,
+    Anxiety,
+    Pain,
+    SleepHours,
+    Note,
+    From,
+    To,
+    Format,
+    Out,
 };
 
 struct OptionSpec
@@ -31,37 +42,95 @@ constexpr std::array kOptions = {
     OptionSpec{Option::NewPassphraseFile, u"--new-passphrase-file", true},
     OptionSpec{Option::RecoveryKeyOut, u"--recovery-key-out", true},
     OptionSpec{Option::Json, u"--json", false},
+    OptionSpec{Option::Answers, u"--answers", true},
+    OptionSpec{Option::At, u"--at", true},
+    OptionSpec{Option::Mood, u"--mood", true},
+    OptionSpec{Option::Anxiety, u"--anxiety", true},
+    OptionSpec{Option::Pain, u"--pain", true},
+    OptionSpec{Option::SleepHours, u"--sleep-hours", true},
+    OptionSpec{Option::Note, u"--note", true},
+    OptionSpec{Option::From, u"--from", true},
+    OptionSpec{Option::To, u"--to", true},
+    OptionSpec{Option::Format, u"--format", true},
+    OptionSpec{Option::Out, u"--out", true},
 };
+
+bool takesInstrumentId(Command command)
+{
+    return command == Command::InstrumentScore || command == Command::InstrumentRecord;
+}
 
 bool commandAccepts(Command command, Option option)
 {
     switch (option) {
     case Option::Profile:
     case Option::PassphraseFile:
-        return true;
+        return needsProfile(command);
     case Option::RecoveryKeyFile:
-        return command != Command::Init;
+        return needsProfile(command) && command != Command::Init;
     case Option::NewPassphraseFile:
         return command == Command::ChangePassphrase;
     case Option::RecoveryKeyOut:
         return command == Command::Init;
     case Option::Json:
-        return command == Command::Info;
+        return command == Command::Info || command == Command::InstrumentList ||
+               command == Command::InstrumentScore || command == Command::DiaryList;
+    case Option::Answers:
+        return takesInstrumentId(command);
+    case Option::At:
+        return command == Command::InstrumentRecord || command == Command::CheckinAdd;
+    case Option::Mood:
+    case Option::Anxiety:
+    case Option::Pain:
+    case Option::SleepHours:
+    case Option::Note:
+        return command == Command::CheckinAdd;
+    case Option::From:
+    case Option::To:
+        return command == Command::DiaryList;
+    case Option::Format:
+    case Option::Out:
+        return command == Command::Export;
     }
     return false;
 }
 
-Command commandFromName(QStringView name)
+// Reads the command words at the front; returns how many it used (0: unknown).
+int commandFromWords(const QStringList &arguments, Command &command)
 {
-    if (name == u"init")
-        return Command::Init;
-    if (name == u"check")
-        return Command::Check;
-    if (name == u"change-passphrase")
-        return Command::ChangePassphrase;
-    if (name == u"info")
-        return Command::Info;
-    return Command::None;
+    const QString &first = arguments.front();
+    const QString second = arguments.size() > 1 ? arguments.at(1) : QString();
+    struct Word
+    {
+        QStringView first;
+        QStringView second;
+        Command command;
+    };
+    static constexpr std::array kWords = {
+        Word{u"init", u"", Command::Init},
+        Word{u"check", u"", Command::Check},
+        Word{u"change-passphrase", u"", Command::ChangePassphrase},
+        Word{u"info", u"", Command::Info},
+        Word{u"instrument", u"list", Command::InstrumentList},
+        Word{u"instrument", u"score", Command::InstrumentScore},
+        Word{u"instrument", u"record", Command::InstrumentRecord},
+        Word{u"checkin", u"add", Command::CheckinAdd},
+        Word{u"diary", u"list", Command::DiaryList},
+        Word{u"export", u"", Command::Export},
+    };
+    for (const Word &word : kWords) {
+        if (word.first != first)
+            continue;
+        if (word.second.isEmpty()) {
+            command = word.command;
+            return 1;
+        }
+        if (word.second == second) {
+            command = word.command;
+            return 2;
+        }
+    }
+    return 0;
 }
 
 Error usageError(QString message)
@@ -82,6 +151,28 @@ QString *valueSlot(CliArguments &args, Option option)
         return &args.newPassphraseFile;
     case Option::RecoveryKeyOut:
         return &args.recoveryKeyOut;
+    case Option::Answers:
+        return &args.answers;
+    case Option::At:
+        return &args.at;
+    case Option::Mood:
+        return &args.mood;
+    case Option::Anxiety:
+        return &args.anxiety;
+    case Option::Pain:
+        return &args.pain;
+    case Option::SleepHours:
+        return &args.sleepHours;
+    case Option::Note:
+        return &args.note;
+    case Option::From:
+        return &args.from;
+    case Option::To:
+        return &args.to;
+    case Option::Format:
+        return &args.format;
+    case Option::Out:
+        return &args.out;
     case Option::Json:
         break;
     }
@@ -93,7 +184,17 @@ bool isHelp(QStringView arg)
     return arg == u"--help" || arg == u"-h";
 }
 
+const QString kCommandList =
+    u"init, check, change-passphrase, info, instrument list|score|record, checkin add, "
+    u"diary list or export"_s;
+
 } // namespace
+
+bool needsProfile(Command command)
+{
+    return command != Command::InstrumentList && command != Command::InstrumentScore &&
+           command != Command::None;
+}
 
 Result<CliArguments> parseArguments(const QStringList &arguments)
 {
@@ -113,22 +214,27 @@ Result<CliArguments> parseArguments(const QStringList &arguments)
         return args;
     }
     if (first.startsWith(u'-'))
-        return usageError(
-            u"the command must come first (init, check, change-passphrase or info)"_s);
-    args.command = commandFromName(first);
+        return usageError(u"the command must come first (%1)"_s.arg(kCommandList));
+    const int words = commandFromWords(arguments, args.command);
     // The unknown word is not repeated: it could be a secret typed in the wrong place.
-    if (args.command == Command::None)
-        return usageError(u"unknown command; expected init, check, change-passphrase or info"_s);
+    if (words == 0)
+        return usageError(u"unknown command; expected %1"_s.arg(kCommandList));
 
-    for (qsizetype i = 1; i < arguments.size(); ++i) {
+    for (qsizetype i = words; i < arguments.size(); ++i) {
         const QString &arg = arguments.at(i);
         if (isHelp(arg)) {
             args.help = true;
             return args;
         }
-        if (!arg.startsWith(u"--"))
+        if (!arg.startsWith(u"--")) {
+            // The one positional argument: the instrument id of "instrument score|record".
+            if (takesInstrumentId(args.command) && args.instrumentId.isEmpty()) {
+                args.instrumentId = arg;
+                continue;
+            }
             return usageError(
                 u"unexpected argument at position %1; options start with --"_s.arg(i + 1));
+        }
 
         const qsizetype equals = arg.indexOf(u'=');
         const QStringView name = equals < 0 ? QStringView(arg) : QStringView(arg).left(equals);
@@ -175,10 +281,20 @@ Result<CliArguments> parseArguments(const QStringList &arguments)
         *slot = value;
     }
 
-    if (args.profileDirectory.isEmpty())
+    if (needsProfile(args.command) && args.profileDirectory.isEmpty())
         return usageError(u"%1 needs --profile DIR"_s.arg(commandName(args.command)));
     if (!args.passphraseFile.isEmpty() && !args.recoveryKeyFile.isEmpty())
         return usageError(u"give either --passphrase-file or --recovery-key-file, not both"_s);
+    if (takesInstrumentId(args.command) && args.instrumentId.isEmpty())
+        return usageError(
+            u"%1 needs an instrument id (see: instrument list)"_s.arg(commandName(args.command)));
+    if (takesInstrumentId(args.command) && args.answers.isEmpty())
+        return usageError(u"%1 needs --answers"_s.arg(commandName(args.command)));
+    if (args.command == Command::CheckinAdd &&
+        (args.mood.isEmpty() || args.anxiety.isEmpty() || args.pain.isEmpty()))
+        return usageError(u"checkin add needs --mood, --anxiety and --pain"_s);
+    if (args.command == Command::Export && (args.format.isEmpty() || args.out.isEmpty()))
+        return usageError(u"export needs --format fhir|csv and --out FILE"_s);
     return args;
 }
 
@@ -193,6 +309,18 @@ QString commandName(Command command)
         return u"change-passphrase"_s;
     case Command::Info:
         return u"info"_s;
+    case Command::InstrumentList:
+        return u"instrument list"_s;
+    case Command::InstrumentScore:
+        return u"instrument score"_s;
+    case Command::InstrumentRecord:
+        return u"instrument record"_s;
+    case Command::CheckinAdd:
+        return u"checkin add"_s;
+    case Command::DiaryList:
+        return u"diary list"_s;
+    case Command::Export:
+        return u"export"_s;
     case Command::None:
         break;
     }
@@ -211,6 +339,13 @@ QString usageText()
            u"                [--new-passphrase-file FILE]\n"
            u"  companion-cli info --profile DIR [--json]\n"
            u"                [--passphrase-file FILE | --recovery-key-file FILE]\n"
+           u"  companion-cli instrument list [--json]\n"
+           u"  companion-cli instrument score ID --answers N,N,… [--json]\n"
+           u"  companion-cli instrument record ID --answers N,N,… [--at TIME] --profile DIR\n"
+           u"  companion-cli checkin add --mood N --anxiety N --pain N [--sleep-hours H]\n"
+           u"                [--note TEXT] [--at TIME] --profile DIR\n"
+           u"  companion-cli diary list [--json] [--from TIME] [--to TIME] --profile DIR\n"
+           u"  companion-cli export --format fhir|csv --out FILE --profile DIR\n"
            u"  companion-cli --help | --version\n"
            u"\n"
            u"Commands:\n"
@@ -219,13 +354,27 @@ QString usageText()
            u"page\n"
            u"  change-passphrase  set a new passphrase (the database is not re-encrypted)\n"
            u"  info               show the profile's id, dates, sizes and KDF settings\n"
+           u"  instrument list    the questionnaires this build ships (PHQ-9, GAD-7, PCL-5, …)\n"
+           u"  instrument score   score answers without storing anything (no profile needed)\n"
+           u"  instrument record  score and store a result; PHQ-9 item 9 above 0 shows crisis\n"
+           u"                     help and records that it was shown\n"
+           u"  checkin add        store a daily check-in (scales 0-10, sleep 0-24 hours)\n"
+           u"  diary list         entries, newest first, that happened in [--from, --to)\n"
+           u"  export             write a FHIR R4 Bundle or a CSV file (created 0600; never\n"
+           u"                     overwrites)\n"
+           u"\n"
+           u"The diary commands take --profile DIR and unlock it like check does (options\n"
+           u"--passphrase-file FILE or --recovery-key-file FILE). TIME is ISO 8601, e.g.\n"
+           u"2026-03-01T09:30:00Z or 2026-03-01T09:30:00+01:00; a date alone is midnight UTC;\n"
+           u"without a zone it is local time. --at defaults to now.\n"
            u"\n"
            u"Secrets are never read from the command line. Each one is the first line of the\n"
            u"given file, or the next line of standard input (on a terminal you are asked for it,\n"
            u"without echo; init and change-passphrase ask for the new passphrase twice).\n"
            u"\n"
-           u"Exit codes: 0 ok, 1 other failure, 2 usage error, weak passphrase or malformed\n"
-           u"recovery key, 3 wrong passphrase or recovery key, 4 damaged or tampered profile.\n"_s;
+           u"Exit codes: 0 ok, 1 other failure, 2 usage error (including answers or values out\n"
+           u"of range), weak passphrase or malformed recovery key, 3 wrong passphrase or recovery\n"
+           u"key, 4 damaged or tampered profile.\n"_s;
 }
 
 } // namespace companion::cli

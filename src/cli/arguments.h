@@ -7,7 +7,19 @@
 
 namespace companion::cli {
 
-enum class Command { None, Init, Check, ChangePassphrase, Info };
+enum class Command {
+    None,
+    Init,
+    Check,
+    ChangePassphrase,
+    Info,
+    InstrumentList,   // instrument list
+    InstrumentScore,  // instrument score ID (stateless)
+    InstrumentRecord, // instrument record ID
+    CheckinAdd,       // checkin add
+    DiaryList,        // diary list
+    Export,           // export
+};
 
 // The parsed command line. It never holds a secret: passphrases and recovery keys come from
 // files or standard input, never from argv (argv is visible to every user through /proc).
@@ -21,8 +33,25 @@ struct CliArguments
     QString recoveryKeyFile;   // --recovery-key-file
     QString newPassphraseFile; // --new-passphrase-file (change-passphrase)
     QString recoveryKeyOut;    // --recovery-key-out (init)
-    bool json = false;         // --json (info)
+    bool json = false;         // --json (info, instrument list/score, diary list)
+    // Diary commands. Values are kept as typed; the command parses them and reports a bad value
+    // by option name only (a note is patient text).
+    QString instrumentId; // the ID of instrument score/record
+    QString answers;      // --answers 1,0,2,…
+    QString at;           // --at ISO8601
+    QString mood;         // --mood N
+    QString anxiety;      // --anxiety N
+    QString pain;         // --pain N
+    QString sleepHours;   // --sleep-hours H
+    QString note;         // --note TEXT
+    QString from;         // --from ISO8601 (diary list)
+    QString to;           // --to ISO8601 (diary list)
+    QString format;       // --format fhir|csv (export)
+    QString out;          // --out FILE (export)
 };
+
+// Commands that open a profile (and so need --profile and a passphrase).
+bool needsProfile(Command command);
 
 // Parses the arguments after the program name. Errors are InvalidInput with a message that names
 // the offending option but never repeats a value: a value typed by mistake may be a passphrase.

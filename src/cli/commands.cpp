@@ -1,6 +1,7 @@
 #include "cli/commands.h"
 
 #include "cli/arguments.h"
+#include "cli/diarycommands.h"
 #include "cli/exitcodes.h"
 #include "cli/secretreader.h"
 #include "crypto/recoverykey.h"
@@ -290,6 +291,45 @@ ExitCode runInfo(const CliArguments &args, const Console &console)
     return ExitCode::Ok;
 }
 
+// The diary commands that open a profile: unlock as check does, then run.
+ExitCode runWithProfile(const CliArguments &args, const Console &console)
+{
+    SecretReader reader(console.in, console.err);
+    auto unlocked = unlock(args, reader, console);
+    if (auto *code = std::get_if<ExitCode>(&unlocked))
+        return *code;
+    Profile &profile = *std::get<Unlocked>(unlocked).profile;
+    const Clock &clock = SystemClock::instance();
+    Result<void> done;
+    switch (args.command) {
+    case Command::InstrumentRecord:
+        done = runInstrumentRecord(args, profile, console, clock);
+        break;
+    case Command::CheckinAdd:
+        done = runCheckinAdd(args, profile, console, clock);
+        break;
+    case Command::DiaryList:
+        done = runDiaryList(args, profile, console);
+        break;
+    case Command::Export:
+        done = runExport(args, profile, console, clock);
+        break;
+    default:
+        done = makeError(ErrorCode::Internal, u"not a profile command"_s);
+        break;
+    }
+    if (!done)
+        return report(console, done.error(), args.profileDirectory);
+    return ExitCode::Ok;
+}
+
+ExitCode runStateless(Result<void> done, const Console &console)
+{
+    if (!done)
+        return report(console, done.error(), QString());
+    return ExitCode::Ok;
+}
+
 } // namespace
 
 QString cliVersion()
@@ -376,6 +416,15 @@ int runCli(const QStringList &arguments, const Console &console)
         return toInt(runChangePassphrase(args, console));
     case Command::Info:
         return toInt(runInfo(args, console));
+    case Command::InstrumentList:
+        return toInt(runStateless(runInstrumentList(args, console), console));
+    case Command::InstrumentScore:
+        return toInt(runStateless(runInstrumentScore(args, console), console));
+    case Command::InstrumentRecord:
+    case Command::CheckinAdd:
+    case Command::DiaryList:
+    case Command::Export:
+        return toInt(runWithProfile(args, console));
     case Command::None:
         break;
     }

@@ -140,6 +140,19 @@ Result<Article> parseArticle(QByteArrayView utf8, const QString &language)
     return article;
 }
 
+QString renderableMarkdown(const QString &body)
+{
+    static const QRegularExpression image(QStringLiteral("!\\[([^\\]]*)\\]\\([^)]*\\)"));
+    static const QRegularExpression htmlTag(QStringLiteral("<[^>\\n]*>"));
+    static const QRegularExpression otherLink(
+        QStringLiteral("\\[([^\\]]*)\\]\\((?!article:)[^)]*\\)"));
+    QString text = body;
+    text.replace(image, QStringLiteral("\\1"));
+    text.replace(htmlTag, QString());
+    text.replace(otherLink, QStringLiteral("\\1"));
+    return text;
+}
+
 QStringList linkedArticleIds(const Article &article)
 {
     static const QRegularExpression link(QStringLiteral("\\]\\(article:([a-z0-9-]+)\\)"));

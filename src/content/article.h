@@ -39,6 +39,11 @@ inline constexpr qsizetype kMaxArticleBytes = 256 * 1024;
 // missing id/title/sources, or a file over kMaxArticleBytes.
 Result<Article> parseArticle(QByteArrayView utf8, const QString &language);
 
+// The body made safe to render with Qt's Markdown support: raw HTML tags and images are removed
+// (a clinic-supplied article must not fetch remote images — that would tell a server who reads
+// what — nor inject markup), and only article: links stay links; other links keep their text.
+QString renderableMarkdown(const QString &body);
+
 // The article ids this article links to with [text](article:<id>), in order of appearance.
 QStringList linkedArticleIds(const Article &article);
 

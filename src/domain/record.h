@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <optional>
 
 namespace companion::domain {
 
@@ -22,6 +23,9 @@ struct Record
     QDateTime updatedAt;      // UTC
     bool deleted = false;     // tombstone: kept so the deletion itself syncs
     QByteArray body;
+    // When what the record describes happened (a check-in's time), for timelines; set by the
+    // writer, since a diary entry can be about an earlier moment than its creation.
+    std::optional<QDateTime> occurredAt;
 };
 
 // A change waiting to be pushed to the clinic server.

@@ -5,6 +5,8 @@
 // themselves carry no QML macros and are unit-tested without an engine.
 
 #include "presentation/autolock.h"
+#include "presentation/learncontroller.h"
+#include "presentation/journalcontroller.h"
 #include "presentation/preferences.h"
 #include "presentation/profilecontroller.h"
 
@@ -31,3 +33,5 @@
 COMPANION_QML_SINGLETON_INSTANCE(ProfileController)
 COMPANION_QML_SINGLETON_INSTANCE(Preferences)
 COMPANION_QML_SINGLETON_INSTANCE(AutoLock)
+COMPANION_QML_SINGLETON_INSTANCE(LearnController)
+COMPANION_QML_SINGLETON_INSTANCE(JournalController)

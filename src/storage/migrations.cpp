@@ -49,6 +49,13 @@ INSERT INTO record_versions (record_id, version, updated_at, deleted, body)
 DROP INDEX records_by_kind;
 CREATE INDEX records_by_kind_updated ON records (kind, updated_at);
 )sql"},
+    // Diary timelines and charts are ordered by when something happened, which a person can set
+    // (a check-in entered the next morning). Older records get their creation time.
+    Migration{3, "occurred_at: the time an entry is about; timeline index", R"sql(
+ALTER TABLE records ADD COLUMN occurred_at INTEGER;
+UPDATE records SET occurred_at = created_at;
+CREATE INDEX records_by_kind_occurred ON records (kind, occurred_at);
+)sql"},
 };
 
 constexpr bool versionsAreConsecutive()
@@ -74,7 +81,8 @@ CREATE TABLE records (
     created_at INTEGER NOT NULL,
     updated_at INTEGER NOT NULL,
     deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
-    body BLOB NOT NULL
+    body BLOB NOT NULL,
+    occurred_at INTEGER
 ) WITHOUT ROWID;
 CREATE TABLE outbox (
     sequence INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -92,12 +100,19 @@ CREATE TABLE record_versions (
     PRIMARY KEY (record_id, version)
 ) WITHOUT ROWID;
 CREATE INDEX records_by_kind_updated ON records (kind, updated_at);
+CREATE INDEX records_by_kind_occurred ON records (kind, occurred_at);
 )sql";
 
 QString normalisedSql(QString sql)
 {
     static const QRegularExpression whitespace(QStringLiteral("\\s+"));
-    return sql.replace(whitespace, QStringLiteral(" ")).trimmed().toLower();
+    // ALTER TABLE … ADD COLUMN splices ", column" into the stored CREATE text; spacing around
+    // punctuation carries no meaning, so it is dropped before comparing.
+    static const QRegularExpression punctuation(QStringLiteral(" ?([(),]) ?"));
+    return sql.replace(whitespace, QStringLiteral(" "))
+        .replace(punctuation, QStringLiteral("\\1"))
+        .trimmed()
+        .toLower();
 }
 
 } // namespace

@@ -1,5 +1,8 @@
 #include "storage/recordrepository.h"
 
+#include <limits>
+#include <string>
+
 namespace companion::storage {
 
 using domain::OutboxEntry;
@@ -8,7 +11,7 @@ using domain::Record;
 namespace {
 
 constexpr const char *kSelectColumns =
-    "SELECT id, kind, version, created_at, updated_at, deleted, body FROM records ";
+    "SELECT id, kind, version, created_at, updated_at, deleted, body, occurred_at FROM records ";
 
 Record readRecord(const Statement &row)
 {
@@ -20,6 +23,8 @@ Record readRecord(const Statement &row)
     record.updatedAt = QDateTime::fromMSecsSinceEpoch(row.columnInt64(4), Qt::UTC);
     record.deleted = row.columnInt64(5) != 0;
     record.body = row.columnBlob(6);
+    if (!row.columnIsNull(7))
+        record.occurredAt = QDateTime::fromMSecsSinceEpoch(row.columnInt64(7), Qt::UTC);
     return record;
 }
 
@@ -49,11 +54,11 @@ struct WriteStatements
     static Result<WriteStatements> prepare(Database &db)
     {
         auto insertRecord = db.prepare(
-            "INSERT INTO records (id, kind, version, created_at, updated_at, deleted, body) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);");
+            "INSERT INTO records (id, kind, version, created_at, updated_at, deleted, body, "
+            "occurred_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8);");
         auto updateRecord =
-            db.prepare("UPDATE records SET version = ?3, updated_at = ?5, deleted = ?6, body = ?7 "
-                       "WHERE id = ?1 AND kind = ?2 AND version = ?3 - 1;");
+            db.prepare("UPDATE records SET version = ?3, updated_at = ?5, deleted = ?6, body = ?7, "
+                       "occurred_at = ?8 WHERE id = ?1 AND kind = ?2 AND version = ?3 - 1;");
         auto insertVersion = db.prepare(
             "INSERT INTO record_versions (record_id, version, updated_at, deleted, body) "
             "VALUES (?1, ?2, ?3, ?4, ?5);");
@@ -81,6 +86,10 @@ struct WriteStatements
             .bind(5, updatedAt)
             .bind(6, record.deleted ? 1 : 0)
             .bindBlob(7, record.body);
+        if (record.occurredAt)
+            target.bind(8, record.occurredAt->toMSecsSinceEpoch());
+        else
+            target.bindNull(8);
         COMPANION_TRY(target.run());
         if (db.changes() != 1)
             return makeError(ErrorCode::Internal,
@@ -123,9 +132,10 @@ Result<WriteStatements *> RecordRepository::writeStatements()
     return m_writeStatements.get();
 }
 
-Result<Record> RecordRepository::create(const QString &kind, const QByteArray &body)
+Result<Record> RecordRepository::create(const QString &kind, const QByteArray &body,
+                                        std::optional<QDateTime> occurredAt)
 {
-    auto created = createMany(kind, {body});
+    auto created = createMany(kind, std::vector<NewRecord>{{body, std::move(occurredAt)}});
     if (!created)
         return created.error();
     return std::move(created->front());
@@ -133,6 +143,16 @@ Result<Record> RecordRepository::create(const QString &kind, const QByteArray &b
 
 Result<std::vector<Record>> RecordRepository::createMany(const QString &kind,
                                                          const std::vector<QByteArray> &bodies)
+{
+    std::vector<NewRecord> records;
+    records.reserve(bodies.size());
+    for (const QByteArray &body : bodies)
+        records.push_back({body, std::nullopt});
+    return createMany(kind, records);
+}
+
+Result<std::vector<Record>> RecordRepository::createMany(const QString &kind,
+                                                         const std::vector<NewRecord> &newRecords)
 {
     if (kind.isEmpty())
         return makeError(ErrorCode::InvalidInput, QStringLiteral("a record needs a kind"));
@@ -144,9 +164,10 @@ Result<std::vector<Record>> RecordRepository::createMany(const QString &kind,
         return statements.error();
     const QDateTime now = m_clock.nowUtc();
     std::vector<Record> records;
-    records.reserve(bodies.size());
-    for (const QByteArray &body : bodies) {
-        Record record{RecordId::generate(), kind, 1, now, now, false, body};
+    records.reserve(newRecords.size());
+    for (const NewRecord &newRecord : newRecords) {
+        Record record{RecordId::generate(), kind, 1, now, now, false, newRecord.body,
+                      newRecord.occurredAt};
         COMPANION_TRY((*statements)->write(m_db, record));
         records.push_back(std::move(record));
     }
@@ -154,7 +175,8 @@ Result<std::vector<Record>> RecordRepository::createMany(const QString &kind,
     return records;
 }
 
-Result<Record> RecordRepository::update(const RecordId &id, const QByteArray &body)
+Result<Record> RecordRepository::update(const RecordId &id, const QByteArray &body,
+                                        std::optional<QDateTime> occurredAt)
 {
     auto tx = Transaction::begin(m_db);
     if (!tx)
@@ -169,6 +191,8 @@ Result<Record> RecordRepository::update(const RecordId &id, const QByteArray &bo
     // Never let a clock step backwards reorder a record's own history.
     record.updatedAt = std::max(m_clock.nowUtc(), record.updatedAt);
     record.body = body;
+    if (occurredAt)
+        record.occurredAt = std::move(occurredAt);
     auto statements = writeStatements();
     if (!statements)
         return statements.error();
@@ -224,10 +248,35 @@ Result<std::vector<Record>> RecordRepository::list(const QString &kind, bool inc
     return readAll(*stmt);
 }
 
+Result<std::vector<Record>> RecordRepository::listOccurred(const QStringList &kinds,
+                                                           const QDateTime &from,
+                                                           const QDateTime &to, bool includeDeleted)
+{
+    if (kinds.isEmpty())
+        return std::vector<Record>();
+    // One placeholder per kind: "kind IN (?4, ?5, …)" lets SQLite walk the (kind, occurred_at)
+    // index once per kind.
+    std::string placeholders;
+    for (qsizetype i = 0; i < kinds.size(); ++i)
+        placeholders += (i ? ", ?" : "?") + std::to_string(i + 4);
+    auto stmt = m_db.prepare(std::string(kSelectColumns) + "WHERE kind IN (" + placeholders +
+                             ") AND occurred_at >= ?1 AND occurred_at < ?2 AND deleted <= ?3 "
+                             "ORDER BY occurred_at DESC, id;");
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, from.isValid() ? from.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min())
+        .bind(2, to.isValid() ? to.toMSecsSinceEpoch() : std::numeric_limits<qint64>::max())
+        .bind(3, includeDeleted ? 1 : 0);
+    for (qsizetype i = 0; i < kinds.size(); ++i)
+        stmt->bind(static_cast<int>(i) + 4, kinds.at(i));
+    return readAll(*stmt);
+}
+
 Result<std::vector<Record>> RecordRepository::history(const RecordId &id)
 {
     auto stmt = m_db.prepare(
-        "SELECT v.record_id, r.kind, v.version, r.created_at, v.updated_at, v.deleted, v.body "
+        "SELECT v.record_id, r.kind, v.version, r.created_at, v.updated_at, v.deleted, v.body, "
+        "NULL "
         "FROM record_versions v JOIN records r ON r.id = v.record_id "
         "WHERE v.record_id = ?1 ORDER BY v.version;");
     if (!stmt)

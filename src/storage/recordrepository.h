@@ -5,6 +5,8 @@
 #include "domain/record.h"
 #include "storage/database.h"
 
+#include <QStringList>
+
 #include <memory>
 #include <optional>
 #include <vector>
@@ -17,6 +19,13 @@ namespace companion::storage {
 // other way round.
 struct WriteStatements;
 
+// One record to create: its body and, for timeline kinds, when it happened.
+struct NewRecord
+{
+    QByteArray body;
+    std::optional<QDateTime> occurredAt;
+};
+
 class RecordRepository
 {
 public:
@@ -28,17 +37,28 @@ public:
     // Finalizes the cached statements; call before the database closes.
     void releaseStatements();
 
-    Result<domain::Record> create(const QString &kind, const QByteArray &body);
+    Result<domain::Record> create(const QString &kind, const QByteArray &body,
+                                  std::optional<QDateTime> occurredAt = std::nullopt);
     // Many new records of one kind in one transaction (imports, benchmarks).
     Result<std::vector<domain::Record>> createMany(const QString &kind,
                                                    const std::vector<QByteArray> &bodies);
-    Result<domain::Record> update(const RecordId &id, const QByteArray &body);
+    Result<std::vector<domain::Record>> createMany(const QString &kind,
+                                                   const std::vector<NewRecord> &records);
+    // occurredAt: the new time, or nullopt to keep the stored one.
+    Result<domain::Record> update(const RecordId &id, const QByteArray &body,
+                                  std::optional<QDateTime> occurredAt = std::nullopt);
     // A tombstone: the body is cleared, deleted = true, version bumped; history keeps the past.
     Result<domain::Record> remove(const RecordId &id);
 
     Result<std::optional<domain::Record>> find(const RecordId &id);
     // Newest first by updated_at. Tombstones are left out unless asked for.
     Result<std::vector<domain::Record>> list(const QString &kind, bool includeDeleted = false);
+    // Records of any of `kinds` whose occurred_at is in [from, to), newest occurrence first
+    // (ties by id). Records without an occurred_at are not in any range. An invalid `from` or
+    // `to` leaves that end open.
+    Result<std::vector<domain::Record>> listOccurred(const QStringList &kinds,
+                                                     const QDateTime &from, const QDateTime &to,
+                                                     bool includeDeleted = false);
     Result<std::vector<domain::Record>> history(const RecordId &id);
     Result<std::int64_t> count(const QString &kind);
 

@@ -44,9 +44,14 @@ public slots:
         m_preferences = std::make_unique<Preferences>(QString());
         m_profile = std::make_unique<ProfileController>(m_dir->path());
         m_autoLock = std::make_unique<AutoLock>(*m_profile, *m_preferences);
+        m_journal = std::make_unique<JournalController>(*m_profile);
+        m_learn = std::make_unique<LearnController>(*m_profile, QStringLiteral(":/content"),
+                                                    QStringLiteral("en"));
         ProfileControllerInstance::instance = m_profile.get();
+        LearnControllerInstance::instance = m_learn.get();
         PreferencesInstance::instance = m_preferences.get();
         AutoLockInstance::instance = m_autoLock.get();
+        JournalControllerInstance::instance = m_journal.get();
         engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
     }
 
@@ -56,8 +61,12 @@ private:
     void reset()
     {
         ProfileControllerInstance::instance = nullptr;
+        LearnControllerInstance::instance = nullptr;
         PreferencesInstance::instance = nullptr;
         AutoLockInstance::instance = nullptr;
+        JournalControllerInstance::instance = nullptr;
+        m_journal.reset();
+        m_learn.reset();
         m_autoLock.reset();
         m_profile.reset();
         m_preferences.reset();
@@ -68,6 +77,8 @@ private:
     std::unique_ptr<Preferences> m_preferences;
     std::unique_ptr<ProfileController> m_profile;
     std::unique_ptr<AutoLock> m_autoLock;
+    std::unique_ptr<JournalController> m_journal;
+    std::unique_ptr<LearnController> m_learn;
 };
 
 } // namespace

@@ -96,3 +96,34 @@ TEST_CASE("secrets typed on the command line are refused and never echoed", "[cl
     }
     CHECK(failure("check --profile a --passphrase=x").contains(u"never accepted"));
 }
+
+TEST_CASE("diary commands parse their words, id and options", "[cli][diary]")
+{
+    auto score = parseArguments(split("instrument score phq9 --answers 1,0,2 --json"));
+    REQUIRE(score);
+    CHECK(score->command == Command::InstrumentScore);
+    CHECK(score->instrumentId == u"phq9");
+    CHECK(score->answers == u"1,0,2");
+    CHECK(score->json);
+    CHECK_FALSE(needsProfile(score->command)); // stateless: no --profile needed
+
+    auto checkin = parseArguments(split("checkin add --mood 5 --anxiety 2 --pain 0 --profile /p"));
+    REQUIRE(checkin);
+    CHECK(checkin->command == Command::CheckinAdd);
+    CHECK(checkin->mood == u"5");
+
+    auto list = parseArguments(split("diary list --json --from 2026-01-01 --profile /p"));
+    REQUIRE(list);
+    CHECK(list->from == u"2026-01-01");
+
+    const auto fails = [](const char *line) { return !parseArguments(split(line)); };
+    CHECK(fails("instrument score --answers 1"));                  // no id
+    CHECK(fails("instrument score phq9"));                         // no answers
+    CHECK(fails("instrument score phq9 gad7 --answers 1"));        // two ids
+    CHECK(fails("instrument record phq9 --answers 1"));            // no profile
+    CHECK(fails("checkin add --mood 1 --anxiety 1 --profile /p")); // no pain
+    CHECK(fails("export --format csv --profile /p"));              // no --out
+    CHECK(fails("instrument list --profile /p"));                  // stateless
+    CHECK(fails("checkin add --mood 1 --anxiety 1 --pain 1 --json --profile /p"));
+    CHECK(fails("instrument frobnicate"));
+}

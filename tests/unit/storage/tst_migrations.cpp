@@ -107,3 +107,28 @@ TEST_CASE("A failing migration step leaves the previous version intact", "[stora
     REQUIRE(migrate(db));
     CHECK(*db.userVersion() == latestSchemaVersion());
 }
+
+TEST_CASE("Migration 3 keeps v2 records and gives them an occurred_at", "[storage][migrations]")
+{
+    testing::TempDir dir;
+    Database db = newDatabase(dir, "v2.db");
+    migrateTo(db, 2);
+    REQUIRE(db.exec("INSERT INTO records VALUES "
+                    "('3f2a7c1e-0000-4000-8000-000000000002', 'diary.checkin', 1, 1000, 2000, 0, "
+                    "x'7b7d');"
+                    "INSERT INTO record_versions VALUES "
+                    "('3f2a7c1e-0000-4000-8000-000000000002', 1, 2000, 0, x'7b7d');"));
+    REQUIRE(migrate(db));
+    CHECK(*db.userVersion() == 3);
+    auto stmt = db.prepare("SELECT occurred_at, version, body FROM records;");
+    REQUIRE(stmt);
+    REQUIRE(*stmt->step());
+    CHECK(stmt->columnInt64(0) == 1000); // backfilled from created_at
+    CHECK(stmt->columnInt64(1) == 1);
+    CHECK(stmt->columnBlob(2) == QByteArrayLiteral("{}"));
+    auto index =
+        db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'records_by_kind_occurred';");
+    REQUIRE(index);
+    REQUIRE(*index->step());
+    CHECK(index->columnInt64(0) == 1);
+}

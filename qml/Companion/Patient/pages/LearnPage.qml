@@ -1,10 +1,31 @@
 import QtQuick
+import Companion.Core
 import Companion.Patient
 
-PlaceholderPage {
+// Learn: the library, an open article, or a teach-back check. Which one is LearnController's
+// state, so this page only picks the view.
+FocusScope {
+    id: page
     objectName: "learnPage"
-    title: qsTr("Learn")
-    glyph: "\u2726"
-    summary: qsTr("A library of short articles is on its way")
-    detail: qsTr("Soon you can read, offline and in plain language, how the treatment works, what an infusion day is like, common side effects, and how to look after yourself afterwards.")
+
+    Loader {
+        anchors.fill: parent
+        focus: true
+        sourceComponent: LearnController.teachBackModule.length > 0 ? teachBackComponent
+            : LearnController.openArticleId.length > 0 ? articleComponent
+            : libraryComponent
+    }
+
+    Component {
+        id: libraryComponent
+        LearnLibraryView {}
+    }
+    Component {
+        id: articleComponent
+        ArticleView {}
+    }
+    Component {
+        id: teachBackComponent
+        TeachBackView {}
+    }
 }

@@ -20,6 +20,8 @@ AppPage {
               : qsTr("Hello. Good to see you.")
     }
 
+    JournalCarryForwardCard {}
+
     ComingSoonCard {
         glyph: "\u270E"
         title: qsTr("Daily check-in")

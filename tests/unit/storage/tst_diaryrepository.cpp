@@ -1,0 +1,163 @@
+#include <catch2/catch.hpp>
+
+#include "crypto/secretwrap.h"
+#include "storage/diaryrepository.h"
+#include "storage/migrations.h"
+#include "support/fakeclock.h"
+#include "support/tempdir.h"
+
+using namespace Qt::StringLiterals;
+using namespace companion;
+using namespace companion::storage;
+using namespace companion::domain;
+
+namespace {
+
+struct Fixture
+{
+    testing::TempDir dir;
+    testing::FakeClock clock;
+    Database db;
+    std::unique_ptr<RecordRepository> records;
+    std::unique_ptr<DiaryRepository> diary;
+
+    Fixture()
+    {
+        auto opened = Database::openEncrypted(dir.file(u"d.db"_s), crypto::randomKey(),
+                                              Database::OpenMode::CreateNew);
+        REQUIRE(opened);
+        db = std::move(*opened);
+        REQUIRE(createFreshSchema(db));
+        records = std::make_unique<RecordRepository>(db, clock);
+        diary = std::make_unique<DiaryRepository>(*records);
+    }
+};
+
+QDateTime day(int n, int hour = 9)
+{
+    return QDateTime(QDate(2026, 1, 1), QTime(hour, 0), Qt::UTC).addDays(n);
+}
+
+CheckIn checkIn(int dayNumber, int mood)
+{
+    CheckIn entry;
+    entry.occurredAt = day(dayNumber);
+    entry.mood = mood;
+    entry.anxiety = 2;
+    entry.pain = 1;
+    return entry;
+}
+
+InstrumentResult result(int dayNumber, const QString &id, double total)
+{
+    InstrumentResult entry;
+    entry.occurredAt = day(dayNumber);
+    entry.instrumentId = id;
+    entry.instrumentVersion = u"1.0.0"_s;
+    entry.scoringRuleVersion = u"1"_s;
+    entry.answers = {1};
+    entry.total = total;
+    return entry;
+}
+
+} // namespace
+
+TEST_CASE("the timeline is ordered by when entries happened, not when they were written",
+          "[storage][diary]")
+{
+    Fixture f;
+    // Written in the order 5, 1, 3; a late entry about day 1 must sort before day 3.
+    REQUIRE(f.diary->add(checkIn(5, 5)));
+    f.clock.advanceSeconds(60);
+    REQUIRE(f.diary->add(checkIn(1, 1)));
+    f.clock.advanceSeconds(60);
+    REQUIRE(f.diary->add(result(3, u"phq9"_s, 12)));
+    auto all = f.diary->timeline({}, {});
+    REQUIRE(all);
+    REQUIRE(all->size() == 3);
+    CHECK(all->at(0).occurredAt() == day(5));
+    CHECK(all->at(1).kind() == kinds::instrumentResult);
+    CHECK(all->at(2).occurredAt() == day(1));
+
+    // [from, to): day 1 included, day 5 excluded.
+    auto range = f.diary->timeline(day(1), day(5));
+    REQUIRE(range);
+    CHECK(range->size() == 2);
+    auto onlyCheckIns = f.diary->timeline({}, {}, {kinds::diaryCheckIn});
+    REQUIRE(onlyCheckIns);
+    CHECK(onlyCheckIns->size() == 2);
+}
+
+TEST_CASE("editing keeps every version; deleting hides the entry but keeps history",
+          "[storage][diary]")
+{
+    Fixture f;
+    auto added = f.diary->add(checkIn(1, 3));
+    REQUIRE(added);
+    f.clock.advanceSeconds(10);
+    CheckIn changed = checkIn(2, 7); // a new mood and a corrected time
+    auto edited = f.diary->edit(added->id, changed);
+    REQUIRE(edited);
+    CHECK(edited->version == 2);
+
+    auto history = f.diary->history(added->id);
+    REQUIRE(history);
+    REQUIRE(history->size() == 2);
+    CHECK(std::get<CheckIn>(history->at(0).body).mood == 3);
+    CHECK(std::get<CheckIn>(history->at(1).body).mood == 7);
+    // The timeline follows the edited time.
+    CHECK(f.diary->timeline(day(1), day(2))->empty());
+    CHECK(f.diary->timeline(day(2), day(3))->size() == 1);
+
+    // The kind cannot change, and an invalid body is not stored.
+    CHECK(f.diary->edit(added->id, result(2, u"phq9"_s, 3)).error().code ==
+          ErrorCode::InvalidInput);
+    CheckIn invalid = checkIn(2, 11);
+    CHECK_FALSE(f.diary->edit(added->id, invalid));
+    CHECK(f.diary->history(added->id)->size() == 2);
+
+    REQUIRE(f.diary->remove(added->id));
+    CHECK(f.diary->timeline({}, {})->empty());
+    CHECK_FALSE(*f.diary->find(added->id));
+    CHECK(f.diary->history(added->id)->size() == 2); // the tombstone has no body
+    CHECK(f.records->history(added->id)->size() == 3);
+    auto outbox = f.records->pendingOutbox(10);
+    REQUIRE(outbox);
+    CHECK(outbox->size() == 3);
+}
+
+TEST_CASE("chart series come oldest first for one instrument or measure", "[storage][diary]")
+{
+    Fixture f;
+    REQUIRE(f.diary->add(result(3, u"phq9"_s, 12)));
+    REQUIRE(f.diary->add(result(1, u"phq9"_s, 20)));
+    REQUIRE(f.diary->add(result(2, u"gad7"_s, 9)));
+    CheckIn withSleep = checkIn(4, 6);
+    withSleep.sleepHours = 6.5;
+    REQUIRE(f.diary->add(withSleep));
+    REQUIRE(f.diary->add(checkIn(5, 8)));
+
+    auto phq9 = f.diary->instrumentSeries(u"phq9"_s, {}, {});
+    REQUIRE(phq9);
+    REQUIRE(phq9->size() == 2);
+    CHECK(phq9->at(0).value == 20);
+    CHECK(phq9->at(1).value == 12);
+    auto mood = f.diary->checkInSeries(u"mood"_s, {}, {});
+    REQUIRE(mood);
+    REQUIRE(mood->size() == 2);
+    CHECK(mood->at(0).value == 6);
+    auto sleep = f.diary->checkInSeries(u"sleepHours"_s, {}, {});
+    REQUIRE(sleep);
+    REQUIRE(sleep->size() == 1); // absent values are skipped
+    CHECK(sleep->at(0).value == 6.5);
+    CHECK_FALSE(f.diary->checkInSeries(u"note"_s, {}, {}));
+}
+
+TEST_CASE("a stored body that no longer decodes is reported as damaged", "[storage][diary]")
+{
+    Fixture f;
+    REQUIRE(f.records->create(kinds::diaryCheckIn, "{\"format\":1}", day(1)));
+    auto timeline = f.diary->timeline({}, {});
+    REQUIRE_FALSE(timeline);
+    CHECK(timeline.error().code == ErrorCode::Damaged);
+}

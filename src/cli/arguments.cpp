@@ -26,6 +26,11 @@ enum class Option {
     To,
     Format,
     Out,
+    Language,
+    Kind,
+    Appointment,
+    Text,
+    Share,
 };
 
 struct OptionSpec
@@ -53,11 +58,22 @@ constexpr std::array kOptions = {
     OptionSpec{Option::To, u"--to", true},
     OptionSpec{Option::Format, u"--format", true},
     OptionSpec{Option::Out, u"--out", true},
+    OptionSpec{Option::Language, u"--language", true},
+    OptionSpec{Option::Kind, u"--kind", true},
+    OptionSpec{Option::Appointment, u"--appointment", true},
+    OptionSpec{Option::Text, u"--text", true},
+    OptionSpec{Option::Share, u"--share", false},
 };
 
 bool takesInstrumentId(Command command)
 {
     return command == Command::InstrumentScore || command == Command::InstrumentRecord;
+}
+
+bool isContentCommand(Command command)
+{
+    return command == Command::ContentList || command == Command::ContentShow ||
+           command == Command::ContentSearch;
 }
 
 bool commandAccepts(Command command, Option option)
@@ -74,7 +90,17 @@ bool commandAccepts(Command command, Option option)
         return command == Command::Init;
     case Option::Json:
         return command == Command::Info || command == Command::InstrumentList ||
-               command == Command::InstrumentScore || command == Command::DiaryList;
+               command == Command::InstrumentScore || command == Command::DiaryList ||
+               command == Command::ContentList || command == Command::ContentSearch ||
+               command == Command::NoteList;
+    case Option::Language:
+        return isContentCommand(command);
+    case Option::Kind:
+    case Option::Text:
+    case Option::Share:
+        return command == Command::NoteAdd;
+    case Option::Appointment:
+        return command == Command::NoteAdd || command == Command::NoteList;
     case Option::Answers:
         return takesInstrumentId(command);
     case Option::At:
@@ -117,6 +143,11 @@ int commandFromWords(const QStringList &arguments, Command &command)
         Word{u"checkin", u"add", Command::CheckinAdd},
         Word{u"diary", u"list", Command::DiaryList},
         Word{u"export", u"", Command::Export},
+        Word{u"content", u"list", Command::ContentList},
+        Word{u"content", u"show", Command::ContentShow},
+        Word{u"content", u"search", Command::ContentSearch},
+        Word{u"note", u"add", Command::NoteAdd},
+        Word{u"note", u"list", Command::NoteList},
     };
     for (const Word &word : kWords) {
         if (word.first != first)
@@ -173,6 +204,15 @@ QString *valueSlot(CliArguments &args, Option option)
         return &args.format;
     case Option::Out:
         return &args.out;
+    case Option::Language:
+        return &args.language;
+    case Option::Kind:
+        return &args.noteKind;
+    case Option::Appointment:
+        return &args.appointment;
+    case Option::Text:
+        return &args.text;
+    case Option::Share:
     case Option::Json:
         break;
     }
@@ -186,14 +226,14 @@ bool isHelp(QStringView arg)
 
 const QString kCommandList =
     u"init, check, change-passphrase, info, instrument list|score|record, checkin add, "
-    u"diary list or export"_s;
+    u"diary list, export, content list|show|search or note add|list"_s;
 
 } // namespace
 
 bool needsProfile(Command command)
 {
     return command != Command::InstrumentList && command != Command::InstrumentScore &&
-           command != Command::None;
+           !isContentCommand(command) && command != Command::None;
 }
 
 Result<CliArguments> parseArguments(const QStringList &arguments)
@@ -232,6 +272,15 @@ Result<CliArguments> parseArguments(const QStringList &arguments)
                 args.instrumentId = arg;
                 continue;
             }
+            // content show ID / content search TEXT (several words are one search).
+            if (args.command == Command::ContentShow && args.contentArgument.isEmpty()) {
+                args.contentArgument = arg;
+                continue;
+            }
+            if (args.command == Command::ContentSearch) {
+                args.contentArgument += (args.contentArgument.isEmpty() ? QString() : u" "_s) + arg;
+                continue;
+            }
             return usageError(
                 u"unexpected argument at position %1; options start with --"_s.arg(i + 1));
         }
@@ -258,9 +307,10 @@ Result<CliArguments> parseArguments(const QStringList &arguments)
         if (!spec->takesValue) {
             if (equals >= 0)
                 return usageError(u"option %1 takes no value"_s.arg(spec->name));
-            if (args.json)
+            bool &flag = spec->option == Option::Share ? args.share : args.json;
+            if (flag)
                 return usageError(u"option %1 is given twice"_s.arg(spec->name));
-            args.json = true;
+            flag = true;
             continue;
         }
 
@@ -295,6 +345,14 @@ Result<CliArguments> parseArguments(const QStringList &arguments)
         return usageError(u"checkin add needs --mood, --anxiety and --pain"_s);
     if (args.command == Command::Export && (args.format.isEmpty() || args.out.isEmpty()))
         return usageError(u"export needs --format fhir|csv and --out FILE"_s);
+    if (args.command == Command::NoteAdd && args.noteKind.isEmpty())
+        return usageError(
+            u"note add needs --kind intention|experience|insight|action|followup|free"_s);
+    if ((args.command == Command::ContentShow || args.command == Command::ContentSearch) &&
+        args.contentArgument.isEmpty())
+        return usageError(args.command == Command::ContentShow
+                              ? u"content show needs an article id (see: content list)"_s
+                              : u"content search needs the words to look for"_s);
     return args;
 }
 
@@ -321,6 +379,16 @@ QString commandName(Command command)
         return u"diary list"_s;
     case Command::Export:
         return u"export"_s;
+    case Command::ContentList:
+        return u"content list"_s;
+    case Command::ContentShow:
+        return u"content show"_s;
+    case Command::ContentSearch:
+        return u"content search"_s;
+    case Command::NoteAdd:
+        return u"note add"_s;
+    case Command::NoteList:
+        return u"note list"_s;
     case Command::None:
         break;
     }
@@ -346,6 +414,12 @@ QString usageText()
            u"                [--note TEXT] [--at TIME] --profile DIR\n"
            u"  companion-cli diary list [--json] [--from TIME] [--to TIME] --profile DIR\n"
            u"  companion-cli export --format fhir|csv --out FILE --profile DIR\n"
+           u"  companion-cli content list [--json] [--language en|es]\n"
+           u"  companion-cli content show ID [--language en|es]\n"
+           u"  companion-cli content search TEXT… [--json] [--language en|es]\n"
+           u"  companion-cli note add --kind KIND [--appointment ID] [--share] [--text TEXT]\n"
+           u"                --profile DIR   (without --text, the rest of standard input)\n"
+           u"  companion-cli note list [--json] [--appointment ID] --profile DIR\n"
            u"  companion-cli --help | --version\n"
            u"\n"
            u"Commands:\n"
@@ -362,6 +436,12 @@ QString usageText()
            u"  diary list         entries, newest first, that happened in [--from, --to)\n"
            u"  export             write a FHIR R4 Bundle or a CSV file (created 0600; never\n"
            u"                     overwrites)\n"
+           u"  content list       the education articles (no profile needed)\n"
+           u"  content show       one article as Markdown, with its sources\n"
+           u"  content search     articles matching every word (the last may be a prefix)\n"
+           u"  note add           add a journal entry (KIND: intention, experience, insight,\n"
+           u"                     action, followup or free); private unless --share\n"
+           u"  note list          journal entries grouped in threads, newest thread first\n"
            u"\n"
            u"The diary commands take --profile DIR and unlock it like check does (options\n"
            u"--passphrase-file FILE or --recovery-key-file FILE). TIME is ISO 8601, e.g.\n"

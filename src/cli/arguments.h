@@ -19,6 +19,11 @@ enum class Command {
     CheckinAdd,       // checkin add
     DiaryList,        // diary list
     Export,           // export
+    ContentList,      // content list
+    ContentShow,      // content show ID
+    ContentSearch,    // content search TEXT
+    NoteAdd,          // note add
+    NoteList,         // note list
 };
 
 // The parsed command line. It never holds a secret: passphrases and recovery keys come from
@@ -36,18 +41,26 @@ struct CliArguments
     bool json = false;         // --json (info, instrument list/score, diary list)
     // Diary commands. Values are kept as typed; the command parses them and reports a bad value
     // by option name only (a note is patient text).
-    QString instrumentId; // the ID of instrument score/record
-    QString answers;      // --answers 1,0,2,…
-    QString at;           // --at ISO8601
-    QString mood;         // --mood N
-    QString anxiety;      // --anxiety N
-    QString pain;         // --pain N
-    QString sleepHours;   // --sleep-hours H
-    QString note;         // --note TEXT
-    QString from;         // --from ISO8601 (diary list)
-    QString to;           // --to ISO8601 (diary list)
-    QString format;       // --format fhir|csv (export)
-    QString out;          // --out FILE (export)
+    QString instrumentId;    // the ID of instrument score/record
+    QString answers;         // --answers 1,0,2,…
+    QString at;              // --at ISO8601
+    QString mood;            // --mood N
+    QString anxiety;         // --anxiety N
+    QString pain;            // --pain N
+    QString sleepHours;      // --sleep-hours H
+    QString note;            // --note TEXT
+    QString from;            // --from ISO8601 (diary list)
+    QString to;              // --to ISO8601 (diary list)
+    QString format;          // --format fhir|csv (export)
+    QString out;             // --out FILE (export)
+    QString contentArgument; // the ID of content show, the TEXT of content search
+    QString language;        // --language en|es (content commands; default en)
+    // Journal notes. The text is patient text: prefer standard input to --text (argv is
+    // visible to other local users while the command runs).
+    QString noteKind;    // --kind intention|experience|insight|action|followup|free
+    QString appointment; // --appointment ID
+    QString text;        // --text TEXT
+    bool share = false;  // --share
 };
 
 // Commands that open a profile (and so need --profile and a passphrase).

@@ -1,8 +1,10 @@
 #include "cli/commands.h"
 
 #include "cli/arguments.h"
+#include "cli/contentcommands.h"
 #include "cli/diarycommands.h"
 #include "cli/exitcodes.h"
+#include "cli/notecommands.h"
 #include "cli/secretreader.h"
 #include "crypto/recoverykey.h"
 #include "crypto/sodium.h"
@@ -314,6 +316,12 @@ ExitCode runWithProfile(const CliArguments &args, const Console &console)
     case Command::Export:
         done = runExport(args, profile, console, clock);
         break;
+    case Command::NoteAdd:
+        done = runNoteAdd(args, profile, console);
+        break;
+    case Command::NoteList:
+        done = runNoteList(args, profile, console);
+        break;
     default:
         done = makeError(ErrorCode::Internal, u"not a profile command"_s);
         break;
@@ -420,10 +428,18 @@ int runCli(const QStringList &arguments, const Console &console)
         return toInt(runStateless(runInstrumentList(args, console), console));
     case Command::InstrumentScore:
         return toInt(runStateless(runInstrumentScore(args, console), console));
+    case Command::ContentList:
+        return toInt(runStateless(runContentList(args, console), console));
+    case Command::ContentShow:
+        return toInt(runStateless(runContentShow(args, console), console));
+    case Command::ContentSearch:
+        return toInt(runStateless(runContentSearch(args, console), console));
     case Command::InstrumentRecord:
     case Command::CheckinAdd:
     case Command::DiaryList:
     case Command::Export:
+    case Command::NoteAdd:
+    case Command::NoteList:
         return toInt(runWithProfile(args, console));
     case Command::None:
         break;

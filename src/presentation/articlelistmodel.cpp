@@ -21,7 +21,7 @@ void ArticleListModel::setReadIds(const QSet<QString> &ids)
 {
     m_readIds = ids;
     if (!m_articles.empty())
-        emit dataChanged(index(0), index(count() - 1), {ReadRole});
+        emit dataChanged(index(0), index(count() - 1), {ReadRole, DetailsRole});
 }
 
 int ArticleListModel::rowCount(const QModelIndex &parent) const
@@ -51,6 +51,16 @@ QVariant ArticleListModel::data(const QModelIndex &index, int role) const
         return article.fromClinic;
     case ShownInEnglishRole:
         return article.language != m_language;
+    case DetailsRole: {
+        QStringList details{tr("%n min read", nullptr, article.readingMinutes)};
+        if (m_readIds.contains(article.id))
+            details << tr("Read");
+        if (article.fromClinic)
+            details << tr("From your clinic");
+        if (article.language != m_language)
+            details << tr("In English");
+        return details.join(QStringLiteral(" · "));
+    }
     default:
         return {};
     }
@@ -65,7 +75,8 @@ QHash<int, QByteArray> ArticleListModel::roleNames() const
             {ReadRole, "read"},
             {SafetyCriticalRole, "safetyCritical"},
             {FromClinicRole, "fromClinic"},
-            {ShownInEnglishRole, "shownInEnglish"}};
+            {ShownInEnglishRole, "shownInEnglish"},
+            {DetailsRole, "details"}};
 }
 
 } // namespace companion::presentation

@@ -4,6 +4,7 @@
 
 #include <QAbstractListModel>
 #include <QSet>
+#include <QtQml/qqmlregistration.h>
 
 #include <vector>
 
@@ -13,6 +14,9 @@ namespace companion::presentation {
 class ArticleListModel : public QAbstractListModel
 {
     Q_OBJECT
+    // A model type QML (and qmllint) must know; only LearnController creates it.
+    QML_ELEMENT
+    QML_UNCREATABLE("ArticleListModel is provided by LearnController")
     Q_PROPERTY(int count READ count NOTIFY countChanged)
 
 public:
@@ -25,6 +29,7 @@ public:
         SafetyCriticalRole,
         FromClinicRole,
         ShownInEnglishRole, // not translated into the reader's language yet
+        DetailsRole,        // "3 min read · Read · From your clinic", translated
     };
 
     explicit ArticleListModel(QObject *parent = nullptr);

@@ -106,18 +106,38 @@ void LearnController::setSearchText(const QString &text)
     emit searchTextChanged();
 }
 
-QVariantMap LearnController::openArticle() const
+QString LearnController::articleTitle() const
 {
     const auto found = article(m_openArticleId);
-    if (!found)
-        return {};
-    return {{QStringLiteral("id"), found->id},
-            {QStringLiteral("title"), found->title},
-            {QStringLiteral("body"), content::renderableMarkdown(found->body)},
-            {QStringLiteral("fromClinic"), found->fromClinic},
-            {QStringLiteral("shownInEnglish"), found->language != m_language},
-            {QStringLiteral("hasTeachBack"), m_quizzes.count(found->id) > 0},
-            {QStringLiteral("teachBackPassed"), m_passedTeachBacks.contains(found->id)}};
+    return found ? found->title : QString();
+}
+
+QString LearnController::articleBody() const
+{
+    const auto found = article(m_openArticleId);
+    return found ? content::renderableMarkdown(found->body) : QString();
+}
+
+bool LearnController::articleFromClinic() const
+{
+    const auto found = article(m_openArticleId);
+    return found && found->fromClinic;
+}
+
+bool LearnController::articleShownInEnglish() const
+{
+    const auto found = article(m_openArticleId);
+    return found && found->language != m_language;
+}
+
+bool LearnController::articleHasTeachBack() const
+{
+    return m_quizzes.count(m_openArticleId) > 0;
+}
+
+bool LearnController::articleTeachBackPassed() const
+{
+    return m_passedTeachBacks.contains(m_openArticleId);
 }
 
 void LearnController::showArticle(const QString &id)
@@ -126,7 +146,8 @@ void LearnController::showArticle(const QString &id)
         return;
     m_openArticleId = id;
     m_teachBackModule.clear();
-    m_teachBackResult.clear();
+    m_teachBackResult.reset();
+    m_chosen.clear();
     emit teachBackChanged();
     emit openArticleChanged();
     if (m_readIds.contains(id) || !m_profile.profile())
@@ -157,17 +178,40 @@ void LearnController::followLink(const QString &link)
         showArticle(link.mid(prefix.size()));
 }
 
-QVariantMap LearnController::teachBack() const
+const content::TeachBackQuiz *LearnController::openQuiz() const
 {
     const auto quiz = m_quizzes.find(m_teachBackModule);
-    if (quiz == m_quizzes.end())
-        return {};
+    return quiz == m_quizzes.end() ? nullptr : &quiz->second;
+}
+
+QString LearnController::teachBackTitle() const
+{
+    const auto *quiz = openQuiz();
+    return quiz ? quiz->title : QString();
+}
+
+QVariantList LearnController::teachBackQuestions() const
+{
     QVariantList questions;
-    for (const auto &question : quiz->second.questions)
-        questions << QVariantMap{{QStringLiteral("text"), question.text},
-                                 {QStringLiteral("options"), question.options}};
-    return {{QStringLiteral("title"), quiz->second.title},
-            {QStringLiteral("questions"), questions}};
+    if (const auto *quiz = openQuiz()) {
+        for (const auto &question : quiz->questions)
+            questions << QVariantMap{{QStringLiteral("text"), question.text},
+                                     {QStringLiteral("options"), question.options}};
+    }
+    return questions;
+}
+
+QVariantList LearnController::teachBackFeedback() const
+{
+    QVariantList feedback;
+    const auto *quiz = openQuiz();
+    if (!quiz || !m_teachBackResult)
+        return feedback;
+    for (std::size_t i = 0; i < quiz->questions.size() && i < m_chosen.size(); ++i)
+        feedback << QVariantMap{
+            {QStringLiteral("correct"), m_chosen[i] == quiz->questions[i].correctOption},
+            {QStringLiteral("explanation"), quiz->questions[i].explanation}};
+    return feedback;
 }
 
 void LearnController::startTeachBack(const QString &module)
@@ -176,7 +220,7 @@ void LearnController::startTeachBack(const QString &module)
     if (quiz == m_quizzes.end())
         return;
     m_teachBackModule = module;
-    m_teachBackResult.clear();
+    m_teachBackResult.reset();
     m_chosen.assign(quiz->second.questions.size(), -1);
     emit teachBackChanged();
 }
@@ -191,14 +235,13 @@ QVariantList LearnController::chosenAnswers() const
 
 bool LearnController::teachBackReady() const
 {
-    return !m_chosen.empty() && m_teachBackResult.isEmpty() &&
+    return !m_chosen.empty() && !m_teachBackResult &&
            std::find(m_chosen.begin(), m_chosen.end(), -1) == m_chosen.end();
 }
 
 void LearnController::chooseTeachBackAnswer(int question, int option)
 {
-    if (question < 0 || question >= static_cast<int>(m_chosen.size()) ||
-        !m_teachBackResult.isEmpty())
+    if (question < 0 || question >= static_cast<int>(m_chosen.size()) || m_teachBackResult)
         return;
     m_chosen[static_cast<std::size_t>(question)] = option;
     emit teachBackChanged();
@@ -218,58 +261,59 @@ void LearnController::submitTeachBack()
         qCWarning(lcUi) << "could not record a teach-back result";
         return;
     }
-    QVariantList feedback;
-    for (std::size_t i = 0; i < chosen.size(); ++i) {
-        const auto &question = quiz->second.questions[i];
-        feedback << QVariantMap{{QStringLiteral("correct"), chosen[i] == question.correctOption},
-                                {QStringLiteral("explanation"), question.explanation}};
-    }
-    m_teachBackResult = {{QStringLiteral("correct"), graded->correct},
-                         {QStringLiteral("total"), graded->total},
-                         {QStringLiteral("passed"), graded->passed},
-                         {QStringLiteral("feedback"), feedback}};
-    if (graded->passed)
-        m_passedTeachBacks.insert(graded->module);
+    m_teachBackResult = std::move(*graded);
+    if (m_teachBackResult->passed)
+        m_passedTeachBacks.insert(m_teachBackResult->module);
     emit teachBackChanged();
-    emit openArticleChanged(); // teachBackPassed
     emit progressChanged();
 }
 
 void LearnController::closeTeachBack()
 {
     m_teachBackModule.clear();
-    m_teachBackResult.clear();
+    m_teachBackResult.reset();
     m_chosen.clear();
     emit teachBackChanged();
 }
 
-QVariantMap LearnController::suggestion() const
+std::optional<content::ReadingSuggestion> LearnController::currentSuggestion() const
 {
     QSet<QString> modules;
     for (const auto &entry : m_quizzes)
         modules.insert(entry.first);
-    const auto next = content::suggestNextArticle(m_library.articles(m_language), m_readIds,
-                                                  modules, m_passedTeachBacks, m_stage);
+    return content::suggestNextArticle(m_library.articles(m_language), m_readIds, modules,
+                                       m_passedTeachBacks, m_stage);
+}
+
+QString LearnController::suggestedArticleId() const
+{
+    const auto next = currentSuggestion();
+    return next ? next->articleId : QString();
+}
+
+QString LearnController::suggestedArticleTitle() const
+{
+    const auto next = currentSuggestion();
+    const auto found = next ? article(next->articleId) : std::nullopt;
+    return found ? found->title : QString();
+}
+
+QString LearnController::suggestionReason() const
+{
+    const auto next = currentSuggestion();
     if (!next)
         return {};
-    const auto found = article(next->articleId);
-    QString reason;
     switch (next->reason) {
     case content::ReadingSuggestion::Reason::CoursePath:
-        reason = m_stage == content::CourseStage::BeforeFirstInfusion
-                     ? tr("Good to read before your first infusion")
-                     : tr("Suggested for this part of your treatment");
-        break;
+        return m_stage == content::CourseStage::BeforeFirstInfusion
+                   ? tr("Good to read before your first infusion")
+                   : tr("Suggested for this part of your treatment");
     case content::ReadingSuggestion::Reason::TeachBackPending:
-        reason = tr("Check what you learned: a few short questions");
-        break;
+        return tr("Check what you learned: a few short questions");
     case content::ReadingSuggestion::Reason::NextInLibrary:
-        reason = tr("Next in the library");
         break;
     }
-    return {{QStringLiteral("id"), next->articleId},
-            {QStringLiteral("title"), found ? found->title : QString()},
-            {QStringLiteral("reason"), reason}};
+    return tr("Next in the library");
 }
 
 void LearnController::setCourseStage(content::CourseStage stage)
@@ -309,7 +353,7 @@ void LearnController::clearProgress()
     m_passedTeachBacks.clear();
     m_openArticleId.clear();
     m_teachBackModule.clear();
-    m_teachBackResult.clear();
+    m_teachBackResult.reset();
     m_chosen.clear();
     m_searchText.clear();
     refreshList();

@@ -8,7 +8,7 @@
 
 #include <QObject>
 #include <QSet>
-#include <QVariantMap>
+#include <QVariantList>
 
 #include <map>
 #include <optional>
@@ -28,18 +28,30 @@ class LearnController : public QObject
     Q_PROPERTY(companion::presentation::ArticleListModel *articles READ articles CONSTANT)
     Q_PROPERTY(QString searchText READ searchText WRITE setSearchText NOTIFY searchTextChanged)
     Q_PROPERTY(QString openArticleId READ openArticleId NOTIFY openArticleChanged)
-    // {id, title, body (safe Markdown), fromClinic, shownInEnglish, hasTeachBack, teachBackPassed}
-    Q_PROPERTY(QVariantMap openArticle READ openArticle NOTIFY openArticleChanged)
+    Q_PROPERTY(QString articleTitle READ articleTitle NOTIFY openArticleChanged)
+    // Safe Markdown (renderableMarkdown): no HTML, no images, only article: links.
+    Q_PROPERTY(QString articleBody READ articleBody NOTIFY openArticleChanged)
+    Q_PROPERTY(bool articleFromClinic READ articleFromClinic NOTIFY openArticleChanged)
+    Q_PROPERTY(bool articleShownInEnglish READ articleShownInEnglish NOTIFY openArticleChanged)
+    Q_PROPERTY(bool articleHasTeachBack READ articleHasTeachBack NOTIFY openArticleChanged)
+    Q_PROPERTY(bool articleTeachBackPassed READ articleTeachBackPassed NOTIFY progressChanged)
     Q_PROPERTY(QString teachBackModule READ teachBackModule NOTIFY teachBackChanged)
-    // {title, questions: [{text, options: [...]}]}
-    Q_PROPERTY(QVariantMap teachBack READ teachBack NOTIFY teachBackChanged)
+    Q_PROPERTY(QString teachBackTitle READ teachBackTitle NOTIFY teachBackChanged)
+    // [{text, options: [...]}] for a Repeater
+    Q_PROPERTY(QVariantList teachBackQuestions READ teachBackQuestions NOTIFY teachBackChanged)
     // The option chosen for each question so far (-1 = none yet).
     Q_PROPERTY(QVariantList chosenAnswers READ chosenAnswers NOTIFY teachBackChanged)
     Q_PROPERTY(bool teachBackReady READ teachBackReady NOTIFY teachBackChanged)
-    // {} until submitted; then {correct, total, passed, feedback: [{correct, explanation}]}
-    Q_PROPERTY(QVariantMap teachBackResult READ teachBackResult NOTIFY teachBackChanged)
-    // {id, title, reason} or {} when everything is read
-    Q_PROPERTY(QVariantMap suggestion READ suggestion NOTIFY progressChanged)
+    Q_PROPERTY(bool teachBackSubmitted READ teachBackSubmitted NOTIFY teachBackChanged)
+    Q_PROPERTY(bool teachBackPassed READ teachBackPassed NOTIFY teachBackChanged)
+    Q_PROPERTY(int teachBackCorrectCount READ teachBackCorrectCount NOTIFY teachBackChanged)
+    Q_PROPERTY(int teachBackQuestionCount READ teachBackQuestionCount NOTIFY teachBackChanged)
+    // After submitting: [{correct, explanation}] per question
+    Q_PROPERTY(QVariantList teachBackFeedback READ teachBackFeedback NOTIFY teachBackChanged)
+    // Empty id when everything is read and every check passed.
+    Q_PROPERTY(QString suggestedArticleId READ suggestedArticleId NOTIFY progressChanged)
+    Q_PROPERTY(QString suggestedArticleTitle READ suggestedArticleTitle NOTIFY progressChanged)
+    Q_PROPERTY(QString suggestionReason READ suggestionReason NOTIFY progressChanged)
     Q_PROPERTY(int readCount READ readCount NOTIFY progressChanged)
     Q_PROPERTY(int teachBackPassedCount READ teachBackPassedCount NOTIFY progressChanged)
     Q_PROPERTY(int teachBackTotal READ teachBackTotal CONSTANT)
@@ -59,13 +71,25 @@ public:
     QString searchText() const { return m_searchText; }
     void setSearchText(const QString &text);
     QString openArticleId() const { return m_openArticleId; }
-    QVariantMap openArticle() const;
+    QString articleTitle() const;
+    QString articleBody() const;
+    bool articleFromClinic() const;
+    bool articleShownInEnglish() const;
+    bool articleHasTeachBack() const;
+    bool articleTeachBackPassed() const;
     QString teachBackModule() const { return m_teachBackModule; }
-    QVariantMap teachBack() const;
-    QVariantMap teachBackResult() const { return m_teachBackResult; }
+    QString teachBackTitle() const;
+    QVariantList teachBackQuestions() const;
     QVariantList chosenAnswers() const;
     bool teachBackReady() const;
-    QVariantMap suggestion() const;
+    bool teachBackSubmitted() const { return m_teachBackResult.has_value(); }
+    bool teachBackPassed() const { return m_teachBackResult && m_teachBackResult->passed; }
+    int teachBackCorrectCount() const { return m_teachBackResult ? m_teachBackResult->correct : 0; }
+    int teachBackQuestionCount() const { return static_cast<int>(m_chosen.size()); }
+    QVariantList teachBackFeedback() const;
+    QString suggestedArticleId() const;
+    QString suggestedArticleTitle() const;
+    QString suggestionReason() const;
     int readCount() const { return static_cast<int>(m_readIds.size()); }
     int teachBackPassedCount() const { return static_cast<int>(m_passedTeachBacks.size()); }
     int teachBackTotal() const { return static_cast<int>(m_quizzes.size()); }
@@ -95,6 +119,8 @@ private:
     void loadProgress();
     void clearProgress();
     std::optional<content::Article> article(const QString &id) const;
+    const content::TeachBackQuiz *openQuiz() const;
+    std::optional<content::ReadingSuggestion> currentSuggestion() const;
 
     ProfileController &m_profile;
     const Clock &m_clock;
@@ -105,7 +131,7 @@ private:
     QString m_searchText;
     QString m_openArticleId;
     QString m_teachBackModule;
-    QVariantMap m_teachBackResult;
+    std::optional<content::TeachBackResult> m_teachBackResult;
     std::vector<int> m_chosen;
     QSet<QString> m_readIds;
     QSet<QString> m_passedTeachBacks;

@@ -55,15 +55,18 @@ TestCase {
         // Below the fold of a long article: activate it directly rather than scrolling.
         child(page, "startTeachBackButton").clicked()
         tryVerify(() => findChild(page, "teachBackView") !== null, 5000, "teach-back view")
+        verify(waitForRendering(child(page, "teachBackView")))
         const submit = child(page, "submitTeachBackButton")
         verify(!submit.enabled, "nothing chosen yet")
         // Both dissociation questions: option 1 is the right one in the shipped quiz.
         mouseClick(child(page, "teachBackOption_0_1"))
+        tryCompare(LearnController.chosenAnswers, "0", 1)
         mouseClick(child(page, "teachBackOption_1_1"))
+        tryCompare(LearnController.chosenAnswers, "1", 1)
         tryCompare(submit, "enabled", true)
         mouseClick(submit)
         tryVerify(() => child(page, "teachBackResult").visible, 5000, "result shown")
-        compare(LearnController.teachBackResult.passed, true)
+        compare(LearnController.teachBackPassed, true)
         compare(LearnController.teachBackPassedCount, 1)
     }
 

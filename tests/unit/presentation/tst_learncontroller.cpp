@@ -42,8 +42,7 @@ struct Fixture
     void answerAllRight(const QString &module)
     {
         learn.startTeachBack(module);
-        const QVariantList questions =
-            learn.teachBack().value(QStringLiteral("questions")).toList();
+        const QVariantList questions = learn.teachBackQuestions();
         REQUIRE_FALSE(questions.isEmpty());
         // The right answers, from the shipped quiz file (the controller does not expose them).
         for (int i = 0; i < questions.size(); ++i)
@@ -71,14 +70,13 @@ TEST_CASE("Reading an article records progress in the profile, kept across lock"
 {
     Fixture f;
     CHECK(f.learn.articles()->count() >= 13);
-    CHECK(f.learn.suggestion().value(QStringLiteral("id")) == QStringLiteral("what-is-ketamine"));
+    CHECK(f.learn.suggestedArticleId() == QStringLiteral("what-is-ketamine"));
 
     f.learn.showArticle(QStringLiteral("what-is-ketamine"));
     CHECK(f.learn.openArticleId() == QStringLiteral("what-is-ketamine"));
-    CHECK(f.learn.openArticle().value(QStringLiteral("body")).toString().contains(u'#'));
+    CHECK(f.learn.articleBody().contains(u'#'));
     CHECK(f.learn.readCount() == 1);
-    CHECK(f.learn.suggestion().value(QStringLiteral("id")) ==
-          QStringLiteral("before-your-first-infusion"));
+    CHECK(f.learn.suggestedArticleId() == QStringLiteral("before-your-first-infusion"));
     f.learn.showArticle(QStringLiteral("what-is-ketamine")); // a second read adds no record
     CHECK(f.profile.profile()->records().list(QStringLiteral("learn.progress"))->size() == 1);
 
@@ -129,19 +127,23 @@ TEST_CASE("Teach-back answers are recorded with the date; passing needs every an
     CHECK(f.profile.profile()->records().list(QStringLiteral("learn.teachback"))->empty());
 
     // One wrong answer: recorded, not passed.
-    const int questions = f.learn.teachBack().value(QStringLiteral("questions")).toList().size();
+    const int questions = f.learn.teachBackQuestionCount();
     for (int i = 0; i < questions; ++i)
         f.learn.chooseTeachBackAnswer(i, i == 0 ? (Fixture::rightAnswer(module, 0) + 1) % 3
                                                 : Fixture::rightAnswer(module, i));
     REQUIRE(f.learn.teachBackReady());
     f.learn.submitTeachBack();
-    CHECK(f.learn.teachBackResult().value(QStringLiteral("passed")).toBool() == false);
+    CHECK(f.learn.teachBackSubmitted());
+    CHECK_FALSE(f.learn.teachBackPassed());
+    CHECK(f.learn.teachBackFeedback().size() == questions);
+    CHECK_FALSE(
+        f.learn.teachBackFeedback().first().toMap().value(QStringLiteral("correct")).toBool());
     CHECK(f.learn.teachBackPassedCount() == 0);
 
     f.clock.advanceSeconds(600);
     f.answerAllRight(module);
     f.learn.submitTeachBack();
-    CHECK(f.learn.teachBackResult().value(QStringLiteral("passed")).toBool());
+    CHECK(f.learn.teachBackPassed());
     CHECK(f.learn.teachBackPassedCount() == 1);
     const auto records = f.profile.profile()->records().list(QStringLiteral("learn.teachback"));
     REQUIRE(records->size() == 2);
@@ -167,9 +169,8 @@ TEST_CASE("Clinic articles replace ours by id and are marked as from the clinic"
     article.close();
     REQUIRE(f.learn.loadClinicArticles(clinic.path()));
     f.learn.showArticle(QStringLiteral("infusion-day"));
-    CHECK(f.learn.openArticle().value(QStringLiteral("fromClinic")).toBool());
-    CHECK(f.learn.openArticle().value(QStringLiteral("title")) ==
-          QStringLiteral("Your infusion day at Riverside"));
+    CHECK(f.learn.articleFromClinic());
+    CHECK(f.learn.articleTitle() == QStringLiteral("Your infusion day at Riverside"));
 
     QFile broken(clinic.file(QStringLiteral("en/bad.md")));
     REQUIRE(broken.open(QIODevice::WriteOnly));
@@ -184,9 +185,9 @@ TEST_CASE("Spanish readers get Spanish where translated, English otherwise", "[p
     ProfileController profile(dir.path());
     LearnController learn(profile, kContent, QStringLiteral("es"));
     learn.showArticle(QStringLiteral("crisis-help"));
-    CHECK_FALSE(learn.openArticle().value(QStringLiteral("shownInEnglish")).toBool());
+    CHECK_FALSE(learn.articleShownInEnglish());
     learn.showArticle(QStringLiteral("what-is-ketamine"));
-    CHECK(learn.openArticle().value(QStringLiteral("shownInEnglish")).toBool());
+    CHECK(learn.articleShownInEnglish());
     learn.startTeachBack(QStringLiteral("what-you-may-feel"));
-    CHECK(learn.teachBack().value(QStringLiteral("title")) == QStringLiteral("Disociación"));
+    CHECK(learn.teachBackTitle() == QStringLiteral("Disociación"));
 }

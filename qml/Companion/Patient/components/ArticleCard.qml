@@ -11,10 +11,7 @@ ItemDelegate {
     required property string articleId
     required property string title
     required property string summary
-    required property int readingMinutes
-    required property bool read
-    required property bool fromClinic
-    required property bool shownInEnglish
+    required property string details
 
     objectName: "articleCard_" + articleId
     Layout.fillWidth: true
@@ -56,10 +53,7 @@ ItemDelegate {
             wrapMode: Text.Wrap
             color: Theme.textMuted
             font.pixelSize: Theme.fontSmall
-            text: [qsTr("%n min read", "", card.readingMinutes),
-                   card.read ? qsTr("Read") : "",
-                   card.fromClinic ? qsTr("From your clinic") : "",
-                   card.shownInEnglish ? qsTr("In English") : ""].filter(Boolean).join(" · ")
+            text: card.details
         }
     }
 }

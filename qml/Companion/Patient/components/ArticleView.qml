@@ -17,7 +17,7 @@ AppPage {
     }
 
     Label {
-        visible: LearnController.openArticle.fromClinic === true
+        visible: LearnController.articleFromClinic
         Layout.fillWidth: true
         wrapMode: Text.Wrap
         color: Theme.primary
@@ -25,7 +25,7 @@ AppPage {
         text: qsTr("From your clinic")
     }
     Label {
-        visible: LearnController.openArticle.shownInEnglish === true
+        visible: LearnController.articleShownInEnglish
         Layout.fillWidth: true
         wrapMode: Text.Wrap
         color: Theme.textMuted
@@ -35,7 +35,7 @@ AppPage {
     Text {
         objectName: "articleBody"
         Layout.fillWidth: true
-        text: LearnController.openArticle.body ?? ""
+        text: LearnController.articleBody
         textFormat: Text.MarkdownText
         wrapMode: Text.Wrap
         color: Theme.text
@@ -43,18 +43,18 @@ AppPage {
         font.pixelSize: Theme.fontBody
         onLinkActivated: link => LearnController.followLink(link)
         Accessible.role: Accessible.StaticText
-        Accessible.name: LearnController.openArticle.title ?? ""
+        Accessible.name: LearnController.articleTitle
     }
 
     InfoCard {
-        visible: LearnController.openArticle.hasTeachBack === true
-        title: LearnController.openArticle.teachBackPassed === true
+        visible: LearnController.articleHasTeachBack
+        title: LearnController.articleTeachBackPassed
                ? qsTr("You passed this check") : qsTr("Check what you learned")
         body: qsTr("A few short questions, so you and your clinic know the key points are clear before your first infusion.")
 
         PrimaryButton {
             objectName: "startTeachBackButton"
-            text: LearnController.openArticle.teachBackPassed === true ? qsTr("Take it again") : qsTr("Start")
+            text: LearnController.articleTeachBackPassed ? qsTr("Take it again") : qsTr("Start")
             onClicked: LearnController.startTeachBack(LearnController.openArticleId)
         }
     }

@@ -23,17 +23,17 @@ AppPage {
 
     InfoCard {
         objectName: "readNextCard"
-        visible: LearnController.searchText.length === 0 && LearnController.suggestion.id !== undefined
+        visible: LearnController.searchText.length === 0 && LearnController.suggestedArticleId.length > 0
         glyph: "\u2726"
         badge: qsTr("Read next")
-        title: LearnController.suggestion.title ?? ""
-        body: LearnController.suggestion.reason ?? ""
+        title: LearnController.suggestedArticleTitle
+        body: LearnController.suggestionReason
 
         PrimaryButton {
             objectName: "readNextButton"
             text: qsTr("Read")
             Accessible.description: qsTr("Opens the suggested article")
-            onClicked: LearnController.showArticle(LearnController.suggestion.id)
+            onClicked: LearnController.showArticle(LearnController.suggestedArticleId)
         }
     }
 

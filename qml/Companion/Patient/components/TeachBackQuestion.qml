@@ -12,7 +12,7 @@ ColumnLayout {
     required property int index
     required property var modelData
 
-    readonly property var feedback: (LearnController.teachBackResult.feedback ?? [])[block.index]
+    readonly property var feedback: LearnController.teachBackFeedback[block.index]
 
     objectName: "teachBackQuestion_" + index
     Layout.fillWidth: true

@@ -8,25 +8,25 @@ import Companion.Patient
 // Teach-back: a few questions after a key article; the answers are recorded with the date.
 AppPage {
     objectName: "teachBackView"
-    title: LearnController.teachBack.title ?? ""
+    title: LearnController.teachBackTitle
 
     BodyText {
         text: qsTr("Choose one answer for each question.")
     }
 
     Repeater {
-        model: LearnController.teachBack.questions ?? []
+        model: LearnController.teachBackQuestions
         delegate: TeachBackQuestion {}
     }
 
     InfoCard {
         objectName: "teachBackResult"
-        visible: LearnController.teachBackResult.total !== undefined
-        title: LearnController.teachBackResult.passed === true
+        visible: LearnController.teachBackSubmitted
+        title: LearnController.teachBackPassed
                ? qsTr("All right. Well done.")
-               : qsTr("%1 of %2 right").arg(LearnController.teachBackResult.correct ?? 0)
-                                       .arg(LearnController.teachBackResult.total ?? 0)
-        body: LearnController.teachBackResult.passed === true
+               : qsTr("%1 of %2 right").arg(LearnController.teachBackCorrectCount)
+                                       .arg(LearnController.teachBackQuestionCount)
+        body: LearnController.teachBackPassed
               ? qsTr("Your answers are saved on this device with today's date.")
               : qsTr("Read the notes under each question, then try again. Your answers are saved on this device.")
     }
@@ -37,14 +37,14 @@ AppPage {
 
         PrimaryButton {
             objectName: "submitTeachBackButton"
-            visible: LearnController.teachBackResult.total === undefined
+            visible: !LearnController.teachBackSubmitted
             enabled: LearnController.teachBackReady
             text: qsTr("Check my answers")
             onClicked: LearnController.submitTeachBack()
         }
         PrimaryButton {
             objectName: "retryTeachBackButton"
-            visible: LearnController.teachBackResult.passed === false
+            visible: LearnController.teachBackSubmitted && !LearnController.teachBackPassed
             tone: "secondary"
             text: qsTr("Try again")
             onClicked: LearnController.startTeachBack(LearnController.teachBackModule)

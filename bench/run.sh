@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-targets=(bench_store bench_unlock)
+targets=(bench_store bench_unlock bench_timeline)
 if [ -n "${COMPANION_BENCH_BUILD_DIR:-}" ]; then
     build_dir="$COMPANION_BENCH_BUILD_DIR"
     cmake --build "$build_dir" --target "${targets[@]}"

@@ -1,0 +1,220 @@
+// One year of diary data (a check-in every day, PHQ-9 and GAD-7 weekly): the one-year timeline
+// and a PHQ-9 chart series through DiaryRepository on an encrypted profile database, vs the same
+// SQL through raw sqlite3 on an unencrypted database with the same schema and rows. Same process,
+// same run; medians of many repetitions. Prints ratios; never fails on a goal.
+#include "benchutil.h"
+
+#include "crypto/secretwrap.h"
+#include "crypto/sodium.h"
+#include "domain/diaryentry.h"
+#include "storage/database.h"
+#include "storage/diaryrepository.h"
+#include "storage/migrations.h"
+#include "storage/recordrepository.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QTemporaryDir>
+
+#include <sqlite3.h>
+
+using namespace Qt::StringLiterals;
+using namespace companion;
+using namespace companion::bench;
+
+namespace {
+
+constexpr int kDays = 365;
+constexpr int kRepetitions = 60;
+const QDateTime kYearStart(QDate(2025, 1, 1), QTime(0, 0), Qt::UTC);
+
+class FixedClock final : public Clock
+{
+public:
+    QDateTime nowUtc() const override { return kYearStart.addDays(kDays); }
+};
+
+std::vector<domain::DiaryBody> oneYear()
+{
+    std::vector<domain::DiaryBody> bodies;
+    std::mt19937 random(7);
+    for (int day = 0; day < kDays; ++day) {
+        domain::CheckIn checkIn;
+        checkIn.occurredAt = kYearStart.addDays(day).addSecs(20 * 3600);
+        checkIn.mood = static_cast<int>(random() % 11);
+        checkIn.anxiety = static_cast<int>(random() % 11);
+        checkIn.pain = static_cast<int>(random() % 11);
+        checkIn.sleepHours = 4 + static_cast<int>(random() % 6);
+        checkIn.note = u"walked by the river, felt a little lighter than yesterday"_s;
+        checkIn.tags = {u"calm"_s, u"outdoors"_s};
+        bodies.emplace_back(checkIn);
+        if (day % 7 == 0) {
+            for (const char *id : {"phq9", "gad7"}) {
+                domain::InstrumentResult result;
+                result.occurredAt = kYearStart.addDays(day).addSecs(9 * 3600);
+                result.instrumentId = QString::fromLatin1(id);
+                result.instrumentVersion = u"1"_s;
+                result.scoringRuleVersion = u"1"_s;
+                result.answers = std::vector<int>(qstrcmp(id, "phq9") == 0 ? 9 : 7, 1);
+                result.total = static_cast<double>(result.answers.size());
+                result.severity = u"mild"_s;
+                bodies.emplace_back(result);
+            }
+        }
+    }
+    return bodies;
+}
+
+// The rows exactly as the repository stored them, copied into the plain database.
+void copyRows(storage::Database &from, storage::Database &to)
+{
+    auto read = from.prepare("SELECT id, kind, version, created_at, updated_at, deleted, body, "
+                             "occurred_at FROM records;");
+    auto write = to.prepare("INSERT INTO records (id, kind, version, created_at, updated_at, "
+                            "deleted, body, occurred_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8);");
+    if (!read || !write)
+        fail("prepare copy", !read ? read.error() : write.error());
+    (void)to.exec("BEGIN;");
+    while (*read->step()) {
+        write->reset();
+        write->bind(1, read->columnText(0))
+            .bind(2, read->columnText(1))
+            .bind(3, read->columnInt64(2))
+            .bind(4, read->columnInt64(3))
+            .bind(5, read->columnInt64(4))
+            .bind(6, read->columnInt64(5))
+            .bindBlob(7, read->columnBlob(6))
+            .bind(8, read->columnInt64(7));
+        if (auto done = write->run(); !done)
+            fail("copy row", done.error());
+    }
+    (void)to.exec("COMMIT;");
+}
+
+// The baseline: the repository's SQL, prepared once, rows copied out (id, kind, body, time).
+struct RawQuery
+{
+    sqlite3_stmt *stmt = nullptr;
+    int run(const QStringList &kinds, qint64 from, qint64 to)
+    {
+        sqlite3_reset(stmt);
+        sqlite3_bind_int64(stmt, 1, from);
+        sqlite3_bind_int64(stmt, 2, to);
+        sqlite3_bind_int64(stmt, 3, 0);
+        for (int i = 0; i < kinds.size(); ++i) {
+            const QByteArray kind = kinds[i].toUtf8();
+            sqlite3_bind_text(stmt, i + 4, kind.constData(), int(kind.size()), SQLITE_TRANSIENT);
+        }
+        int rows = 0;
+        std::vector<QByteArray> bodies;
+        while (sqlite3_step(stmt) == SQLITE_ROW) {
+            bodies.emplace_back(static_cast<const char *>(sqlite3_column_blob(stmt, 6)),
+                                sqlite3_column_bytes(stmt, 6));
+            ++rows;
+        }
+        return rows;
+    }
+};
+
+RawQuery prepareRaw(sqlite3 *db, int kindCount)
+{
+    std::string placeholders;
+    for (int i = 0; i < kindCount; ++i)
+        placeholders += (i ? ", ?" : "?") + std::to_string(i + 4);
+    const std::string sql = "SELECT id, kind, version, created_at, updated_at, deleted, body, "
+                            "occurred_at FROM records WHERE kind IN (" +
+                            placeholders +
+                            ") AND occurred_at >= ?1 AND occurred_at < ?2 AND deleted <= ?3 "
+                            "ORDER BY occurred_at DESC, id;";
+    RawQuery query;
+    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &query.stmt, nullptr) != SQLITE_OK)
+        fail("prepare raw", makeError(ErrorCode::Internal, u"prepare"_s));
+    return query;
+}
+
+template<typename F>
+double medianMs(F &&work)
+{
+    std::vector<double> times;
+    for (int i = 0; i < kRepetitions; ++i) {
+        const auto start = SteadyClock::now();
+        work();
+        times.push_back(secondsSince(start) * 1000.0);
+    }
+    return median(times);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QLoggingCategory::setFilterRules(u"companion.*.info=false"_s);
+    if (auto ready = crypto::initialize(); !ready)
+        fail("libsodium", ready.error());
+    QTemporaryDir root(benchRoot() + u"/companion-bench-XXXXXX"_s);
+
+    auto encrypted = storage::Database::openEncrypted(
+        root.filePath(u"ours.db"_s), crypto::randomKey(), storage::Database::OpenMode::CreateNew);
+    auto plain = storage::Database::openPlain(root.filePath(u"raw.db"_s));
+    if (!encrypted || !plain)
+        fail("open", !encrypted ? encrypted.error() : plain.error());
+    if (auto ok = storage::createFreshSchema(*encrypted); !ok)
+        fail("schema", ok.error());
+    if (auto ok = storage::createFreshSchema(*plain); !ok)
+        fail("schema", ok.error());
+
+    FixedClock clock;
+    storage::RecordRepository records(*encrypted, clock);
+    storage::DiaryRepository diary(records);
+    for (const auto &body : oneYear()) {
+        if (auto added = diary.add(body); !added)
+            fail("add", added.error());
+    }
+    copyRows(*encrypted, *plain);
+
+    const QDateTime yearEnd = kYearStart.addDays(kDays + 1);
+    const QStringList diaryKinds{domain::kinds::diaryCheckIn, domain::kinds::diaryPostInfusion,
+                                 domain::kinds::instrumentResult, domain::kinds::safetyEvent};
+    RawQuery rawTimeline = prepareRaw(plain->handle(), int(diaryKinds.size()));
+    RawQuery rawSeries = prepareRaw(plain->handle(), 1);
+
+    std::size_t ourRows = 0;
+    int rawRows = 0;
+    // Warm both caches once, then alternate measurements.
+    (void)diary.timeline(kYearStart, yearEnd);
+    rawTimeline.run(diaryKinds, kYearStart.toMSecsSinceEpoch(), yearEnd.toMSecsSinceEpoch());
+    const double oursTimeline =
+        medianMs([&] { ourRows = diary.timeline(kYearStart, yearEnd)->size(); });
+    const double rawTimelineMs = medianMs([&] {
+        rawRows = rawTimeline.run(diaryKinds, kYearStart.toMSecsSinceEpoch(),
+                                  yearEnd.toMSecsSinceEpoch());
+    });
+    const double oursStorage =
+        medianMs([&] { (void)records.listOccurred(diaryKinds, kYearStart, yearEnd, false); });
+    const double oursSeries =
+        medianMs([&] { (void)diary.instrumentSeries(u"phq9"_s, kYearStart, yearEnd); });
+    const double rawSeriesMs = medianMs([&] {
+        rawSeries.run({domain::kinds::instrumentResult}, kYearStart.toMSecsSinceEpoch(),
+                      yearEnd.toMSecsSinceEpoch());
+    });
+    sqlite3_finalize(rawTimeline.stmt);
+    sqlite3_finalize(rawSeries.stmt);
+
+    std::printf(
+        "bench_timeline: one year = %zu entries (raw query returned %d rows); median of %d\n",
+        ourRows, rawRows, kRepetitions);
+    std::printf("  timeline (decoded entries) %.2f ms, storage layer only %.2f ms, raw %.2f ms\n",
+                oursTimeline, oursStorage, rawTimelineMs);
+    std::printf("  PHQ-9 chart series %.2f ms, raw %.2f ms\n", oursSeries, rawSeriesMs);
+
+    auto ms = [](double v) { return QString::number(v, 'f', 2); };
+    printResult("one-year timeline, storage layer (ms)", ms(oursStorage), ms(rawTimelineMs),
+                oursStorage / rawTimelineMs, "<= 1.30", true, oursStorage / rawTimelineMs <= 1.3);
+    printResult("one-year timeline, decoded entries (ms)", ms(oursTimeline), ms(rawTimelineMs),
+                oursTimeline / rawTimelineMs, "<= 1.30; <= 5 ms", true,
+                oursTimeline / rawTimelineMs <= 1.3 && oursTimeline <= 5.0);
+    printResult("PHQ-9 chart series, one year (ms)", ms(oursSeries), ms(rawSeriesMs),
+                oursSeries / rawSeriesMs, "<= 1.30", true, oursSeries / rawSeriesMs <= 1.3);
+    return 0;
+}

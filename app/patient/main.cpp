@@ -83,11 +83,13 @@ int main(int argc, char *argv[])
     JournalController journal(profile);
     AutoLock autoLock(profile, preferences);
     // Articles in the system language where translated, English otherwise.
-    const QString language =
-        QLocale::system().language() == QLocale::Spanish ? QStringLiteral("es") : QStringLiteral("en");
+    const QString language = QLocale::system().language() == QLocale::Spanish
+                                 ? QStringLiteral("es")
+                                 : QStringLiteral("en");
     LearnController learn(profile, QStringLiteral(":/content"), language);
     // Clinic articles (added or replacing ours by id) until the clinic channel delivers them.
-    if (const QString clinicContent = QDir(profileDirectory).filePath(QStringLiteral("clinic-content"));
+    if (const QString clinicContent =
+            QDir(profileDirectory).filePath(QStringLiteral("clinic-content"));
         QDir(clinicContent).exists()) {
         if (auto loaded = learn.loadClinicArticles(clinicContent); !loaded)
             qWarning("Clinic articles were not loaded: they are malformed.");

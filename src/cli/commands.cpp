@@ -145,25 +145,6 @@ Result<void> requireStrong(const SecretBytes &passphrase)
                          .arg(passphraseHintText(strength.hint)));
 }
 
-// Creates the recovery key file before the profile exists, so a profile is never made whose
-// recovery key has nowhere to go. O_EXCL: never overwrite (or follow a planted symlink).
-Result<int> createRecoveryKeyFile(const QString &path)
-{
-    const int fd = ::open(QFile::encodeName(path).constData(),
-                          O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
-    if (fd < 0) {
-        const int error = errno;
-        return makeError(error == EEXIST ? ErrorCode::AlreadyExists : ErrorCode::Io,
-                         error == EEXIST
-                             ? u"%1 already exists; refusing to overwrite it"_s.arg(path)
-                             : u"cannot create %1: %2"_s.arg(
-                                   path, QString::fromLocal8Bit(std::strerror(error))));
-    }
-    // The umask can only remove bits, but be explicit: this file unlocks the profile.
-    ::fchmod(fd, 0600);
-    return fd;
-}
-
 ExitCode runInit(const CliArguments &args, const Console &console)
 {
     const QString &directory = args.profileDirectory;
@@ -190,7 +171,7 @@ ExitCode runInit(const CliArguments &args, const Console &console)
 
     int keyFd = -1;
     if (!args.recoveryKeyOut.isEmpty()) {
-        auto fd = createRecoveryKeyFile(args.recoveryKeyOut);
+        auto fd = createPrivateFile(args.recoveryKeyOut);
         if (!fd)
             return report(console, fd.error(), directory);
         keyFd = *fd;

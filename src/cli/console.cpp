@@ -1,8 +1,12 @@
 #include "cli/console.h"
 
 #include <QByteArray>
+#include <QFile>
 
 #include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
 
 namespace companion::cli {
 
@@ -35,6 +39,24 @@ void Console::print(const QString &text) const
 void Console::printError(const QString &text) const
 {
     writeText(err, text);
+}
+
+Result<int> createPrivateFile(const QString &path)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(),
+                          O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (fd < 0) {
+        const int error = errno;
+        return makeError(
+            error == EEXIST ? ErrorCode::AlreadyExists : ErrorCode::Io,
+            error == EEXIST
+                ? QStringLiteral("%1 already exists; refusing to overwrite it").arg(path)
+                : QStringLiteral("cannot create %1: %2")
+                      .arg(path, QString::fromLocal8Bit(std::strerror(error))));
+    }
+    // The umask can only remove bits, but be explicit: these files hold secrets or health data.
+    ::fchmod(fd, 0600);
+    return fd;
 }
 
 } // namespace companion::cli

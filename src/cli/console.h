@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/result.h"
+
 #include <QString>
 
 #include <cstddef>
@@ -26,5 +28,10 @@ struct Console
 bool writeAll(int fd, std::span<const std::uint8_t> bytes);
 // UTF-8 of `text` to `fd`.
 bool writeText(int fd, const QString &text);
+
+// Creates `path` for writing with mode 0600; refuses an existing file (AlreadyExists) and a
+// symbolic link, so an output file can never overwrite or be redirected onto something else.
+// Returns the open descriptor; the caller closes it.
+Result<int> createPrivateFile(const QString &path);
 
 } // namespace companion::cli

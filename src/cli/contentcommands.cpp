@@ -27,6 +27,24 @@ Result<QString> language(const CliArguments &args)
     return language;
 }
 
+// What every content command starts from: the requested language and the library.
+struct Library
+{
+    QString language;
+    content::ContentLibrary articles;
+};
+
+Result<Library> openLibrary(const CliArguments &args)
+{
+    auto lang = language(args);
+    if (!lang)
+        return lang.error();
+    auto articles = library();
+    if (!articles)
+        return articles.error();
+    return Library{*lang, std::move(*articles)};
+}
+
 QJsonObject summary(const content::Article &article, const QString &requested)
 {
     return {{u"id"_s, article.id},
@@ -47,16 +65,15 @@ void print(const Console &console, const QJsonObject &object)
 
 Result<void> runContentList(const CliArguments &args, const Console &console)
 {
-    auto lang = language(args);
-    if (!lang)
-        return lang.error();
-    auto articles = library();
-    if (!articles)
-        return articles.error();
+    auto opened = openLibrary(args);
+    if (!opened)
+        return opened.error();
+    const QString &lang = opened->language;
+    const content::ContentLibrary &articles = opened->articles;
     QJsonArray list;
     QString text;
-    for (const content::Article &article : articles->articles(*lang)) {
-        list.append(summary(article, *lang));
+    for (const content::Article &article : articles.articles(lang)) {
+        list.append(summary(article, lang));
         text += article.id.leftJustified(32) + u' ' + article.title + u'\n';
     }
     if (args.json)
@@ -68,13 +85,12 @@ Result<void> runContentList(const CliArguments &args, const Console &console)
 
 Result<void> runContentShow(const CliArguments &args, const Console &console)
 {
-    auto lang = language(args);
-    if (!lang)
-        return lang.error();
-    auto articles = library();
-    if (!articles)
-        return articles.error();
-    const auto article = articles->find(args.contentArgument, *lang);
+    auto opened = openLibrary(args);
+    if (!opened)
+        return opened.error();
+    const QString &lang = opened->language;
+    const content::ContentLibrary &articles = opened->articles;
+    const auto article = articles.find(args.contentArgument, lang);
     if (!article)
         return makeError(ErrorCode::NotFound, u"no article with that id (see: content list)"_s);
     // The body already ends with its Sources section; print it as the app renders it.
@@ -84,18 +100,17 @@ Result<void> runContentShow(const CliArguments &args, const Console &console)
 
 Result<void> runContentSearch(const CliArguments &args, const Console &console)
 {
-    auto lang = language(args);
-    if (!lang)
-        return lang.error();
-    auto articles = library();
-    if (!articles)
-        return articles.error();
-    const content::ArticleSearch search(articles->articles(*lang));
+    auto opened = openLibrary(args);
+    if (!opened)
+        return opened.error();
+    const QString &lang = opened->language;
+    const content::ContentLibrary &articles = opened->articles;
+    const content::ArticleSearch search(articles.articles(lang));
     QJsonArray hits;
     QString text;
     for (const auto &hit : search.search(args.contentArgument)) {
-        const auto article = articles->find(hit.id, *lang);
-        QJsonObject object = summary(*article, *lang);
+        const auto article = articles.find(hit.id, lang);
+        QJsonObject object = summary(*article, lang);
         object.insert(u"score"_s, hit.score);
         hits.append(object);
         text += article->id.leftJustified(32) + u' ' + article->title + u'\n';

@@ -70,17 +70,10 @@ QJsonValue totalToJson(const Instrument &instrument, double total)
 // Creates `path` for writing: 0600, never over an existing file or through a symlink.
 Result<void> writeNewFile(const QString &path, const QByteArray &bytes)
 {
-    const int fd = ::open(QFile::encodeName(path).constData(),
-                          O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
-    if (fd < 0) {
-        const int error = errno;
-        return makeError(error == EEXIST ? ErrorCode::AlreadyExists : ErrorCode::Io,
-                         error == EEXIST
-                             ? u"%1 already exists; refusing to overwrite it"_s.arg(path)
-                             : u"cannot create %1: %2"_s.arg(
-                                   path, QString::fromLocal8Bit(std::strerror(error))));
-    }
-    ::fchmod(fd, 0600);
+    auto created = createPrivateFile(path);
+    if (!created)
+        return created.error();
+    const int fd = *created;
     const bool written =
         writeAll(fd, std::span(reinterpret_cast<const std::uint8_t *>(bytes.constData()),
                                static_cast<std::size_t>(bytes.size()))) &&

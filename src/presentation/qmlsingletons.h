@@ -5,8 +5,8 @@
 // themselves carry no QML macros and are unit-tested without an engine.
 
 #include "presentation/autolock.h"
-#include "presentation/learncontroller.h"
 #include "presentation/journalcontroller.h"
+#include "presentation/learncontroller.h"
 #include "presentation/preferences.h"
 #include "presentation/profilecontroller.h"
 

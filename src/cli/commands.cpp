@@ -214,102 +214,101 @@ ExitCode runInit(const CliArguments &args, const Console &console)
     return keyFd >= 0 ? ExitCode::Failure : ExitCode::Ok;
 }
 
-ExitCode runCheck(const CliArguments &args, const Console &console)
+// Unlocks the profile (passphrase or recovery key, verifying every page) and runs `command`
+// on it; an unlock failure is reported and becomes the exit code.
+template<typename Command>
+ExitCode withUnlockedProfile(const CliArguments &args, const Console &console, Command &&command)
 {
     SecretReader reader(console.in, console.err);
     auto unlocked = unlock(args, reader, console);
     if (auto *code = std::get_if<ExitCode>(&unlocked))
         return *code;
-    Profile &profile = *std::get<Unlocked>(unlocked).profile;
-    auto info = profile.info();
-    if (!info)
-        return report(console, info.error(), args.profileDirectory);
-    console.print(u"ok: profile %1 unlocked; the key file and every database page verified "
-                  u"(%2 records, schema version %3)\n"_s.arg(info->profileId,
-                                                             QString::number(info->recordCount),
-                                                             QString::number(info->schemaVersion)));
-    return ExitCode::Ok;
+    return command(*std::get<Unlocked>(unlocked).profile, reader);
+}
+
+ExitCode runCheck(const CliArguments &args, const Console &console)
+{
+    return withUnlockedProfile(args, console, [&](Profile &profile, SecretReader &) {
+        auto info = profile.info();
+        if (!info)
+            return report(console, info.error(), args.profileDirectory);
+        console.print(u"ok: profile %1 unlocked; the key file and every database page verified "
+                      u"(%2 records, schema version %3)\n"_s.arg(
+                          info->profileId, QString::number(info->recordCount),
+                          QString::number(info->schemaVersion)));
+        return ExitCode::Ok;
+    });
 }
 
 ExitCode runChangePassphrase(const CliArguments &args, const Console &console)
 {
-    SecretReader reader(console.in, console.err);
     // The current secret is checked before the new passphrase is asked for, so a person at a
     // terminal does not type a new passphrase twice only to learn the old one was wrong.
-    auto unlocked = unlock(args, reader, console);
-    if (auto *code = std::get_if<ExitCode>(&unlocked))
-        return *code;
-    Profile &profile = *std::get<Unlocked>(unlocked).profile;
-
-    auto newPassphrase = reader.readNew(args.newPassphraseFile, u"New passphrase: "_s,
-                                        u"Repeat the new passphrase: "_s, u"new passphrase"_s);
-    if (!newPassphrase)
-        return report(console, newPassphrase.error(), args.profileDirectory);
-    if (auto strong = requireStrong(*newPassphrase); !strong)
-        return report(console, strong.error(), args.profileDirectory);
-    if (auto changed = profile.changePassphrase(*newPassphrase); !changed)
-        return report(console, changed.error(), args.profileDirectory);
-    console.print(
-        u"Passphrase changed for the profile in %1. The recovery key is unchanged.\n"_s.arg(
-            args.profileDirectory));
-    return ExitCode::Ok;
+    return withUnlockedProfile(args, console, [&](Profile &profile, SecretReader &reader) {
+        auto newPassphrase = reader.readNew(args.newPassphraseFile, u"New passphrase: "_s,
+                                            u"Repeat the new passphrase: "_s, u"new passphrase"_s);
+        if (!newPassphrase)
+            return report(console, newPassphrase.error(), args.profileDirectory);
+        if (auto strong = requireStrong(*newPassphrase); !strong)
+            return report(console, strong.error(), args.profileDirectory);
+        if (auto changed = profile.changePassphrase(*newPassphrase); !changed)
+            return report(console, changed.error(), args.profileDirectory);
+        console.print(
+            u"Passphrase changed for the profile in %1. The recovery key is unchanged.\n"_s.arg(
+                args.profileDirectory));
+        return ExitCode::Ok;
+    });
 }
 
 ExitCode runInfo(const CliArguments &args, const Console &console)
 {
-    SecretReader reader(console.in, console.err);
-    auto unlocked = unlock(args, reader, console);
-    if (auto *code = std::get_if<ExitCode>(&unlocked))
-        return *code;
-    Profile &profile = *std::get<Unlocked>(unlocked).profile;
-    auto info = profile.info();
-    if (!info)
-        return report(console, info.error(), args.profileDirectory);
-    if (args.json)
-        console.print(
-            QString::fromUtf8(QJsonDocument(infoToJson(*info)).toJson(QJsonDocument::Compact)) +
-            u'\n');
-    else
-        console.print(infoToText(*info));
-    return ExitCode::Ok;
+    return withUnlockedProfile(args, console, [&](Profile &profile, SecretReader &) {
+        auto info = profile.info();
+        if (!info)
+            return report(console, info.error(), args.profileDirectory);
+        if (args.json)
+            console.print(
+                QString::fromUtf8(QJsonDocument(infoToJson(*info)).toJson(QJsonDocument::Compact)) +
+                u'\n');
+        else
+            console.print(infoToText(*info));
+        return ExitCode::Ok;
+    });
 }
 
 // The diary commands that open a profile: unlock as check does, then run.
 ExitCode runWithProfile(const CliArguments &args, const Console &console)
 {
-    SecretReader reader(console.in, console.err);
-    auto unlocked = unlock(args, reader, console);
-    if (auto *code = std::get_if<ExitCode>(&unlocked))
-        return *code;
-    Profile &profile = *std::get<Unlocked>(unlocked).profile;
-    const Clock &clock = SystemClock::instance();
-    Result<void> done;
-    switch (args.command) {
-    case Command::InstrumentRecord:
-        done = runInstrumentRecord(args, profile, console, clock);
-        break;
-    case Command::CheckinAdd:
-        done = runCheckinAdd(args, profile, console, clock);
-        break;
-    case Command::DiaryList:
-        done = runDiaryList(args, profile, console);
-        break;
-    case Command::Export:
-        done = runExport(args, profile, console, clock);
-        break;
-    case Command::NoteAdd:
-        done = runNoteAdd(args, profile, console);
-        break;
-    case Command::NoteList:
-        done = runNoteList(args, profile, console);
-        break;
-    default:
-        done = makeError(ErrorCode::Internal, u"not a profile command"_s);
-        break;
-    }
-    if (!done)
-        return report(console, done.error(), args.profileDirectory);
-    return ExitCode::Ok;
+    return withUnlockedProfile(args, console, [&](Profile &profile, SecretReader &) {
+        const Clock &clock = SystemClock::instance();
+        Result<void> done;
+        switch (args.command) {
+        case Command::InstrumentRecord:
+            done = runInstrumentRecord(args, profile, console, clock);
+            break;
+        case Command::CheckinAdd:
+            done = runCheckinAdd(args, profile, console, clock);
+            break;
+        case Command::DiaryList:
+            done = runDiaryList(args, profile, console);
+            break;
+        case Command::Export:
+            done = runExport(args, profile, console, clock);
+            break;
+        case Command::NoteAdd:
+            done = runNoteAdd(args, profile, console);
+            break;
+        case Command::NoteList:
+            done = runNoteList(args, profile, console);
+            break;
+        default:
+            done = makeError(ErrorCode::Internal, u"not a profile command"_s);
+            break;
+        }
+        if (!done)
+            return report(console, done.error(), args.profileDirectory);
+        return ExitCode::Ok;
+    });
 }
 
 ExitCode runStateless(Result<void> done, const Console &console)

@@ -11,8 +11,14 @@ packages=(
     qml6-module-qtqml qml6-module-qtqml-workerscript qml6-module-qttest
     libsqlcipher-dev libsodium-dev libzxcvbn-dev libzxcvbn0 catch2
     xvfb xauth fonts-dejavu-core
-    nodejs npm
 )
+
+# Node.js with npm runs the FHIR R4 schema test. Use what the machine has when both commands work:
+# NodeSource's nodejs bundles npm and conflicts with Debian's npm package, so asking apt for "npm"
+# there fails. Otherwise Debian's packages.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    packages+=(nodejs npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -14,6 +14,7 @@
 #include <cmath>
 #include <cstring>
 #include <fcntl.h>
+#include <memory>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -207,26 +208,51 @@ Result<void> runInstrumentList(const CliArguments &args, const Console &console)
     return {};
 }
 
-Result<void> runInstrumentScore(const CliArguments &args, const Console &console)
+// What instrument score and instrument record share: the shipped catalog, the instrument named
+// on the command line, the parsed --answers and their score.
+struct ScoredAnswers
+{
+    InstrumentCatalog catalog;
+    const Instrument *instrument = nullptr; // points into catalog
+    std::vector<int> answers;
+    domain::InstrumentScore score;
+};
+
+Result<std::unique_ptr<ScoredAnswers>> scoreArguments(const CliArguments &args)
 {
     auto instruments = catalog();
     if (!instruments)
         return instruments.error();
-    auto instrument = findInstrument(*instruments, args.instrumentId);
+    // Heap-allocated so `instrument` keeps pointing into the catalog it came from.
+    auto scored = std::make_unique<ScoredAnswers>();
+    scored->catalog = std::move(*instruments);
+    auto instrument = findInstrument(scored->catalog, args.instrumentId);
     if (!instrument)
         return instrument.error();
+    scored->instrument = *instrument;
     auto answers = parseAnswers(args.answers);
     if (!answers)
         return answers.error();
-    auto score = domain::scoreInstrument(**instrument, *answers);
+    scored->answers = std::move(*answers);
+    auto score = domain::scoreInstrument(*scored->instrument, scored->answers);
     if (!score)
         return score.error();
+    scored->score = std::move(*score);
+    return scored;
+}
+
+Result<void> runInstrumentScore(const CliArguments &args, const Console &console)
+{
+    auto scored = scoreArguments(args);
+    if (!scored)
+        return scored.error();
+    const Instrument *instrument = (*scored)->instrument;
+    const domain::InstrumentScore *score = &(*scored)->score;
     if (args.json) {
-        printJson(console, scoreToJson(*score, **instrument));
+        printJson(console, scoreToJson(*score, *instrument));
         return {};
     }
-    QString text =
-        u"%1 total %2"_s.arg((*instrument)->title, QString::number(score->total, 'g', 6));
+    QString text = u"%1 total %2"_s.arg(instrument->title, QString::number(score->total, 'g', 6));
     if (!score->severityLabel.isEmpty())
         text += u" (%1)"_s.arg(score->severityLabel);
     if (!score->flags.isEmpty())
@@ -238,24 +264,17 @@ Result<void> runInstrumentScore(const CliArguments &args, const Console &console
 Result<void> runInstrumentRecord(const CliArguments &args, storage::Profile &profile,
                                  const Console &console, const Clock &clock)
 {
-    auto instruments = catalog();
-    if (!instruments)
-        return instruments.error();
-    auto instrument = findInstrument(*instruments, args.instrumentId);
-    if (!instrument)
-        return instrument.error();
-    auto answers = parseAnswers(args.answers);
-    if (!answers)
-        return answers.error();
+    auto scored = scoreArguments(args);
+    if (!scored)
+        return scored.error();
     auto at = atOrNow(args, clock);
     if (!at)
         return at.error();
-    auto score = domain::scoreInstrument(**instrument, *answers);
-    if (!score)
-        return score.error();
+    const domain::InstrumentScore *score = &(*scored)->score;
 
     storage::DiaryRepository diary(profile.records());
-    auto result = diary.add(domain::InstrumentResult::fromScore(*score, std::move(*answers), *at));
+    auto result =
+        diary.add(domain::InstrumentResult::fromScore(*score, std::move((*scored)->answers), *at));
     if (!result)
         return result.error();
     console.print(result->id.toString() + u'\n');

@@ -2,12 +2,7 @@
 // No logic lives here (see docs/architecture.md).
 
 #include "crypto/sodium.h"
-#include "presentation/autolock.h"
-#include "presentation/journalcontroller.h"
-#include "presentation/learncontroller.h"
-#include "presentation/preferences.h"
-#include "presentation/profilecontroller.h"
-#include "presentation/qmlsingletons.h"
+#include "presentation/appservices.h"
 #include "presentation/selftest.h"
 
 #include <QCommandLineParser>
@@ -76,41 +71,38 @@ int main(int argc, char *argv[])
     QDir().mkpath(profileDirectory);
 
     QQuickStyle::setStyle(QStringLiteral("Basic"));
-    Preferences preferences(
-        selfTest ? QString() : QDir(profileDirectory).filePath(QStringLiteral("preferences.ini")));
-    preferences.setSystemPrefersDark(app.palette().color(QPalette::Window).lightness() < 128);
-    ProfileController profile(profileDirectory);
-    JournalController journal(profile);
-    AutoLock autoLock(profile, preferences);
+    AppServicesOptions options;
+    options.profileDirectory = profileDirectory;
+    options.preferencesFile =
+        selfTest ? QString() : QDir(profileDirectory).filePath(QStringLiteral("preferences.ini"));
     // Articles in the system language where translated, English otherwise.
-    const QString language = QLocale::system().language() == QLocale::Spanish
-                                 ? QStringLiteral("es")
-                                 : QStringLiteral("en");
-    LearnController learn(profile, QStringLiteral(":/content"), language);
+    options.language = QLocale::system().language() == QLocale::Spanish ? QStringLiteral("es")
+                                                                        : QStringLiteral("en");
+    options.countryCode = QLocale::territoryToCode(QLocale::system().territory());
+    AppServices services(options);
+    services.preferences.setSystemPrefersDark(app.palette().color(QPalette::Window).lightness() <
+                                              128);
     // Clinic articles (added or replacing ours by id) until the clinic channel delivers them.
     if (const QString clinicContent =
             QDir(profileDirectory).filePath(QStringLiteral("clinic-content"));
         QDir(clinicContent).exists()) {
-        if (auto loaded = learn.loadClinicArticles(clinicContent); !loaded)
+        if (auto loaded = services.learn.loadClinicArticles(clinicContent); !loaded)
             qWarning("Clinic articles were not loaded: they are malformed.");
     }
-    app.installEventFilter(&autoLock);
-    QObject::connect(&app, &QGuiApplication::applicationStateChanged, &autoLock,
+    app.installEventFilter(&services.autoLock);
+    QObject::connect(&app, &QGuiApplication::applicationStateChanged, &services.autoLock,
                      &AutoLock::applicationStateChanged);
-
-    ProfileControllerInstance::instance = &profile;
-    PreferencesInstance::instance = &preferences;
-    AutoLockInstance::instance = &autoLock;
-    LearnControllerInstance::instance = &learn;
-    JournalControllerInstance::instance = &journal;
+    services.publish();
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     // Drop everything decrypted when the app quits, even if QML still holds references.
-    QObject::connect(&app, &QCoreApplication::aboutToQuit, &profile, &ProfileController::lock);
+    QObject::connect(&app, &QCoreApplication::aboutToQuit, &services.profile,
+                     &ProfileController::lock);
 
     if (selfTest)
-        return runSelfTest(engine, profile, preferences, {parser.value(screenshotsOption)});
+        return runSelfTest(engine, services.profile, services.preferences,
+                           {parser.value(screenshotsOption)});
 
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Companion/Patient/Main.qml")));
     if (engine.rootObjects().isEmpty())

@@ -279,7 +279,7 @@ Result<void> runInstrumentRecord(const CliArguments &args, storage::Profile &pro
         return result.error();
     console.print(result->id.toString() + u'\n');
 
-    if (score->flags.contains(u"item9_positive"_s)) {
+    if (score->flags.contains(domain::kSafetyFlag)) {
         // Crisis help first: the safety event is recorded after, so a failure to record it can
         // never hide the numbers.
         auto protocol = domain::loadDefaultProtocol();

@@ -85,4 +85,16 @@ Result<InstrumentScore> scoreInstrument(const Instrument &instrument,
     return score;
 }
 
+bool raisesSafetyFlag(const Instrument &instrument, int itemIndex, int value)
+{
+    if (itemIndex < 0 || itemIndex >= static_cast<int>(instrument.items.size()))
+        return false;
+    const QString &itemId = instrument.items[static_cast<std::size_t>(itemIndex)].id;
+    for (const ItemFlagRule &rule : instrument.flags) {
+        if (rule.id == kSafetyFlag && rule.itemId == itemId && value > rule.above)
+            return true;
+    }
+    return false;
+}
+
 } // namespace companion::domain

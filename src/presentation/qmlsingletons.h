@@ -5,10 +5,14 @@
 // themselves carry no QML macros and are unit-tested without an engine.
 
 #include "presentation/autolock.h"
+#include "presentation/diarycontroller.h"
 #include "presentation/journalcontroller.h"
 #include "presentation/learncontroller.h"
 #include "presentation/preferences.h"
 #include "presentation/profilecontroller.h"
+#include "presentation/questionnairecontroller.h"
+#include "presentation/safetycontroller.h"
+#include "presentation/trendcontroller.h"
 
 #include <QJSEngine>
 #include <QQmlEngine>
@@ -35,3 +39,7 @@ COMPANION_QML_SINGLETON_INSTANCE(Preferences)
 COMPANION_QML_SINGLETON_INSTANCE(AutoLock)
 COMPANION_QML_SINGLETON_INSTANCE(LearnController)
 COMPANION_QML_SINGLETON_INSTANCE(JournalController)
+COMPANION_QML_SINGLETON_INSTANCE(SafetyController)
+COMPANION_QML_SINGLETON_INSTANCE(DiaryController)
+COMPANION_QML_SINGLETON_INSTANCE(QuestionnaireController)
+COMPANION_QML_SINGLETON_INSTANCE(TrendController)

@@ -20,8 +20,8 @@ Result<journal::Entry> toEntry(const domain::Record &record)
 } // namespace
 
 JournalRepository::JournalRepository(Database &db, RecordRepository &records)
-    : m_db(db)
-    , m_records(records)
+    : m_records(records)
+    , m_drafts(db, kDraftMetaKey)
 {}
 
 Result<journal::Entry> JournalRepository::add(const journal::EntryBody &body)
@@ -124,29 +124,20 @@ Result<void> JournalRepository::saveDraft(const journal::Draft &draft)
     auto bytes = journal::encodeDraft(draft);
     if (!bytes)
         return bytes.error();
-    auto stmt = m_db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2);");
-    if (!stmt)
-        return stmt.error();
-    stmt->bind(1, kDraftMetaKey).bind(2, QString::fromUtf8(*bytes));
-    return stmt->run();
+    return m_drafts.save(*bytes);
 }
 
 Result<std::optional<journal::Draft>> JournalRepository::loadDraft()
 {
-    auto stmt = m_db.prepare("SELECT value FROM meta WHERE key = ?1;");
-    if (!stmt)
-        return stmt.error();
-    stmt->bind(1, kDraftMetaKey);
-    auto row = stmt->step();
-    if (!row)
-        return row.error();
-    if (!*row)
+    auto bytes = m_drafts.load();
+    if (!bytes)
+        return bytes.error();
+    if (!*bytes)
         return std::optional<journal::Draft>();
-    auto draft = journal::decodeDraft(stmt->columnText(0).toUtf8());
+    auto draft = journal::decodeDraft(**bytes);
     if (!draft) {
         // An unreadable draft is dropped rather than blocking the editor for ever.
         qCWarning(lcStorage) << "journal: discarding an unreadable draft";
-        stmt->reset();
         COMPANION_TRY(discardDraft());
         return std::optional<journal::Draft>();
     }
@@ -155,11 +146,7 @@ Result<std::optional<journal::Draft>> JournalRepository::loadDraft()
 
 Result<void> JournalRepository::discardDraft()
 {
-    auto stmt = m_db.prepare("DELETE FROM meta WHERE key = ?1;");
-    if (!stmt)
-        return stmt.error();
-    stmt->bind(1, kDraftMetaKey);
-    return stmt->run();
+    return m_drafts.discard();
 }
 
 } // namespace companion::storage

@@ -3,6 +3,7 @@
 #include "common/result.h"
 #include "domain/journal.h"
 #include "storage/database.h"
+#include "storage/draftstore.h"
 #include "storage/recordrepository.h"
 
 #include <optional>
@@ -13,10 +14,8 @@ namespace companion::storage {
 // The integration journal over RecordRepository: entries are `journal.entry` records, so every
 // edit keeps the previous version and deletion leaves a tombstone (history keeps the past).
 //
-// The editor's draft is different: it is rewritten about once a second while someone types and
-// must neither sync nor pile up versions, so it is one row of the encrypted `meta` table
-// (key "journal.draft"), replaced in place and deleted on save or cancel. It never leaves the
-// encrypted database.
+// The editor's draft is different: it is a DraftStore row (key "journal.draft") that neither syncs
+// nor piles up versions.
 class JournalRepository
 {
 public:
@@ -42,8 +41,8 @@ public:
     Result<void> discardDraft();
 
 private:
-    Database &m_db;
     RecordRepository &m_records;
+    DraftStore m_drafts;
 };
 
 } // namespace companion::storage

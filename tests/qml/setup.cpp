@@ -3,7 +3,7 @@
 // them to the QML singleton wrappers exactly as app/patient/main.cpp does.
 
 #include "crypto/sodium.h"
-#include "presentation/qmlsingletons.h"
+#include "presentation/appservices.h"
 
 #include <QQmlEngine>
 #include <QQuickStyle>
@@ -36,22 +36,15 @@ public slots:
 
     void qmlEngineAvailable(QQmlEngine *engine)
     {
-        // The previous test file's engine is gone by now: drop its services (AutoLock first, it
-        // refers to the other two) and start from an empty profile directory.
+        // The previous test file's engine is gone by now: drop its services and start from an
+        // empty profile directory.
         reset();
         m_dir = std::make_unique<QTemporaryDir>();
         Q_ASSERT(m_dir->isValid());
-        m_preferences = std::make_unique<Preferences>(QString());
-        m_profile = std::make_unique<ProfileController>(m_dir->path());
-        m_autoLock = std::make_unique<AutoLock>(*m_profile, *m_preferences);
-        m_journal = std::make_unique<JournalController>(*m_profile);
-        m_learn = std::make_unique<LearnController>(*m_profile, QStringLiteral(":/content"),
-                                                    QStringLiteral("en"));
-        ProfileControllerInstance::instance = m_profile.get();
-        LearnControllerInstance::instance = m_learn.get();
-        PreferencesInstance::instance = m_preferences.get();
-        AutoLockInstance::instance = m_autoLock.get();
-        JournalControllerInstance::instance = m_journal.get();
+        AppServicesOptions options;
+        options.profileDirectory = m_dir->path();
+        m_services = std::make_unique<AppServices>(options);
+        m_services->publish();
         engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
     }
 
@@ -60,25 +53,12 @@ public slots:
 private:
     void reset()
     {
-        ProfileControllerInstance::instance = nullptr;
-        LearnControllerInstance::instance = nullptr;
-        PreferencesInstance::instance = nullptr;
-        AutoLockInstance::instance = nullptr;
-        JournalControllerInstance::instance = nullptr;
-        m_journal.reset();
-        m_learn.reset();
-        m_autoLock.reset();
-        m_profile.reset();
-        m_preferences.reset();
+        m_services.reset();
         m_dir.reset();
     }
 
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<Preferences> m_preferences;
-    std::unique_ptr<ProfileController> m_profile;
-    std::unique_ptr<AutoLock> m_autoLock;
-    std::unique_ptr<JournalController> m_journal;
-    std::unique_ptr<LearnController> m_learn;
+    std::unique_ptr<AppServices> m_services;
 };
 
 } // namespace

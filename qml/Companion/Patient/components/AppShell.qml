@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Layouts
+import Companion.Core
 import Companion.Ui
 import Companion.Patient
 
@@ -24,6 +25,21 @@ FocusScope {
         todayComponent, diaryComponent, prepareComponent,
         learnComponent, journalComponent, settingsComponent
     ]
+
+    // Every way into crisis help goes through SafetyController (which records that it was
+    // shown); its signal opens the page here.
+    Connections {
+        target: SafetyController
+        function onCrisisRequested() { Navigation.crisisHelpOpen = true }
+    }
+    // Leaving crisis help, by any route, ends that opening.
+    Connections {
+        target: Navigation
+        function onCrisisHelpOpenChanged() {
+            if (!Navigation.crisisHelpOpen)
+                SafetyController.helpClosed()
+        }
+    }
 
     Shortcut {
         sequence: "Esc"
@@ -53,7 +69,7 @@ FocusScope {
             ShellHeader {
                 Layout.fillWidth: true
                 showBack: Navigation.crisisHelpOpen
-                onHelpRequested: Navigation.crisisHelpOpen = true
+                onHelpRequested: SafetyController.requestHelp()
                 onBackRequested: Navigation.crisisHelpOpen = false
             }
 

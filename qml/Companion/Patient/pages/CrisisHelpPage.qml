@@ -1,9 +1,11 @@
 import QtQuick
+import Companion.Core
 import Companion.Ui
 import Companion.Patient
 
-// Crisis help. Calm, plain words, one tap to call or text. Numbers are the US defaults until the
-// clinic's own numbers arrive with its protocol.
+// Crisis help. Calm, plain words, one tap to call or text. The numbers come from the clinic's
+// protocol, or the device country's national lines until a clinic sets its own; the clinic's
+// review window is said plainly, and "tell my clinic now" records an urgent flag.
 AppPage {
     id: page
 
@@ -11,47 +13,47 @@ AppPage {
     title: qsTr("Get help now")
 
     BodyText {
+        objectName: "crisisIntro"
         font.pixelSize: Theme.fontLarge
-        text: qsTr("You don't have to handle this alone. Reaching out right now is the right thing to do.")
+        text: SafetyController.trigger === "item9"
+              ? qsTr("You told us you have had thoughts of being better off dead or of hurting yourself. You deserve help right now, and you do not have to wait.")
+              : qsTr("You don't have to handle this alone. Reaching out right now is the right thing to do.")
     }
 
-    InfoCard {
-        glyph: "\u260E"
-        accent: Theme.danger
-        title: qsTr("If you are in immediate danger")
-        body: qsTr("Call emergency services now. In the US, call 911.")
-        CrisisCallButton {
-            objectName: "call911Button"
-            tone: "danger"
-            text: qsTr("Call 911")
-            url: "tel:911"
+    Repeater {
+        model: SafetyController.numbers
+        CrisisNumberCard {
+            required property var modelData
+            line: modelData
         }
     }
 
     InfoCard {
-        glyph: "\u260E"
-        title: qsTr("Talk to someone now")
-        body: qsTr("Call or text 988 to reach the 988 Suicide & Crisis Lifeline (US). It is free, confidential and open day and night.")
-        CrisisCallButton {
-            objectName: "call988Button"
-            text: qsTr("Call 988")
-            url: "tel:988"
-        }
-        CrisisCallButton {
-            objectName: "text988Button"
+        objectName: "tellClinicCard"
+        visible: SafetyController.canTellClinic || SafetyController.toldClinic
+        glyph: "\u2691"
+        title: qsTr("Tell my clinic now")
+        body: SafetyController.toldClinic
+              ? SafetyController.toldClinicText
+              : SafetyController.clinicAlertsOn
+                ? qsTr("Sends an urgent flag to your care team the next time this device connects.")
+                : qsTr("Your clinic has not switched on alerts from Companion. This records the moment in your diary so you can talk about it; please also call.")
+        PrimaryButton {
+            objectName: "tellClinicButton"
+            visible: SafetyController.canTellClinic
             tone: "secondary"
-            text: qsTr("Text 988")
-            url: "sms:988"
+            text: qsTr("Tell my clinic now")
+            onClicked: SafetyController.tellClinic()
         }
-    }
-
-    InfoCard {
-        title: qsTr("Your clinic")
-        body: qsTr("Your clinic's own numbers will appear here once your clinic is connected.")
     }
 
     BodyText {
+        objectName: "reviewWindowText"
         color: Theme.textMuted
-        text: qsTr("This app is not monitored around the clock. Nobody sees what you enter here in real time, so in an emergency please call. If this device cannot place calls, dial the number from any phone.")
+        text: SafetyController.reviewWindowText
+    }
+    BodyText {
+        color: Theme.textMuted
+        text: qsTr("If this device cannot place calls, dial the number from any phone.")
     }
 }

@@ -1,10 +1,51 @@
 import QtQuick
+import QtQuick.Layouts
+import Companion.Core
+import Companion.Ui
 import Companion.Patient
 
-PlaceholderPage {
+// The diary: what is due, recent entries and trends; the check-in and after-infusion forms and
+// questionnaires replace the overview while open. "I'm not safe right now" stays pinned below
+// every one of them, one tap away.
+AppPage {
+    id: page
+
+    readonly property bool questionnaireOpen: QuestionnaireController.active
+    readonly property bool editorOpen: DiaryController.editorKind.length > 0
+
     objectName: "diaryPage"
-    title: qsTr("Diary")
-    glyph: "\u270E"
-    summary: qsTr("Your daily check-in is on its way")
-    detail: qsTr("Soon you can rate mood, anxiety and pain in about 20 seconds a day, and answer short questionnaires such as the PHQ-9 and GAD-7 around your infusions, so you and your clinic can see how you are responding.")
+    title: page.questionnaireOpen ? QuestionnaireController.title
+           : page.editorOpen ? DiaryController.editorTitle : qsTr("Diary")
+
+    ErrorBanner {
+        objectName: "diaryError"
+        text: DiaryController.errorMessage.length > 0 ? DiaryController.errorMessage
+                                                       : QuestionnaireController.errorMessage
+    }
+
+    Loader {
+        objectName: "questionnaireLoader"
+        Layout.fillWidth: true
+        active: page.questionnaireOpen
+        visible: active
+        sourceComponent: QuestionnaireView {}
+    }
+
+    Loader {
+        objectName: "diaryEditorLoader"
+        Layout.fillWidth: true
+        active: page.editorOpen && !page.questionnaireOpen
+        visible: active
+        sourceComponent: DiaryEditor {}
+    }
+
+    Loader {
+        objectName: "diaryOverviewLoader"
+        Layout.fillWidth: true
+        active: !page.editorOpen && !page.questionnaireOpen
+        visible: active
+        sourceComponent: DiaryOverview {}
+    }
+
+    footer: CrisisFooter {}
 }

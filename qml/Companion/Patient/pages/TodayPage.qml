@@ -1,5 +1,4 @@
 import QtQuick
-import QtQuick.Controls
 import Companion.Core
 import Companion.Ui
 import Companion.Patient
@@ -22,11 +21,7 @@ AppPage {
 
     JournalCarryForwardCard {}
 
-    ComingSoonCard {
-        glyph: "\u270E"
-        title: qsTr("Daily check-in")
-        body: qsTr("A 20-second check-in on mood, anxiety, pain and sleep will appear here, with reminders you set.")
-    }
+    DiaryTodayCard {}
     ComingSoonCard {
         glyph: "\u2611"
         title: qsTr("Your infusion plan")
@@ -40,21 +35,5 @@ AppPage {
     }
 
     // Always in view, whatever the scroll position.
-    footer: Pane {
-        padding: Theme.spacingM
-        background: Rectangle {
-            color: Theme.surface
-            Rectangle { width: parent.width; height: Theme.borderWidth; color: Theme.border }
-        }
-
-        PrimaryButton {
-            objectName: "crisisButton"
-            width: Math.min(parent.width, Theme.maxContentWidth)
-            x: (parent.width - width) / 2
-            tone: "danger"
-            text: qsTr("I'm not safe right now \u2014 get help now")
-            Accessible.description: qsTr("Shows crisis lines and emergency numbers")
-            onClicked: Navigation.crisisHelpOpen = true
-        }
-    }
+    footer: CrisisFooter {}
 }

@@ -1,0 +1,92 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Companion.Core
+import Companion.Ui
+import Companion.Patient
+
+// One diary entry: what it was, its numbers, the note as plain text, when, and where it is kept;
+// Edit (check-ins and after-infusion checks) and Delete with confirmation.
+Rectangle {
+    id: entryItem
+
+    // One map from DiaryController.entries.
+    property var entry: ({})
+
+    objectName: "diaryEntry_" + (entryItem.entry.id ?? "")
+    Layout.fillWidth: true
+    implicitHeight: column.implicitHeight + 2 * Theme.spacingM
+    radius: Theme.radius
+    color: Theme.surfaceAlt
+    border.width: Theme.highContrast ? Theme.borderWidth : 0
+    border.color: Theme.border
+    Accessible.role: Accessible.Grouping
+    Accessible.name: qsTr("%1, %2").arg(entryItem.entry.title ?? "").arg(entryItem.entry.dateLabel ?? "")
+
+    ColumnLayout {
+        id: column
+        anchors.fill: parent
+        anchors.margins: Theme.spacingM
+        spacing: Theme.spacingXs
+
+        Label {
+            Layout.fillWidth: true
+            text: entryItem.entry.title ?? ""
+            textFormat: Text.PlainText
+            wrapMode: Text.Wrap
+            color: Theme.text
+            font.pixelSize: Theme.fontBody
+            font.bold: true
+        }
+        BodyText {
+            objectName: "diaryEntrySummary"
+            text: entryItem.entry.summary ?? ""
+        }
+        BodyText {
+            objectName: "diaryEntryNote"
+            visible: text.length > 0
+            textFormat: Text.PlainText
+            text: entryItem.entry.note ?? ""
+        }
+        Label {
+            objectName: "diaryEntryState"
+            Layout.fillWidth: true
+            text: (entryItem.entry.edited ?? false)
+                  ? qsTr("%1 \u00B7 %2 \u00B7 edited").arg(entryItem.entry.dateLabel ?? "").arg(entryItem.entry.stateLabel ?? "")
+                  : qsTr("%1 \u00B7 %2").arg(entryItem.entry.dateLabel ?? "").arg(entryItem.entry.stateLabel ?? "")
+            textFormat: Text.PlainText
+            wrapMode: Text.Wrap
+            color: Theme.textMuted
+            font.pixelSize: Theme.fontSmall
+        }
+        Flow {
+            Layout.fillWidth: true
+            Layout.topMargin: Theme.spacingXs
+            spacing: Theme.spacingS
+            PrimaryButton {
+                visible: entryItem.entry.editable ?? false
+                width: Math.min(implicitWidth, parent.width)
+                objectName: "diaryEditButton"
+                tone: "secondary"
+                text: qsTr("Edit")
+                Accessible.name: qsTr("Edit this %1").arg((entryItem.entry.title ?? "").toLowerCase())
+                onClicked: DiaryController.startEdit(entryItem.entry.id)
+            }
+            PrimaryButton {
+                width: Math.min(implicitWidth, parent.width)
+                objectName: "diaryDeleteButton"
+                tone: "secondary"
+                text: qsTr("Delete")
+                Accessible.name: qsTr("Delete this %1").arg((entryItem.entry.title ?? "").toLowerCase())
+                onClicked: deleteDialog.show()
+            }
+        }
+    }
+
+    DialogLoader {
+        id: deleteDialog
+        objectName: "diaryDeleteDialogLoader"
+        sourceComponent: DeleteDiaryEntryDialog {}
+        onLoaded: (deleteDialog.item as DeleteDiaryEntryDialog).entryId = entryItem.entry.id
+    }
+}

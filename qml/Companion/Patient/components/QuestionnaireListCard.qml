@@ -29,6 +29,10 @@ InfoCard {
         onClicked: QuestionnaireController.resumeDraft()
     }
 
+    BodyText {
+        color: Theme.textMuted
+        text: qsTr("Or answer any questionnaire:")
+    }
     Flow {
         Layout.fillWidth: true
         spacing: Theme.spacingS

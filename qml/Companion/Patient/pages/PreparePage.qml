@@ -1,10 +1,43 @@
 import QtQuick
+import QtQuick.Layouts
+import Companion.Core
+import Companion.Ui
 import Companion.Patient
 
-PlaceholderPage {
+// Preparing for an infusion: the course of appointments, the selected one's checklist (from the
+// clinic's protocol) with the fasting countdown, the ride home, and the intention carried over
+// from the journal.
+AppPage {
+    id: page
+
     objectName: "preparePage"
     title: qsTr("Prepare")
-    glyph: "\u2611"
-    summary: qsTr("Infusion-day preparation is on its way")
-    detail: qsTr("Soon you will find a checklist built from your clinic's instructions (when to stop eating, what to bring), a plan for your ride home, and a no-driving card that stays up after each infusion until it is safe to drive again.")
+
+    ErrorBanner {
+        objectName: "planError"
+        text: PlanController.errorMessage
+    }
+
+    AppointmentCard {}
+
+    InfoCard {
+        objectName: "fastingCard"
+        visible: PlanController.fastingText.length > 0
+        glyph: "\u23F1"
+        accent: Theme.warning
+        title: qsTr("Fasting")
+        body: PlanController.fastingText
+    }
+
+    JournalCarryForwardCard {}
+
+    ChecklistCard {
+        visible: PlanController.selectedId.length > 0
+    }
+
+    RidePlanCard {
+        visible: PlanController.selectedId.length > 0
+    }
+
+    AddAppointmentCard {}
 }

@@ -10,5 +10,6 @@ AppPage {
     NameSection {}
     AppearanceSection {}
     SecuritySection {}
+    RemindersSection {}
     AboutSection {}
 }

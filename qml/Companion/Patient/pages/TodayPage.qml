@@ -19,14 +19,10 @@ AppPage {
               : qsTr("Hello. Good to see you.")
     }
 
-    JournalCarryForwardCard {}
-
+    NoDrivingCard {}
     DiaryTodayCard {}
-    ComingSoonCard {
-        glyph: "\u2611"
-        title: qsTr("Your infusion plan")
-        body: qsTr("Your next appointments, the preparation checklist from your clinic and your ride home will show up here.")
-    }
+    NextInfusionCard {}
+    JournalCarryForwardCard {}
     InfoCard {
         glyph: "\u2713"
         accent: Theme.success

@@ -170,6 +170,13 @@ Result<QSqlQuery> Database::exec(const char *what, const QString &sql, const QVa
 {
     QSqlQuery query(handle());
     query.setForwardOnly(true);
+    if (binds.isEmpty()) {
+        // PostgreSQL cannot PREPARE DDL, and QPSQL prepares every prepare(); statements without
+        // values run directly (they are constant text, never built from input).
+        if (!query.exec(sql))
+            return databaseError(what, query.lastError());
+        return query;
+    }
     if (!query.prepare(sql))
         return databaseError(what, query.lastError());
     for (const QVariant &value : binds)

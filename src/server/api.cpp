@@ -509,10 +509,6 @@ HttpResponse Api::push(Call &call)
         return storageFailure(begun.error());
     // The vault row lock orders pushes to one vault (across server instances too), so sequence
     // numbers are handed out in commit order and a pull cursor never skips a late commit.
-    auto locked = m_db.one("lock the vault",
-                           QStringLiteral("SELECT last_seq FROM vaults WHERE id = ?"), {vaultId});
-    if (!locked)
-        return storageFailure(locked.error());
     if (auto lock = m_db.exec("lock the vault",
                               QStringLiteral("UPDATE vaults SET last_seq = last_seq WHERE id = ?"),
                               {vaultId});

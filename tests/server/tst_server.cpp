@@ -283,6 +283,43 @@ TEST_CASE("Push and pull: versions chain, retries are idempotent, conflicts keep
     CHECK(pull(device, 301, 100).items.empty());
 }
 
+TEST_CASE("A server restart mid-sync loses and duplicates nothing", "[server][sync][restart]")
+{
+    TestServer server;
+    server.start();
+    Device device = enrolled(server);
+    std::vector<protocol::PushItem> batch;
+    for (int i = 0; i < 40; ++i)
+        batch.push_back(device.makeItem(protocol::randomId(), 1, Hash32{},
+                                        QByteArray("entry ") + QByteArray::number(i)));
+    // The first half reaches the server; then it stops (a deploy, a crash).
+    REQUIRE(device.push({batch.begin(), batch.begin() + 20}).status == 200);
+    server.stop();
+    CHECK(device.push(batch).status == 0); // nobody listening: the client keeps its outbox
+    server.start();
+    // The token is still valid (it lives in the database, not in the process).
+    const Reply retry = device.push(batch);
+    REQUIRE(retry.status == 200);
+    auto results = protocol::PushResponse::fromJson(retry.body);
+    REQUIRE(results);
+    int duplicates = 0;
+    int accepted = 0;
+    for (const auto &result : results->results) {
+        duplicates += result.status == PushStatus::Duplicate ? 1 : 0;
+        accepted += result.status == PushStatus::Accepted ? 1 : 0;
+    }
+    CHECK(duplicates == 20);
+    CHECK(accepted == 20);
+    const auto pulled = pull(device, 0, 100);
+    REQUIRE(pulled.items.size() == 40);
+    QSet<QByteArray> seen;
+    for (std::size_t i = 0; i < pulled.items.size(); ++i) {
+        CHECK(pulled.items[i].seq == static_cast<qint64>(i) + 1);
+        seen.insert(pulled.items[i].envelope);
+    }
+    CHECK(seen.size() == 40);
+}
+
 TEST_CASE("Patient A's token reaches none of patient B's data on any route", "[server][authz]")
 {
     TestServer server(true);

@@ -11,6 +11,9 @@ packages=(
     qml6-module-qtqml qml6-module-qtqml-workerscript qml6-module-qttest
     libsqlcipher-dev libsodium-dev libzxcvbn-dev libzxcvbn0 catch2
     xvfb xauth fonts-dejavu-core
+    # Clinic server: Beast/Asio (headers), OpenSSL for TLS, QtSql drivers for SQLite and
+    # PostgreSQL, and a PostgreSQL 15 server for the integration tests (tests/server).
+    libboost1.81-dev libssl-dev openssl libqt6sql6-sqlite libqt6sql6-psql postgresql
 )
 
 # Node.js with npm runs the FHIR R4 schema test. Use what the machine has when both commands work:

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "common/result.h"
+#include "common/secretbytes.h"
+#include "server/auditlog.h"
+#include "server/database.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <cstdint>
+
+namespace companion::server {
+
+// What `companion-server admin …` does, on an open, migrated database. Each action runs in one
+// transaction together with its audit row (actor "admin"). Private keys live only in the keys
+// directory (0700, files 0600), never in the database.
+
+struct ClinicCreated
+{
+    QString clinicId;
+    QString fingerprint;
+};
+Result<ClinicCreated> initClinic(Database &db, const QString &name, const QString &keysDir,
+                                 bool safetyAlerts, std::int64_t nowMs);
+
+struct EnrolmentCode
+{
+    QString code; // shown once; only its hash is stored
+    QString vaultId;
+    std::int64_t expiresAt = 0;
+    QString fingerprint;
+};
+Result<EnrolmentCode> issueEnrolmentCode(Database &db, const QString &label, std::int64_t validMs,
+                                         std::int64_t nowMs);
+
+// Registers a therapist by their Ed25519 public key and seals the current care-team key to it.
+Result<QString> addTherapist(Database &db, const QString &keysDir, const QString &name,
+                             const QByteArray &publicKey, std::int64_t nowMs);
+// Ends access at once (revoked, tokens dropped) and rotates the care-team key: a new epoch,
+// signed by the clinic key and sealed to the remaining therapists only.
+Result<std::uint32_t> removeTherapist(Database &db, const QString &keysDir,
+                                      const QString &therapistId, std::int64_t nowMs);
+Result<void> revokeDeviceByAdmin(Database &db, const QString &deviceId, std::int64_t nowMs);
+Result<void> setSafetyAlerts(Database &db, bool on, std::int64_t nowMs);
+
+// Key files: base64 of the secret and a newline, mode 0600, created exclusively.
+Result<void> writeKeyFile(const QString &path, const SecretBytes &secret);
+Result<SecretBytes> readKeyFile(const QString &path);
+
+} // namespace companion::server

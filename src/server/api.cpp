@@ -1,0 +1,1258 @@
+#include "server/api.h"
+
+#include "protocol/api.h"
+#include "protocol/envelope.h"
+#include "protocol/json.h"
+#include "protocol/keys.h"
+#include "server/auditlog.h"
+#include "server/logging.h"
+#include "server/secrets.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSqlQuery>
+#include <QUrlQuery>
+
+namespace companion::server {
+
+using protocol::encodeBase64;
+using protocol::toCompactJson;
+
+namespace {
+
+const QString kZeroHash = QString(64, QLatin1Char('0'));
+
+HttpResponse notFound()
+{
+    // One answer for "does not exist" and "not yours": a foreign id reveals nothing.
+    return HttpResponse::error(404, QStringLiteral("not_found"),
+                               QStringLiteral("no such resource"));
+}
+
+HttpResponse badRequest(const Error &error)
+{
+    return HttpResponse::error(400, QStringLiteral("invalid_request"), error.message);
+}
+
+HttpResponse storageFailure(const Error &error)
+{
+    // The message names the statement's purpose and the driver's text, never bound values.
+    qCWarning(lcServer) << "storage error:" << error.message;
+    return HttpResponse::error(500, QStringLiteral("internal"),
+                               QStringLiteral("the server could not complete the request"));
+}
+
+HttpResponse unauthorized()
+{
+    return HttpResponse::error(401, QStringLiteral("unauthorized"),
+                               QStringLiteral("a valid access token is required"));
+}
+
+QString hexOf(QByteArrayView bytes)
+{
+    return QString::fromLatin1(QByteArray::fromRawData(bytes.data(), bytes.size()).toHex());
+}
+
+bool isId(const QString &text)
+{
+    return protocol::idFromHex(text).hasValue();
+}
+
+QJsonValue nullable(const QVariant &value)
+{
+    return value.isNull() ? QJsonValue() : QJsonValue(value.toLongLong());
+}
+
+struct Route
+{
+    RouteInfo info;
+    HttpResponse (Api::*handler)(Api::Call &);
+};
+
+} // namespace
+
+// The table lives in a struct that Api befriends so it can name the private handlers.
+struct RouteHandlers
+{
+    static const std::vector<Route> &routes()
+    {
+        using A = Access;
+        using R = RateClass;
+        constexpr qsizetype small = protocol::kMaxSmallBody;
+        static const std::vector<Route> table{
+            {{"GET", "/health", A::Public, 0, R::None, QStringLiteral("liveness")}, &Api::health},
+            {{"GET", "/v1/clinic", A::Public, 0, R::None, QStringLiteral("clinic keys")},
+             &Api::clinic},
+            {{"POST", "/v1/enrol", A::Public, small, R::Enrol,
+              QStringLiteral("redeem an enrolment or join code, register a device")},
+             &Api::enrol},
+            {{"POST", "/v1/auth/challenge", A::Public, small, R::Auth,
+              QStringLiteral("login step 1")},
+             &Api::authChallenge},
+            {{"POST", "/v1/auth/token", A::Public, small, R::Auth, QStringLiteral("login step 2")},
+             &Api::authToken},
+            {{"POST", "/v1/sync/push", A::Device, protocol::kMaxPushBody, R::None,
+              QStringLiteral("push envelopes")},
+             &Api::push},
+            {{"GET", "/v1/sync/pull", A::Device, 0, R::None, QStringLiteral("pull envelopes")},
+             &Api::pull},
+            {{"GET", "/v1/vault/key-blobs", A::Device, 0, R::None,
+              QStringLiteral("wrapped vault keys")},
+             &Api::listKeyBlobs},
+            {{"PUT", "/v1/vault/key-blobs/{slot}", A::Device, small, R::None,
+              QStringLiteral("store a wrapped vault key")},
+             &Api::putKeyBlob},
+            {{"POST", "/v1/vault/join-codes", A::Device, small, R::None,
+              QStringLiteral("code for a second device")},
+             &Api::issueJoinCode},
+            {{"GET", "/v1/vault/devices", A::Device, 0, R::None, QStringLiteral("list devices")},
+             &Api::listDevices},
+            {{"DELETE", "/v1/vault/devices/{device_id}", A::Device, 0, R::None,
+              QStringLiteral("revoke a device")},
+             &Api::revokeDevice},
+            {{"PUT", "/v1/vault/sck", A::Device, small, R::None,
+              QStringLiteral("store the SCK sealed to the care-team key")},
+             &Api::putSharedCollectionKey},
+            {{"PUT", "/v1/vault/shares/{record_id}", A::Device, small, R::None,
+              QStringLiteral("share a record's current version")},
+             &Api::share},
+            {{"DELETE", "/v1/vault/shares/{record_id}", A::Device, 0, R::None,
+              QStringLiteral("stop sharing a record")},
+             &Api::unshare},
+            {{"GET", "/v1/vault/access-log", A::Device, 0, R::None,
+              QStringLiteral("who did what with this vault")},
+             &Api::accessLog},
+            {{"GET", "/v1/careteam/keys", A::Therapist, 0, R::None,
+              QStringLiteral("care-team key sealed to this therapist")},
+             &Api::careTeamKeys},
+            {{"GET", "/v1/careteam/patients", A::Therapist, 0, R::None,
+              QStringLiteral("patients who share")},
+             &Api::careTeamPatients},
+            {{"GET", "/v1/careteam/vaults/{vault_id}/sck", A::Therapist, 0, R::None,
+              QStringLiteral("a patient's sealed SCKs")},
+             &Api::careTeamVaultKeys},
+            {{"GET", "/v1/careteam/vaults/{vault_id}/records", A::Therapist, 0, R::None,
+              QStringLiteral("a patient's shared records")},
+             &Api::careTeamRecords},
+            {{"GET", "/v1/careteam/vaults/{vault_id}/records/{record_id}", A::Therapist, 0, R::None,
+              QStringLiteral("read one shared record (audited)")},
+             &Api::careTeamRecord},
+            {{"GET", "/v1/careteam/alerts", A::Therapist, 0, R::None,
+              QStringLiteral("open safety alerts")},
+             &Api::careTeamAlerts},
+            {{"POST", "/v1/careteam/alerts/{alert_id}/ack", A::Therapist, small, R::None,
+              QStringLiteral("acknowledge an alert")},
+             &Api::acknowledgeAlert},
+        };
+        return table;
+    }
+};
+
+const std::vector<RouteInfo> &routeTable()
+{
+    static const std::vector<RouteInfo> infos = [] {
+        std::vector<RouteInfo> out;
+        for (const Route &route : RouteHandlers::routes())
+            out.push_back(route.info);
+        return out;
+    }();
+    return infos;
+}
+
+RouteMatch matchRoute(QByteArrayView method, QByteArrayView target)
+{
+    QByteArrayView path = target;
+    if (const auto q = target.indexOf('?'); q >= 0)
+        path = target.first(q);
+    const QList<QByteArray> segments = path.toByteArray().split('/');
+    RouteMatch match;
+    const auto &routes = routeTable();
+    for (std::size_t i = 0; i < routes.size(); ++i) {
+        const QList<QByteArray> pattern = routes[i].pattern.split('/');
+        if (pattern.size() != segments.size())
+            continue;
+        QStringList params;
+        bool ok = true;
+        for (qsizetype s = 0; s < pattern.size() && ok; ++s) {
+            if (pattern[s].startsWith('{')) {
+                ok = !segments[s].isEmpty() && segments[s].size() <= 64;
+                params << QString::fromLatin1(segments[s]);
+            } else {
+                ok = pattern[s] == segments[s];
+            }
+        }
+        if (!ok)
+            continue;
+        if (routes[i].method != method) {
+            match.wrongMethod = true;
+            continue;
+        }
+        match.index = static_cast<int>(i);
+        match.wrongMethod = false;
+        match.params = params;
+        return match;
+    }
+    return match;
+}
+
+HttpResponse HttpResponse::json(int status, QByteArray body)
+{
+    HttpResponse response;
+    response.status = status;
+    response.body = std::move(body);
+    return response;
+}
+
+HttpResponse HttpResponse::error(int status, const QString &code, const QString &message)
+{
+    return json(status, protocol::errorBody(code, message));
+}
+
+HttpResponse HttpResponse::noContent()
+{
+    HttpResponse response;
+    response.status = 204;
+    response.contentType.clear();
+    return response;
+}
+
+Api::Api(Database &db, ApiConfig config)
+    : m_db(db)
+    , m_config(std::move(config))
+{}
+
+std::int64_t Api::now() const
+{
+    return m_config.now ? m_config.now() : QDateTime::currentMSecsSinceEpoch();
+}
+
+HttpResponse Api::handle(const HttpRequest &request)
+{
+    const RouteMatch match = matchRoute(request.method, request.target);
+    if (match.index < 0) {
+        if (match.wrongMethod)
+            return HttpResponse::error(405, QStringLiteral("method_not_allowed"),
+                                       QStringLiteral("method not allowed on this path"));
+        return notFound();
+    }
+    const Route &route = RouteHandlers::routes()[static_cast<std::size_t>(match.index)];
+    Call call{request, match.params, QString(), {}};
+    if (const auto q = request.target.indexOf('?'); q >= 0)
+        call.query = QString::fromLatin1(request.target.mid(q + 1));
+    if (route.info.access != Access::Public) {
+        auto principal = authenticate(request.authorization);
+        if (!principal) {
+            if (principal.error().code == ErrorCode::Io)
+                return storageFailure(principal.error());
+            return unauthorized();
+        }
+        const QString needed = route.info.access == Access::Device ? QStringLiteral("device")
+                                                                   : QStringLiteral("therapist");
+        if (principal->role != needed)
+            return HttpResponse::error(403, QStringLiteral("forbidden"),
+                                       QStringLiteral("this route is for another kind of account"));
+        call.principal = std::move(principal).value();
+    }
+    return (this->*route.handler)(call);
+}
+
+Result<Api::Principal> Api::authenticate(const QByteArray &authorization)
+{
+    static const QByteArray prefix("Bearer ");
+    if (!authorization.startsWith(prefix) || authorization.size() > 200)
+        return makeError(ErrorCode::WrongPassphrase, QStringLiteral("no bearer token"));
+    const QByteArray token = authorization.mid(prefix.size()).trimmed();
+    auto row = m_db.one(
+        "check an access token",
+        QStringLiteral("SELECT p.id, p.role, p.vault_id, p.display_name FROM access_tokens t "
+                       "JOIN principals p ON p.id = t.principal_id WHERE t.token_hash = ? AND "
+                       "t.expires_at > ? AND p.revoked_at IS NULL"),
+        {hashSecret(token), static_cast<qint64>(now())});
+    if (!row) {
+        if (row.error().code == ErrorCode::NotFound)
+            return makeError(ErrorCode::WrongPassphrase, QStringLiteral("unknown token"));
+        return row.error();
+    }
+    return Principal{row->value(0).toString(), row->value(1).toString(), row->value(2).toString(),
+                     row->value(3).toString()};
+}
+
+HttpResponse Api::health(Call &)
+{
+    return HttpResponse::json(200, R"({"status":"ok"})");
+}
+
+namespace {
+
+Result<protocol::ClinicInfo> loadClinic(Database &db)
+{
+    auto row =
+        db.one("read the clinic",
+               QStringLiteral("SELECT id, name, signing_public_key, safety_alerts FROM clinic"));
+    if (!row)
+        return row.error();
+    protocol::ClinicInfo info;
+    info.clinicId = row->value(0).toString();
+    info.name = row->value(1).toString();
+    info.signingPublicKey = row->value(2).toByteArray();
+    info.fingerprint = protocol::keyFingerprint(info.signingPublicKey);
+    info.safetyAlerts = row->value(3).toInt() != 0;
+    auto key = db.one("read the care-team key",
+                      QStringLiteral("SELECT epoch, public_key, signature FROM care_team_keys "
+                                     "ORDER BY epoch DESC LIMIT 1"));
+    if (!key)
+        return key.error();
+    info.careTeamEpoch = static_cast<std::uint32_t>(key->value(0).toLongLong());
+    info.careTeamPublicKey = key->value(1).toByteArray();
+    info.careTeamKeySignature = key->value(2).toByteArray();
+    return info;
+}
+
+HttpResponse clinicMissing(const Error &error)
+{
+    if (error.code == ErrorCode::NotFound)
+        return HttpResponse::error(503, QStringLiteral("not_initialised"),
+                                   QStringLiteral("run `companion-server admin init` first"));
+    return storageFailure(error);
+}
+
+} // namespace
+
+HttpResponse Api::clinic(Call &)
+{
+    auto info = loadClinic(m_db);
+    if (!info)
+        return clinicMissing(info.error());
+    return HttpResponse::json(200, toCompactJson(info->toJson()));
+}
+
+HttpResponse Api::enrol(Call &call)
+{
+    auto request = protocol::EnrolRequest::fromJson(call.request.body);
+    if (!request)
+        return badRequest(request.error());
+    auto clinicInfo = loadClinic(m_db);
+    if (!clinicInfo)
+        return clinicMissing(clinicInfo.error());
+
+    Transaction transaction(m_db);
+    if (auto begun = transaction.begin(); !begun)
+        return storageFailure(begun.error());
+    const QString codeHash = hashSecret(normaliseCode(request->code).toUtf8());
+    const qint64 at = now();
+    // Redeem exactly once: the conditional UPDATE is the check, so two racing redeems of one
+    // code (even on two server instances) cannot both succeed.
+    auto redeemed = m_db.exec("redeem a code",
+                              QStringLiteral("UPDATE enrolment_codes SET redeemed_at = ? WHERE "
+                                             "code_hash = ? AND redeemed_at IS NULL AND "
+                                             "expires_at > ?"),
+                              {at, codeHash, at});
+    if (!redeemed)
+        return storageFailure(redeemed.error());
+    if (redeemed->numRowsAffected() != 1)
+        // Unknown, used and expired codes look the same to the caller.
+        return HttpResponse::error(403, QStringLiteral("invalid_code"),
+                                   QStringLiteral("this code is not valid"));
+    auto code = m_db.one("read a code",
+                         QStringLiteral("SELECT vault_id, purpose FROM enrolment_codes WHERE "
+                                        "code_hash = ?"),
+                         {codeHash});
+    if (!code)
+        return storageFailure(code.error());
+    const QString vaultId = code->value(0).toString();
+    const QString purpose = code->value(1).toString();
+    const QString deviceId = protocol::idToHex(protocol::randomId());
+    auto inserted = m_db.exec(
+        "register a device",
+        QStringLiteral("INSERT INTO principals (id, role, vault_id, display_name, public_key, "
+                       "created_at) VALUES (?, 'device', ?, '', ?, ?)"),
+        {deviceId, vaultId, request->devicePublicKey, at});
+    if (!inserted)
+        return storageFailure(inserted.error());
+    auto audited = appendAudit(m_db,
+                               {QStringLiteral("device"), deviceId,
+                                purpose == QLatin1String("join") ? QStringLiteral("device.join")
+                                                                 : QStringLiteral("device.enrol"),
+                                vaultId, deviceId},
+                               at);
+    if (!audited)
+        return storageFailure(audited.error());
+    if (auto committed = transaction.commit(); !committed)
+        return storageFailure(committed.error());
+    qCInfo(lcServer) << "device registered";
+    protocol::EnrolResponse response{vaultId, deviceId, std::move(clinicInfo).value()};
+    return HttpResponse::json(201, response.toJson());
+}
+
+HttpResponse Api::authChallenge(Call &call)
+{
+    auto request = protocol::ChallengeRequest::fromJson(call.request.body);
+    if (!request)
+        return badRequest(request.error());
+    const qint64 at = now();
+    const QByteArray challenge = randomBytes(protocol::kChallengeSize);
+    auto known = m_db.exec("look up a principal",
+                           QStringLiteral("SELECT 1 FROM principals WHERE id = ? AND revoked_at "
+                                          "IS NULL"),
+                           {request->principalId});
+    if (!known)
+        return storageFailure(known.error());
+    // Unknown ids get a challenge too (nothing stored), so the answer does not reveal who exists.
+    if (known->next()) {
+        auto cleaned =
+            m_db.exec("expire challenges",
+                      QStringLiteral("DELETE FROM auth_challenges WHERE expires_at <= ?"), {at});
+        if (!cleaned)
+            return storageFailure(cleaned.error());
+        auto stored = m_db.exec(
+            "store a challenge",
+            QStringLiteral("INSERT INTO auth_challenges (challenge_hash, principal_id, expires_at) "
+                           "VALUES (?, ?, ?)"),
+            {hashSecret(challenge), request->principalId, at + m_config.challengeTtlMs});
+        if (!stored)
+            return storageFailure(stored.error());
+    }
+    protocol::ChallengeResponse response{challenge, at + m_config.challengeTtlMs};
+    return HttpResponse::json(200, response.toJson());
+}
+
+HttpResponse Api::authToken(Call &call)
+{
+    auto request = protocol::TokenRequest::fromJson(call.request.body);
+    if (!request)
+        return badRequest(request.error());
+    const qint64 at = now();
+    Transaction transaction(m_db);
+    if (auto begun = transaction.begin(); !begun)
+        return storageFailure(begun.error());
+    // Single use: consuming the challenge is the check.
+    auto consumed = m_db.exec("consume a challenge",
+                              QStringLiteral("DELETE FROM auth_challenges WHERE challenge_hash = ? "
+                                             "AND principal_id = ? AND expires_at > ?"),
+                              {hashSecret(request->challenge), request->principalId, at});
+    if (!consumed)
+        return storageFailure(consumed.error());
+    auto principal = m_db.exec("read a principal",
+                               QStringLiteral("SELECT role, public_key, vault_id FROM principals "
+                                              "WHERE id = ? AND revoked_at IS NULL"),
+                               {request->principalId});
+    if (!principal)
+        return storageFailure(principal.error());
+    const bool found = principal->next();
+    if (consumed->numRowsAffected() != 1 || !found ||
+        !protocol::verifySignature(
+            principal->value(1).toByteArray(),
+            protocol::authChallengeMessage(request->challenge, request->principalId.toLatin1()),
+            request->signature)) {
+        // Commit the consumed challenge: a failed attempt burns it.
+        (void)transaction.commit();
+        return HttpResponse::error(401, QStringLiteral("login_failed"),
+                                   QStringLiteral("the challenge or signature is not valid"));
+    }
+    const QString role = principal->value(0).toString();
+    const QString vaultId = principal->value(2).toString();
+    const QString token = newAccessToken();
+    auto cleaned = m_db.exec(
+        "expire tokens", QStringLiteral("DELETE FROM access_tokens WHERE expires_at <= ?"), {at});
+    if (!cleaned)
+        return storageFailure(cleaned.error());
+    auto stored =
+        m_db.exec("store a token",
+                  QStringLiteral("INSERT INTO access_tokens (token_hash, principal_id, "
+                                 "expires_at) VALUES (?, ?, ?)"),
+                  {hashSecret(token.toLatin1()), request->principalId, at + m_config.tokenTtlMs});
+    if (!stored)
+        return storageFailure(stored.error());
+    if (auto audited = appendAudit(m_db,
+                                   {role, request->principalId, QStringLiteral("auth.login"),
+                                    vaultId, request->principalId},
+                                   at);
+        !audited)
+        return storageFailure(audited.error());
+    if (auto committed = transaction.commit(); !committed)
+        return storageFailure(committed.error());
+    protocol::TokenResponse response{token, at + m_config.tokenTtlMs, role};
+    return HttpResponse::json(200, response.toJson());
+}
+
+HttpResponse Api::push(Call &call)
+{
+    auto request = protocol::PushRequest::fromJson(call.request.body);
+    if (!request)
+        return badRequest(request.error());
+    const QString &vaultId = call.principal.vaultId;
+
+    // Check every header before writing anything: a bad item rejects the whole batch.
+    std::vector<protocol::EnvelopeHeader> headers;
+    headers.reserve(request->items.size());
+    for (std::size_t i = 0; i < request->items.size(); ++i) {
+        auto header = protocol::parseEnvelopeHeader(request->items[i].envelope);
+        if (!header)
+            return badRequest(
+                makeError(ErrorCode::InvalidInput,
+                          QStringLiteral("items[%1].envelope: ").arg(i) + header.error().message));
+        if (protocol::idToHex(header->vaultId) != vaultId)
+            return notFound(); // someone else's vault: as if it did not exist
+        if (protocol::idToHex(header->authorDevice) != call.principal.id)
+            return badRequest(makeError(
+                ErrorCode::InvalidInput,
+                QStringLiteral("items[%1].envelope: author_device must be the pushing device")
+                    .arg(i)));
+        headers.push_back(*header);
+    }
+
+    const qint64 at = now();
+    Transaction transaction(m_db);
+    if (auto begun = transaction.begin(); !begun)
+        return storageFailure(begun.error());
+    // The vault row lock orders pushes to one vault (across server instances too), so sequence
+    // numbers are handed out in commit order and a pull cursor never skips a late commit.
+    if (auto lock = m_db.exec("lock the vault",
+                              QStringLiteral("UPDATE vaults SET last_seq = last_seq WHERE id = ?"),
+                              {vaultId});
+        !lock)
+        return storageFailure(lock.error());
+    auto seqRow = m_db.one("read the vault sequence",
+                           QStringLiteral("SELECT last_seq FROM vaults WHERE id = ?"), {vaultId});
+    if (!seqRow)
+        return storageFailure(seqRow.error());
+    qint64 lastSeq = seqRow->value(0).toLongLong();
+    auto clinicRow =
+        m_db.exec("read clinic settings", QStringLiteral("SELECT safety_alerts FROM clinic"));
+    if (!clinicRow)
+        return storageFailure(clinicRow.error());
+    const bool safetyAlerts = clinicRow->next() && clinicRow->value(0).toInt() != 0;
+
+    protocol::PushResponse response;
+    bool allGood = true;
+    for (std::size_t i = 0; i < headers.size(); ++i) {
+        const protocol::PushItem &item = request->items[i];
+        const protocol::EnvelopeHeader &header = headers[i];
+        const QString recordId = protocol::idToHex(header.recordId);
+        protocol::PushResult result;
+        result.recordId = recordId;
+        result.version = header.version;
+
+        auto current = m_db.exec("read the current version",
+                                 QStringLiteral("SELECT version, envelope_hash FROM envelopes "
+                                                "WHERE vault_id = ? AND record_id = ? ORDER BY "
+                                                "version DESC LIMIT 1"),
+                                 {vaultId, recordId});
+        if (!current)
+            return storageFailure(current.error());
+        std::uint64_t currentVersion = 0;
+        QString currentHash = kZeroHash;
+        if (current->next()) {
+            currentVersion = static_cast<std::uint64_t>(current->value(0).toLongLong());
+            currentHash = current->value(1).toString();
+        }
+
+        if (header.version <= currentVersion) {
+            auto stored = m_db.one("read a stored version",
+                                   QStringLiteral("SELECT envelope, seq FROM envelopes WHERE "
+                                                  "vault_id = ? AND record_id = ? AND version = ?"),
+                                   {vaultId, recordId, static_cast<qint64>(header.version)});
+            if (!stored)
+                return storageFailure(stored.error());
+            const QByteArray storedEnvelope = stored->value(0).toByteArray();
+            if (storedEnvelope == item.envelope) {
+                result.status = protocol::PushStatus::Duplicate;
+                result.seq = stored->value(1).toLongLong();
+            } else {
+                result.status = protocol::PushStatus::Conflict;
+                result.stored = storedEnvelope;
+                allGood = false;
+            }
+        } else if (header.version != currentVersion + 1) {
+            result.status = protocol::PushStatus::Rejected;
+            result.reason = QStringLiteral("version_gap");
+            result.currentVersion = currentVersion;
+            allGood = false;
+        } else if (hexOf({header.previousHash.data(),
+                          static_cast<qsizetype>(header.previousHash.size())}) != currentHash) {
+            result.status = protocol::PushStatus::Rejected;
+            result.reason = QStringLiteral("prev_hash_mismatch");
+            result.currentVersion = currentVersion;
+            allGood = false;
+        } else {
+            const protocol::Hash32 hash = protocol::envelopeHash(item.envelope);
+            result.status = protocol::PushStatus::Accepted;
+            result.seq = ++lastSeq;
+            auto inserted = m_db.exec(
+                "store an envelope",
+                QStringLiteral("INSERT INTO envelopes (vault_id, record_id, version, seq, kind, "
+                               "envelope, envelope_hash, wrapped_key, author_device, received_at) "
+                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                {vaultId, recordId, static_cast<qint64>(header.version),
+                 static_cast<qint64>(result.seq), static_cast<int>(header.recordKind),
+                 item.envelope, hexOf({hash.data(), static_cast<qsizetype>(hash.size())}), item.key,
+                 call.principal.id, at});
+            if (!inserted)
+                return storageFailure(inserted.error());
+            // The newest version decides whether a record is shared: a version pushed without
+            // a shared key ends sharing, so an edit is never shown under an older share.
+            auto removed =
+                m_db.exec("replace a share",
+                          QStringLiteral("DELETE FROM shares WHERE vault_id = ? AND record_id = ?"),
+                          {vaultId, recordId});
+            if (!removed)
+                return storageFailure(removed.error());
+            const bool wasShared = removed->numRowsAffected() > 0;
+            const QString subject = recordId + QLatin1Char(':') + QString::number(header.version);
+            if (!item.sharedKey.isEmpty()) {
+                auto shared = m_db.exec(
+                    "share a record",
+                    QStringLiteral("INSERT INTO shares (vault_id, record_id, version, shared_key, "
+                                   "shared_at) VALUES (?, ?, ?, ?, ?)"),
+                    {vaultId, recordId, static_cast<qint64>(header.version), item.sharedKey, at});
+                if (!shared)
+                    return storageFailure(shared.error());
+                if (auto audited = appendAudit(m_db,
+                                               {QStringLiteral("device"), call.principal.id,
+                                                QStringLiteral("share.grant"), vaultId, subject},
+                                               at);
+                    !audited)
+                    return storageFailure(audited.error());
+                if (header.recordKind == protocol::RecordKind::Safety && safetyAlerts) {
+                    const QString alertId = protocol::idToHex(protocol::randomId());
+                    auto alert = m_db.exec(
+                        "raise an alert",
+                        QStringLiteral("INSERT INTO alerts (id, vault_id, record_id, version, "
+                                       "created_at) VALUES (?, ?, ?, ?, ?)"),
+                        {alertId, vaultId, recordId, static_cast<qint64>(header.version), at});
+                    if (!alert)
+                        return storageFailure(alert.error());
+                    if (auto audited =
+                            appendAudit(m_db,
+                                        {QStringLiteral("device"), call.principal.id,
+                                         QStringLiteral("alert.raise"), vaultId, alertId},
+                                        at);
+                        !audited)
+                        return storageFailure(audited.error());
+                }
+            } else if (wasShared) {
+                if (auto audited = appendAudit(m_db,
+                                               {QStringLiteral("device"), call.principal.id,
+                                                QStringLiteral("share.revoke"), vaultId, subject},
+                                               at);
+                    !audited)
+                    return storageFailure(audited.error());
+            }
+        }
+        response.results.push_back(std::move(result));
+    }
+    if (auto updated = m_db.exec("advance the vault sequence",
+                                 QStringLiteral("UPDATE vaults SET last_seq = ? WHERE id = ?"),
+                                 {lastSeq, vaultId});
+        !updated)
+        return storageFailure(updated.error());
+    if (auto committed = transaction.commit(); !committed)
+        return storageFailure(committed.error());
+    // 409 tells a client at a glance that some items need attention; the accepted ones are
+    // stored either way, and every item's outcome is in the body.
+    return HttpResponse::json(allGood ? 200 : 409, response.toJson());
+}
+
+namespace {
+
+struct Paging
+{
+    qint64 after = 0;
+    int limit = 0;
+};
+
+Result<Paging> readPaging(const QString &query, int defaultLimit, int maxLimit)
+{
+    const QUrlQuery params(query);
+    Paging paging{0, defaultLimit};
+    for (const auto &[key, value] : params.queryItems()) {
+        bool ok = false;
+        if (key == QLatin1String("after")) {
+            paging.after = value.toLongLong(&ok);
+            if (!ok || paging.after < 0)
+                return makeError(ErrorCode::InvalidInput,
+                                 QStringLiteral("after: must be a non-negative integer"));
+        } else if (key == QLatin1String("limit")) {
+            paging.limit = value.toInt(&ok);
+            if (!ok || paging.limit < 1 || paging.limit > maxLimit)
+                return makeError(ErrorCode::InvalidInput,
+                                 QStringLiteral("limit: must be between 1 and %1").arg(maxLimit));
+        } else {
+            return makeError(ErrorCode::InvalidInput,
+                             key.left(40) + QStringLiteral(": unknown parameter"));
+        }
+    }
+    return paging;
+}
+
+} // namespace
+
+HttpResponse Api::pull(Call &call)
+{
+    auto paging = readPaging(call.query, 500, static_cast<int>(protocol::kMaxPullItems));
+    if (!paging)
+        return badRequest(paging.error());
+    auto rows = m_db.exec("pull envelopes",
+                          QStringLiteral("SELECT seq, envelope, wrapped_key FROM envelopes WHERE "
+                                         "vault_id = ? AND seq > ? ORDER BY seq LIMIT ?"),
+                          {call.principal.vaultId, paging->after, paging->limit + 1});
+    if (!rows)
+        return storageFailure(rows.error());
+    protocol::PullResponse response;
+    response.nextCursor = paging->after;
+    qsizetype bytes = 0;
+    while (rows->next()) {
+        protocol::PullItem item{rows->value(0).toLongLong(), rows->value(1).toByteArray(),
+                                rows->value(2).toByteArray()};
+        const qsizetype size = (item.envelope.size() + item.key.size()) * 4 / 3 + 64;
+        // Stop at the item limit or the byte budget (always at least one item, so a cursor
+        // always moves).
+        if (static_cast<int>(response.items.size()) == paging->limit ||
+            (!response.items.empty() && bytes + size > protocol::kMaxPullResponseBytes)) {
+            response.more = true;
+            break;
+        }
+        bytes += size;
+        response.nextCursor = item.seq;
+        response.items.push_back(std::move(item));
+    }
+    return HttpResponse::json(200, response.toJson());
+}
+
+HttpResponse Api::listKeyBlobs(Call &call)
+{
+    auto rows = m_db.exec("read key blobs",
+                          QStringLiteral("SELECT slot, epoch, blob FROM key_blobs WHERE vault_id "
+                                         "= ? ORDER BY slot"),
+                          {call.principal.vaultId});
+    if (!rows)
+        return storageFailure(rows.error());
+    QJsonArray blobs;
+    while (rows->next())
+        blobs.append(
+            QJsonObject{{QStringLiteral("slot"), rows->value(0).toString()},
+                        {QStringLiteral("epoch"), rows->value(1).toLongLong()},
+                        {QStringLiteral("blob"), encodeBase64(rows->value(2).toByteArray())}});
+    return HttpResponse::json(200, toCompactJson({{QStringLiteral("blobs"), blobs}}));
+}
+
+HttpResponse Api::putKeyBlob(Call &call)
+{
+    static const QRegularExpression slotPattern(QStringLiteral("^[a-z0-9-]{1,32}$"));
+    const QString slot = call.params.value(0);
+    if (!slotPattern.match(slot).hasMatch())
+        return notFound();
+    auto reader =
+        protocol::JsonObjectReader::parse(call.request.body, protocol::kMaxSmallBody,
+                                          {QStringLiteral("epoch"), QStringLiteral("blob")});
+    if (!reader)
+        return badRequest(reader.error());
+    auto epoch = reader->integer(QStringLiteral("epoch"), 0, 0xffffffffLL);
+    auto blob = reader->base64(QStringLiteral("blob"), 1, protocol::kMaxKeyBlob);
+    if (!epoch)
+        return badRequest(epoch.error());
+    if (!blob)
+        return badRequest(blob.error());
+    const qint64 at = now();
+    Transaction transaction(m_db);
+    if (auto begun = transaction.begin(); !begun)
+        return storageFailure(begun.error());
+    auto count = m_db.one("count key blobs",
+                          QStringLiteral("SELECT COUNT(*) FROM key_blobs WHERE vault_id = ? AND "
+                                         "slot <> ?"),
+                          {call.principal.vaultId, slot});
+    if (!count)
+        return storageFailure(count.error());
+    if (count->value(0).toInt() >= 64)
+        return HttpResponse::error(409, QStringLiteral("too_many_slots"),
+                                   QStringLiteral("a vault holds at most 64 key slots"));
+    if (auto removed = m_db.exec("replace a key blob",
+                                 QStringLiteral("DELETE FROM key_blobs WHERE vault_id = ? AND "
+                                                "slot = ?"),
+                                 {call.principal.vaultId, slot});
+        !removed)
+        return storageFailure(removed.error());
+    if (auto inserted =
+            m_db.exec("store a key blob",
+                      QStringLiteral("INSERT INTO key_blobs (vault_id, slot, epoch, "
+                                     "blob, updated_at) VALUES (?, ?, ?, ?, ?)"),
+                      {call.principal.vaultId, slot, static_cast<qint64>(*epoch), *blob, at});
+        !inserted)
+        return storageFailure(inserted.error());
+    if (auto audited = appendAudit(m_db,
+                                   {QStringLiteral("device"), call.principal.id,
+                                    QStringLiteral("key_blob.put"), call.principal.vaultId, slot},
+                                   at);
+        !audited)
+        return storageFailure(audited.error());
+    if (auto committed = transaction.commit(); !committed)
+        return storageFailure(committed.error());
+    return HttpResponse::noContent();
+}
+
+HttpResponse Api::issueJoinCode(Call &call)
+{
+    if (!call.request.body.isEmpty()) {
+        auto reader =
+            protocol::JsonObjectReader::parse(call.request.body, protocol::kMaxSmallBody, {});
+        if (!reader)
+            return badRequest(reader.error());
+    }
+    const qint64 at = now();
+    const QString code = newEnrolmentCode();
+    Transaction transaction(m_db);
+    if (auto begun = transaction.begin(); !begun)
+        return storageFailure(begun.error());
+    if (auto inserted = m_db.exec(
+            "store a join code",
+            QStringLiteral("INSERT INTO enrolment_codes (code_hash, vault_id, purpose, created_at, "
+                           "expires_at) VALUES (?, ?, 'join', ?, ?)"),
+            {hashSecret(normaliseCode(code).toUtf8()), call.principal.vaultId, at,
+             at + m_config.joinCodeTtlMs});
+        !inserted)
+        return storageFailure(inserted.error());
+    if (auto audited = appendAudit(m_db,
+                                   {QStringLiteral("device"), call.principal.id,
+                                    QStringLiteral("join_code.issue"), call.principal.vaultId,
+                                    call.principal.id},
+                                   at);
+        !audited)
+        return storageFailure(audited.error());
+    if (auto committed = transaction.commit(); !committed)
+        return storageFailure(committed.error());
+    return HttpResponse::json(
+        201, toCompactJson({{QStringLiteral("code"), code},
+                            {QStringLiteral("expires_at"), at + m_config.joinCodeTtlMs}}));
+}
+
+HttpResponse Api::listDevices(Call &call)
+{
+    auto rows =
+        m_db.exec("list devices",
+                  QStringLiteral("SELECT id, created_at, revoked_at FROM principals WHERE "
+                                 "role = 'device' AND vault_id = ? ORDER BY created_at, id"),
+                  {call.principal.vaultId});
+    if (!rows)
+        return storageFailure(rows.error());
+    QJsonArray devices;
+    while (rows->next())
+        devices.append(QJsonObject{
+            {QStringLiteral("device_id"), rows->value(0).toString()},
+            {QStringLiteral("created_at"), rows->value(1).toLongLong()},
+            {QStringLiteral("revoked_at"), nullable(rows->value(2))},
+            {QStringLiteral("current"), rows->value(0).toString() == call.principal.id}});
+    return HttpResponse::json(200, toCompactJson({{QStringLiteral("devices"), devices}}));
+}
+
+HttpResponse Api::revokeDevice(Call &call)
+{
+    const QString deviceId = call.params.value(0);
+    if (!isId(deviceId))
+        return notFound();
+    const qint64 at = now();
+    Transaction transaction(m_db);
+    if (auto begun = transaction.begin(); !begun)
+        return storageFailure(begun.error());
+    auto revoked = m_db.exec("revoke a device",
+                             QStringLiteral("UPDATE principals SET revoked_at = ? WHERE id = ? AND "
+                                            "role = 'device' AND vault_id = ? AND revoked_at IS "
+                                            "NULL"),
+                             {at, deviceId, call.principal.vaultId});
+    if (!revoked)
+        return storageFailure(revoked.error());
+    if (revoked->numRowsAffected() != 1)
+        return notFound();
+    if (auto dropped = m_db.exec("drop the device's tokens",
+                                 QStringLiteral("DELETE FROM access_tokens WHERE principal_id = ?"),
+                                 {deviceId});
+        !dropped)
+        return storageFailure(dropped.error());
+    if (auto audited =
+            appendAudit(m_db,
+                        {QStringLiteral("device"), call.principal.id,
+                         QStringLiteral("device.revoke"), call.principal.vaultId, deviceId},
+                        at);
+        !audited)
+        return storageFailure(audited.error());
+    if (auto committed = transaction.commit(); !committed)
+        return storageFailure(committed.error());
+    return HttpResponse::noContent();
+}
+
+HttpResponse Api::putSharedCollectionKey(Call &call)
+{
+    auto reader = protocol::JsonObjectReader::parse(
+        call.request.body, protocol::kMaxSmallBody,
+        {QStringLiteral("generation"), QStringLiteral("ctk_epoch"), QStringLiteral("sealed")});
+    if (!reader)
+        return badRequest(reader.error());
+    auto generation = reader->integer(QStringLiteral("generation"), 1, 0xffffffffLL);
+    auto epoch = reader->integer(QStringLiteral("ctk_epoch"), 1, 0xffffffffLL);
+    auto sealed = reader->base64(QStringLiteral("sealed"), protocol::kSealedKeySize,
+                                 protocol::kSealedKeySize);
+    if (!generation)
+        return badRequest(generation.error());
+    if (!epoch)
+        return badRequest(epoch.error());
+    if (!sealed)
+        return badRequest(sealed.error());
+    const qint64 at = now();
+    Transaction transaction(m_db);
+    if (auto begun = transaction.begin(); !begun)
+        return storageFailure(begun.error());
+    auto known = m_db.exec("check the care-team epoch",
+                           QStringLiteral("SELECT 1 FROM care_team_keys WHERE epoch = ?"),
+                           {static_cast<qint64>(*epoch)});
+    if (!known)
+        return storageFailure(known.error());
+    if (!known->next())
+        return badRequest(
+            makeError(ErrorCode::InvalidInput, QStringLiteral("ctk_epoch: no such care-team key")));
+    auto existing = m_db.exec("check the SCK generation",
+                              QStringLiteral("SELECT sealed FROM shared_collection_keys WHERE "
+                                             "vault_id = ? AND generation = ?"),
+                              {call.principal.vaultId, static_cast<qint64>(*generation)});
+    if (!existing)
+        return storageFailure(existing.error());
+    if (existing->next()) {
+        if (existing->value(0).toByteArray() == *sealed)
+            return HttpResponse::noContent(); // a retry
+        return HttpResponse::error(409, QStringLiteral("generation_exists"),
+                                   QStringLiteral("this SCK generation is already stored"));
+    }
+    if (auto inserted = m_db.exec(
+            "store an SCK",
+            QStringLiteral("INSERT INTO shared_collection_keys (vault_id, generation, ctk_epoch, "
+                           "sealed, created_at) VALUES (?, ?, ?, ?, ?)"),
+            {call.principal.vaultId, static_cast<qint64>(*generation), static_cast<qint64>(*epoch),
+             *sealed, at});
+        !inserted)
+        return storageFailure(inserted.error());
+    if (auto audited =
+            appendAudit(m_db,
+                        {QStringLiteral("device"), call.principal.id, QStringLiteral("sck.put"),
+                         call.principal.vaultId, QString::number(*generation)},
+                        at);
+        !audited)
+        return storageFailure(audited.error());
+    if (auto committed = transaction.commit(); !committed)
+        return storageFailure(committed.error());
+    return HttpResponse::noContent();
+}
+
+HttpResponse Api::share(Call &call)
+{
+    const QString recordId = call.params.value(0);
+    if (!isId(recordId))
+        return notFound();
+    auto reader = protocol::JsonObjectReader::parse(
+        call.request.body, protocol::kMaxSmallBody,
+        {QStringLiteral("version"), QStringLiteral("shared_key")});
+    if (!reader)
+        return badRequest(reader.error());
+    auto version = reader->integer(QStringLiteral("version"), 1, std::int64_t(1) << 53);
+    auto sharedKey = reader->base64(QStringLiteral("shared_key"), 1, 256);
+    if (!version)
+        return badRequest(version.error());
+    if (!sharedKey)
+        return badRequest(sharedKey.error());
+    const qint64 at = now();
+    Transaction transaction(m_db);
+    if (auto begun = transaction.begin(); !begun)
+        return storageFailure(begun.error());
+    auto current = m_db.exec("read the current version",
+                             QStringLiteral("SELECT MAX(version) FROM envelopes WHERE vault_id = ? "
+                                            "AND record_id = ?"),
+                             {call.principal.vaultId, recordId});
+    if (!current)
+        return storageFailure(current.error());
+    if (!current->next() || current->value(0).isNull())
+        return notFound();
+    if (current->value(0).toLongLong() != *version)
+        return HttpResponse::error(409, QStringLiteral("not_current"),
+                                   QStringLiteral("only the newest version can be shared"));
+    if (auto removed = m_db.exec("replace a share",
+                                 QStringLiteral("DELETE FROM shares WHERE vault_id = ? AND "
+                                                "record_id = ?"),
+                                 {call.principal.vaultId, recordId});
+        !removed)
+        return storageFailure(removed.error());
+    if (auto inserted = m_db.exec(
+            "share a record",
+            QStringLiteral("INSERT INTO shares (vault_id, record_id, version, shared_key, "
+                           "shared_at) VALUES (?, ?, ?, ?, ?)"),
+            {call.principal.vaultId, recordId, static_cast<qint64>(*version), *sharedKey, at});
+        !inserted)
+        return storageFailure(inserted.error());
+    if (auto audited = appendAudit(m_db,
+                                   {QStringLiteral("device"), call.principal.id,
+                                    QStringLiteral("share.grant"), call.principal.vaultId,
+                                    recordId + QLatin1Char(':') + QString::number(*version)},
+                                   at);
+        !audited)
+        return storageFailure(audited.error());
+    if (auto committed = transaction.commit(); !committed)
+        return storageFailure(committed.error());
+    return HttpResponse::noContent();
+}
+
+HttpResponse Api::unshare(Call &call)
+{
+    const QString recordId = call.params.value(0);
+    if (!isId(recordId))
+        return notFound();
+    const qint64 at = now();
+    Transaction transaction(m_db);
+    if (auto begun = transaction.begin(); !begun)
+        return storageFailure(begun.error());
+    auto removed = m_db.exec("stop sharing",
+                             QStringLiteral("DELETE FROM shares WHERE vault_id = ? AND record_id "
+                                            "= ?"),
+                             {call.principal.vaultId, recordId});
+    if (!removed)
+        return storageFailure(removed.error());
+    if (removed->numRowsAffected() < 1)
+        return notFound();
+    if (auto audited =
+            appendAudit(m_db,
+                        {QStringLiteral("device"), call.principal.id,
+                         QStringLiteral("share.revoke"), call.principal.vaultId, recordId},
+                        at);
+        !audited)
+        return storageFailure(audited.error());
+    if (auto committed = transaction.commit(); !committed)
+        return storageFailure(committed.error());
+    return HttpResponse::noContent();
+}
+
+HttpResponse Api::accessLog(Call &call)
+{
+    auto paging = readPaging(call.query, 200, 1000);
+    if (!paging)
+        return badRequest(paging.error());
+    auto entries = readAuditLog(m_db, call.principal.vaultId, paging->after, paging->limit);
+    if (!entries)
+        return storageFailure(entries.error());
+    QJsonArray out;
+    QHash<QString, QString> names;
+    qint64 cursor = paging->after;
+    for (const AuditEntry &entry : *entries) {
+        QString name;
+        if (entry.actorRole == QLatin1String("therapist")) {
+            if (!names.contains(entry.actorId)) {
+                auto row = m_db.exec("read a therapist's name",
+                                     QStringLiteral("SELECT display_name FROM principals WHERE "
+                                                    "id = ?"),
+                                     {entry.actorId});
+                if (!row)
+                    return storageFailure(row.error());
+                names.insert(entry.actorId, row->next() ? row->value(0).toString() : QString());
+            }
+            name = names.value(entry.actorId);
+        }
+        out.append(QJsonObject{{QStringLiteral("seq"), static_cast<qint64>(entry.seq)},
+                               {QStringLiteral("at"), static_cast<qint64>(entry.at)},
+                               {QStringLiteral("actor_role"), entry.actorRole},
+                               {QStringLiteral("actor_id"), entry.actorId},
+                               {QStringLiteral("actor_name"), name},
+                               {QStringLiteral("action"), entry.action},
+                               {QStringLiteral("subject"), entry.subject}});
+        cursor = entry.seq;
+    }
+    return HttpResponse::json(200, toCompactJson({{QStringLiteral("entries"), out},
+                                                  {QStringLiteral("next_cursor"), cursor}}));
+}
+
+HttpResponse Api::careTeamKeys(Call &call)
+{
+    auto rows = m_db.exec("read care-team grants",
+                          QStringLiteral("SELECT g.epoch, k.public_key, g.sealed_secret FROM "
+                                         "care_team_grants g JOIN care_team_keys k ON k.epoch = "
+                                         "g.epoch WHERE g.therapist_id = ? ORDER BY g.epoch"),
+                          {call.principal.id});
+    if (!rows)
+        return storageFailure(rows.error());
+    QJsonArray keys;
+    while (rows->next())
+        keys.append(QJsonObject{
+            {QStringLiteral("epoch"), rows->value(0).toLongLong()},
+            {QStringLiteral("public_key"), encodeBase64(rows->value(1).toByteArray())},
+            {QStringLiteral("sealed_secret"), encodeBase64(rows->value(2).toByteArray())}});
+    return HttpResponse::json(200, toCompactJson({{QStringLiteral("keys"), keys}}));
+}
+
+HttpResponse Api::careTeamPatients(Call &)
+{
+    auto rows = m_db.exec("list sharing patients",
+                          QStringLiteral("SELECT v.id, v.label, COUNT(*) FROM shares s JOIN vaults "
+                                         "v ON v.id = s.vault_id GROUP BY v.id, v.label ORDER BY "
+                                         "v.id"));
+    if (!rows)
+        return storageFailure(rows.error());
+    QJsonArray patients;
+    while (rows->next())
+        patients.append(
+            QJsonObject{{QStringLiteral("vault_id"), rows->value(0).toString()},
+                        {QStringLiteral("label"), rows->value(1).toString()},
+                        {QStringLiteral("shared_records"), rows->value(2).toLongLong()}});
+    return HttpResponse::json(200, toCompactJson({{QStringLiteral("patients"), patients}}));
+}
+
+namespace {
+
+// A vault is visible to the care team only while it shares something.
+Result<bool> vaultShares(Database &db, const QString &vaultId)
+{
+    auto row =
+        db.exec("check shares", QStringLiteral("SELECT 1 FROM shares WHERE vault_id = ? LIMIT 1"),
+                {vaultId});
+    if (!row)
+        return row.error();
+    return row->next();
+}
+
+} // namespace
+
+HttpResponse Api::careTeamVaultKeys(Call &call)
+{
+    const QString vaultId = call.params.value(0);
+    if (!isId(vaultId))
+        return notFound();
+    auto shares = vaultShares(m_db, vaultId);
+    if (!shares)
+        return storageFailure(shares.error());
+    if (!*shares)
+        return notFound();
+    auto rows = m_db.exec("read SCKs",
+                          QStringLiteral("SELECT generation, ctk_epoch, sealed FROM "
+                                         "shared_collection_keys WHERE vault_id = ? ORDER BY "
+                                         "generation"),
+                          {vaultId});
+    if (!rows)
+        return storageFailure(rows.error());
+    QJsonArray keys;
+    while (rows->next())
+        keys.append(
+            QJsonObject{{QStringLiteral("generation"), rows->value(0).toLongLong()},
+                        {QStringLiteral("ctk_epoch"), rows->value(1).toLongLong()},
+                        {QStringLiteral("sealed"), encodeBase64(rows->value(2).toByteArray())}});
+    return HttpResponse::json(200, toCompactJson({{QStringLiteral("keys"), keys}}));
+}
+
+HttpResponse Api::careTeamRecords(Call &call)
+{
+    const QString vaultId = call.params.value(0);
+    if (!isId(vaultId))
+        return notFound();
+    auto rows = m_db.exec("list shared records",
+                          QStringLiteral("SELECT s.record_id, s.version, e.kind, s.shared_at FROM "
+                                         "shares s JOIN envelopes e ON e.vault_id = s.vault_id AND "
+                                         "e.record_id = s.record_id AND e.version = s.version "
+                                         "WHERE s.vault_id = ? ORDER BY s.shared_at, s.record_id"),
+                          {vaultId});
+    if (!rows)
+        return storageFailure(rows.error());
+    QJsonArray records;
+    while (rows->next())
+        records.append(QJsonObject{{QStringLiteral("record_id"), rows->value(0).toString()},
+                                   {QStringLiteral("version"), rows->value(1).toLongLong()},
+                                   {QStringLiteral("kind"), rows->value(2).toInt()},
+                                   {QStringLiteral("shared_at"), rows->value(3).toLongLong()}});
+    if (records.isEmpty())
+        return notFound();
+    return HttpResponse::json(200, toCompactJson({{QStringLiteral("records"), records}}));
+}
+
+HttpResponse Api::careTeamRecord(Call &call)
+{
+    const QString vaultId = call.params.value(0);
+    const QString recordId = call.params.value(1);
+    if (!isId(vaultId) || !isId(recordId))
+        return notFound();
+    const qint64 at = now();
+    Transaction transaction(m_db);
+    if (auto begun = transaction.begin(); !begun)
+        return storageFailure(begun.error());
+    auto row = m_db.exec("read a shared record",
+                         QStringLiteral("SELECT s.version, s.shared_key, e.envelope FROM shares s "
+                                        "JOIN envelopes e ON e.vault_id = s.vault_id AND "
+                                        "e.record_id = s.record_id AND e.version = s.version "
+                                        "WHERE s.vault_id = ? AND s.record_id = ?"),
+                         {vaultId, recordId});
+    if (!row)
+        return storageFailure(row.error());
+    if (!row->next())
+        return notFound();
+    const qint64 version = row->value(0).toLongLong();
+    QJsonObject body{{QStringLiteral("record_id"), recordId},
+                     {QStringLiteral("version"), version},
+                     {QStringLiteral("shared_key"), encodeBase64(row->value(1).toByteArray())},
+                     {QStringLiteral("envelope"), encodeBase64(row->value(2).toByteArray())}};
+    // Audited in the same transaction: no read without its log row.
+    if (auto audited = appendAudit(m_db,
+                                   {QStringLiteral("therapist"), call.principal.id,
+                                    QStringLiteral("record.read"), vaultId,
+                                    recordId + QLatin1Char(':') + QString::number(version)},
+                                   at);
+        !audited)
+        return storageFailure(audited.error());
+    if (auto committed = transaction.commit(); !committed)
+        return storageFailure(committed.error());
+    return HttpResponse::json(200, toCompactJson(body));
+}
+
+HttpResponse Api::careTeamAlerts(Call &)
+{
+    auto rows = m_db.exec("list alerts",
+                          QStringLiteral("SELECT id, vault_id, record_id, version, created_at FROM "
+                                         "alerts WHERE acknowledged_at IS NULL ORDER BY "
+                                         "created_at, id"));
+    if (!rows)
+        return storageFailure(rows.error());
+    QJsonArray alerts;
+    while (rows->next())
+        alerts.append(QJsonObject{{QStringLiteral("alert_id"), rows->value(0).toString()},
+                                  {QStringLiteral("vault_id"), rows->value(1).toString()},
+                                  {QStringLiteral("record_id"), rows->value(2).toString()},
+                                  {QStringLiteral("version"), rows->value(3).toLongLong()},
+                                  {QStringLiteral("created_at"), rows->value(4).toLongLong()}});
+    return HttpResponse::json(200, toCompactJson({{QStringLiteral("alerts"), alerts}}));
+}
+
+HttpResponse Api::acknowledgeAlert(Call &call)
+{
+    const QString alertId = call.params.value(0);
+    if (!isId(alertId))
+        return notFound();
+    const qint64 at = now();
+    Transaction transaction(m_db);
+    if (auto begun = transaction.begin(); !begun)
+        return storageFailure(begun.error());
+    auto updated = m_db.exec("acknowledge an alert",
+                             QStringLiteral("UPDATE alerts SET acknowledged_at = ?, "
+                                            "acknowledged_by = ? WHERE id = ? AND acknowledged_at "
+                                            "IS NULL"),
+                             {at, call.principal.id, alertId});
+    if (!updated)
+        return storageFailure(updated.error());
+    if (updated->numRowsAffected() != 1)
+        return notFound();
+    auto vault = m_db.one("read an alert",
+                          QStringLiteral("SELECT vault_id FROM alerts WHERE id = ?"), {alertId});
+    if (!vault)
+        return storageFailure(vault.error());
+    if (auto audited =
+            appendAudit(m_db,
+                        {QStringLiteral("therapist"), call.principal.id,
+                         QStringLiteral("alert.ack"), vault->value(0).toString(), alertId},
+                        at);
+        !audited)
+        return storageFailure(audited.error());
+    if (auto committed = transaction.commit(); !committed)
+        return storageFailure(committed.error());
+    return HttpResponse::noContent();
+}
+
+} // namespace companion::server

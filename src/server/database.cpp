@@ -1,0 +1,272 @@
+#include "server/database.h"
+
+#include <QAtomicInteger>
+#include <QDateTime>
+#include <QSqlError>
+#include <QUrl>
+
+#include <array>
+
+namespace companion::server {
+
+namespace {
+
+// One migration step. `{BLOB}` becomes BLOB (SQLite) or BYTEA (PostgreSQL); everything else is
+// the common subset of both dialects (BIGINT, TEXT, no UPSERT, no RETURNING, no AUTOINCREMENT:
+// sequences are allocated explicitly so both behave the same).
+struct Migration
+{
+    int version;
+    std::initializer_list<const char *> statements;
+};
+
+// The audit chain starts from 64 zero digits (docs/sync-protocol.md, "Audit log").
+const std::array<Migration, 1> kMigrations{{
+    {1,
+     {
+         "CREATE TABLE clinic (id TEXT PRIMARY KEY, name TEXT NOT NULL, "
+         "signing_public_key {BLOB} NOT NULL, safety_alerts INTEGER NOT NULL, "
+         "created_at BIGINT NOT NULL)",
+         "CREATE TABLE care_team_keys (epoch BIGINT PRIMARY KEY, public_key {BLOB} NOT NULL, "
+         "signature {BLOB} NOT NULL, created_at BIGINT NOT NULL)",
+         "CREATE TABLE vaults (id TEXT PRIMARY KEY, label TEXT NOT NULL, last_seq BIGINT NOT NULL, "
+         "created_at BIGINT NOT NULL)",
+         "CREATE TABLE enrolment_codes (code_hash TEXT PRIMARY KEY, vault_id TEXT NOT NULL, "
+         "purpose TEXT NOT NULL, created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL, "
+         "redeemed_at BIGINT)",
+         "CREATE TABLE principals (id TEXT PRIMARY KEY, role TEXT NOT NULL, vault_id TEXT, "
+         "display_name TEXT NOT NULL, public_key {BLOB} NOT NULL, created_at BIGINT NOT NULL, "
+         "revoked_at BIGINT)",
+         "CREATE INDEX principals_vault ON principals (vault_id)",
+         "CREATE TABLE auth_challenges (challenge_hash TEXT PRIMARY KEY, principal_id TEXT NOT "
+         "NULL, expires_at BIGINT NOT NULL)",
+         "CREATE TABLE access_tokens (token_hash TEXT PRIMARY KEY, principal_id TEXT NOT NULL, "
+         "expires_at BIGINT NOT NULL)",
+         "CREATE INDEX access_tokens_principal ON access_tokens (principal_id)",
+         "CREATE TABLE key_blobs (vault_id TEXT NOT NULL, slot TEXT NOT NULL, epoch BIGINT NOT "
+         "NULL, blob {BLOB} NOT NULL, updated_at BIGINT NOT NULL, PRIMARY KEY (vault_id, slot))",
+         "CREATE TABLE envelopes (vault_id TEXT NOT NULL, record_id TEXT NOT NULL, "
+         "version BIGINT NOT NULL, seq BIGINT NOT NULL, kind INTEGER NOT NULL, "
+         "envelope {BLOB} NOT NULL, envelope_hash TEXT NOT NULL, wrapped_key {BLOB} NOT NULL, "
+         "author_device TEXT NOT NULL, received_at BIGINT NOT NULL, "
+         "PRIMARY KEY (vault_id, record_id, version))",
+         "CREATE UNIQUE INDEX envelopes_seq ON envelopes (vault_id, seq)",
+         "CREATE TABLE shares (vault_id TEXT NOT NULL, record_id TEXT NOT NULL, "
+         "version BIGINT NOT NULL, shared_key {BLOB} NOT NULL, shared_at BIGINT NOT NULL, "
+         "PRIMARY KEY (vault_id, record_id))",
+         "CREATE TABLE shared_collection_keys (vault_id TEXT NOT NULL, generation BIGINT NOT "
+         "NULL, ctk_epoch BIGINT NOT NULL, sealed {BLOB} NOT NULL, created_at BIGINT NOT NULL, "
+         "PRIMARY KEY (vault_id, generation))",
+         "CREATE TABLE care_team_grants (therapist_id TEXT NOT NULL, epoch BIGINT NOT NULL, "
+         "sealed_secret {BLOB} NOT NULL, PRIMARY KEY (therapist_id, epoch))",
+         "CREATE TABLE alerts (id TEXT PRIMARY KEY, vault_id TEXT NOT NULL, record_id TEXT NOT "
+         "NULL, version BIGINT NOT NULL, created_at BIGINT NOT NULL, acknowledged_at BIGINT, "
+         "acknowledged_by TEXT)",
+         "CREATE TABLE audit_log (seq BIGINT PRIMARY KEY, at BIGINT NOT NULL, "
+         "actor_role TEXT NOT NULL, actor_id TEXT NOT NULL, action TEXT NOT NULL, "
+         "vault_id TEXT NOT NULL, subject TEXT NOT NULL, prev_hash TEXT NOT NULL, "
+         "hash TEXT NOT NULL)",
+         "CREATE INDEX audit_log_vault ON audit_log (vault_id, seq)",
+         "CREATE TABLE audit_head (id INTEGER PRIMARY KEY, seq BIGINT NOT NULL, "
+         "hash TEXT NOT NULL)",
+         "INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, "
+         "'0000000000000000000000000000000000000000000000000000000000000000')",
+     }},
+}};
+
+Error databaseError(const char *what, const QSqlError &error)
+{
+    // The driver's text describes the failure (constraint, connection), never bound values:
+    // QtSql does not interpolate them, and we never build SQL from values.
+    return makeError(ErrorCode::Io,
+                     QLatin1String(what) + QStringLiteral(": ") + error.databaseText().left(200));
+}
+
+} // namespace
+
+Result<DatabaseUrl> DatabaseUrl::parse(const QString &text)
+{
+    DatabaseUrl url;
+    if (text.startsWith(QLatin1String("postgresql://")) ||
+        text.startsWith(QLatin1String("postgres://"))) {
+        const QUrl parsed(text, QUrl::StrictMode);
+        if (!parsed.isValid() || parsed.host().isEmpty() || parsed.path().size() < 2)
+            return makeError(ErrorCode::InvalidInput,
+                             QStringLiteral("expected postgresql://user@host:port/dbname"));
+        url.kind = Kind::Postgres;
+        url.user = parsed.userName();
+        url.password = parsed.password();
+        url.host = parsed.host();
+        url.port = parsed.port(5432);
+        url.name = parsed.path().mid(1);
+        return url;
+    }
+    QString path = text;
+    if (path.startsWith(QLatin1String("sqlite://")))
+        path = path.mid(9);
+    else if (path.startsWith(QLatin1String("sqlite:")))
+        path = path.mid(7);
+    if (path.isEmpty() || path.contains(QLatin1String("://")))
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("expected a SQLite file path or postgresql://…"));
+    url.kind = Kind::Sqlite;
+    url.path = path;
+    return url;
+}
+
+Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl &url)
+{
+    static QAtomicInteger<int> counter;
+    const QString name = QStringLiteral("companion-server-%1").arg(counter.fetchAndAddRelaxed(1));
+    std::unique_ptr<Database> db(new Database(url.kind, name));
+    QSqlDatabase handle = QSqlDatabase::addDatabase(
+        url.kind == Kind::Sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL"), name);
+    if (!handle.isValid())
+        return makeError(ErrorCode::Unsupported,
+                         QStringLiteral("the QtSql driver for this database is not installed"));
+    if (url.kind == Kind::Sqlite) {
+        handle.setDatabaseName(url.path);
+        handle.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    } else {
+        handle.setHostName(url.host);
+        handle.setPort(url.port);
+        handle.setDatabaseName(url.name);
+        handle.setUserName(url.user);
+        if (!url.password.isEmpty())
+            handle.setPassword(url.password);
+        handle.setConnectOptions(QStringLiteral("connect_timeout=10"));
+    }
+    if (!handle.open())
+        return databaseError("cannot open the database", handle.lastError());
+    if (url.kind == Kind::Sqlite) {
+        // WAL lets readers run beside the writer; FULL makes an acknowledged push durable.
+        COMPANION_TRY(db->exec("set journal mode", QStringLiteral("PRAGMA journal_mode = WAL")));
+        COMPANION_TRY(db->exec("set synchronous", QStringLiteral("PRAGMA synchronous = FULL")));
+    }
+    return db;
+}
+
+Database::~Database()
+{
+    {
+        QSqlDatabase handle = QSqlDatabase::database(m_connectionName, false);
+        if (handle.isOpen())
+            handle.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QSqlDatabase Database::handle() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+QString Database::blobType() const
+{
+    return m_kind == Kind::Sqlite ? QStringLiteral("BLOB") : QStringLiteral("BYTEA");
+}
+
+Result<QSqlQuery> Database::exec(const char *what, const QString &sql, const QVariantList &binds)
+{
+    QSqlQuery query(handle());
+    query.setForwardOnly(true);
+    if (binds.isEmpty()) {
+        // PostgreSQL cannot PREPARE DDL, and QPSQL prepares every prepare(); statements without
+        // values run directly (they are constant text, never built from input).
+        if (!query.exec(sql))
+            return databaseError(what, query.lastError());
+        return query;
+    }
+    if (!query.prepare(sql))
+        return databaseError(what, query.lastError());
+    for (const QVariant &value : binds)
+        query.addBindValue(value);
+    if (!query.exec())
+        return databaseError(what, query.lastError());
+    return query;
+}
+
+Result<QSqlQuery> Database::one(const char *what, const QString &sql, const QVariantList &binds)
+{
+    auto query = exec(what, sql, binds);
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return makeError(ErrorCode::NotFound, QLatin1String(what) + QStringLiteral(": no row"));
+    return query;
+}
+
+Result<void> Database::begin()
+{
+    // Not prepared: PostgreSQL does not allow transaction control in prepared statements via
+    // every driver path, and there is nothing to bind.
+    QSqlQuery query(handle());
+    const QString sql =
+        m_kind == Kind::Sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN");
+    if (!query.exec(sql))
+        return databaseError("begin a transaction", query.lastError());
+    return {};
+}
+
+Result<void> Database::commit()
+{
+    QSqlQuery query(handle());
+    if (!query.exec(QStringLiteral("COMMIT")))
+        return databaseError("commit", query.lastError());
+    return {};
+}
+
+void Database::rollback()
+{
+    QSqlQuery query(handle());
+    query.exec(QStringLiteral("ROLLBACK"));
+}
+
+int Database::latestSchemaVersion()
+{
+    return kMigrations.back().version;
+}
+
+Result<int> Database::schemaVersion()
+{
+    COMPANION_TRY(
+        exec("create the migrations table",
+             QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations "
+                            "(version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)")));
+    auto query = one("read the schema version",
+                     QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
+    if (!query)
+        return query.error();
+    return query->value(0).toInt();
+}
+
+Result<void> Database::migrate()
+{
+    auto current = schemaVersion();
+    if (!current)
+        return current.error();
+    if (*current > latestSchemaVersion())
+        return makeError(ErrorCode::Unsupported,
+                         QStringLiteral("the database was written by a newer companion-server"));
+    for (const Migration &migration : kMigrations) {
+        if (migration.version <= *current)
+            continue;
+        Transaction transaction(*this);
+        COMPANION_TRY(transaction.begin());
+        // Two instances starting at once on one PostgreSQL: the second waits here, then sees the
+        // step applied (the primary key refuses a double insert and rolls it back).
+        for (const char *statement : migration.statements) {
+            QString sql = QString::fromLatin1(statement);
+            sql.replace(QStringLiteral("{BLOB}"), blobType());
+            COMPANION_TRY(exec("migrate the schema", sql));
+        }
+        COMPANION_TRY(exec("record the migration",
+                           QStringLiteral("INSERT INTO schema_migrations (version, applied_at) "
+                                          "VALUES (?, ?)"),
+                           {migration.version, QDateTime::currentMSecsSinceEpoch()}));
+        COMPANION_TRY(transaction.commit());
+    }
+    return {};
+}
+
+} // namespace companion::server

@@ -1,0 +1,105 @@
+#pragma once
+
+#include "common/result.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+#include <QVariantList>
+
+#include <memory>
+
+namespace companion::server {
+
+// Where the server keeps its data: a SQLite file (one clinic, a demo) or PostgreSQL (production;
+// several stateless server instances share it). One schema with migrations for both.
+struct DatabaseUrl
+{
+    enum class Kind { Sqlite, Postgres };
+    Kind kind = Kind::Sqlite;
+    QString path; // SQLite file
+    QString user, password, host, name;
+    int port = 5432;
+
+    // Accepts `sqlite:PATH`, `sqlite:///ABS/PATH`, a plain file path, and
+    // `postgresql://user[:password]@host[:port]/dbname` (also `postgres://`). Without a password
+    // in the URL libpq reads PGPASSWORD / ~/.pgpass, which keeps it out of `ps`.
+    static Result<DatabaseUrl> parse(const QString &text);
+};
+
+// One QtSql connection. Qt allows a connection only on the thread that opened it, so each server
+// worker thread opens its own. Errors never carry bound values (they may be patient metadata):
+// only the driver's generic text and the statement's purpose.
+class Database
+{
+public:
+    using Kind = DatabaseUrl::Kind;
+
+    static Result<std::unique_ptr<Database>> open(const DatabaseUrl &url);
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    Kind kind() const { return m_kind; }
+    QSqlDatabase handle() const;
+
+    // Brings the schema to the newest version (each step in its own transaction).
+    Result<void> migrate();
+    static int latestSchemaVersion();
+    Result<int> schemaVersion();
+
+    // Runs one statement with positional (?) bindings. `what` names it in errors.
+    Result<QSqlQuery> exec(const char *what, const QString &sql, const QVariantList &binds = {});
+    // Like exec, then reads the first row; NotFound when there is none.
+    Result<QSqlQuery> one(const char *what, const QString &sql, const QVariantList &binds = {});
+
+    // A write transaction. SQLite takes the write lock at once (BEGIN IMMEDIATE), so two writers
+    // wait for each other instead of failing on lock upgrade; PostgreSQL serialises per row
+    // through the `UPDATE … SET x = x` locks the callers take first.
+    Result<void> begin();
+    Result<void> commit();
+    void rollback();
+
+    // The blob column type and similar dialect differences, substituted into DDL.
+    QString blobType() const;
+
+private:
+    Database(Kind kind, QString connectionName)
+        : m_kind(kind)
+        , m_connectionName(std::move(connectionName))
+    {}
+    Kind m_kind;
+    QString m_connectionName;
+};
+
+// Rolls back unless committed: every early return of a handler leaves nothing half-written.
+class Transaction
+{
+public:
+    explicit Transaction(Database &db)
+        : m_db(db)
+    {}
+    ~Transaction()
+    {
+        if (m_open)
+            m_db.rollback();
+    }
+    Result<void> begin()
+    {
+        auto result = m_db.begin();
+        m_open = result.hasValue();
+        return result;
+    }
+    Result<void> commit()
+    {
+        m_open = false;
+        return m_db.commit();
+    }
+
+private:
+    Database &m_db;
+    bool m_open = false;
+};
+
+} // namespace companion::server

@@ -1,0 +1,478 @@
+#include "server/httpserver.h"
+
+#include "server/logging.h"
+#include "server/ratelimiter.h"
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/ssl.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
+
+#include <QElapsedTimer>
+
+#include <atomic>
+#include <future>
+#include <optional>
+#include <thread>
+#include <vector>
+
+namespace companion::server {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace ssl = asio::ssl;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+// One database worker: a thread with its own io_context and its own QtSql connection (Qt allows a
+// connection only on the thread that opened it).
+struct DbWorker
+{
+    asio::io_context context;
+    std::optional<asio::executor_work_guard<asio::io_context::executor_type>> guard;
+    std::thread thread;
+    std::unique_ptr<Database> db;
+    std::unique_ptr<Api> api;
+};
+
+// Runs the request on a worker and resumes the coroutine on its own executor with the response.
+template<typename Token>
+auto asyncHandle(DbWorker &worker, HttpRequest request, Token &&token)
+{
+    return asio::async_initiate<Token, void(HttpResponse)>(
+        [&worker](auto handler, HttpRequest request) {
+            auto work = asio::make_work_guard(asio::get_associated_executor(handler));
+            asio::post(worker.context, [&worker, request = std::move(request),
+                                        handler = std::move(handler),
+                                        work = std::move(work)]() mutable {
+                HttpResponse response =
+                    worker.api ? worker.api->handle(request)
+                               : HttpResponse::error(503, QStringLiteral("unavailable"),
+                                                     QStringLiteral("the database is unavailable"));
+                auto executor = asio::get_associated_executor(handler);
+                asio::post(executor, [handler = std::move(handler),
+                                      response = std::move(response)]() mutable {
+                    std::move(handler)(std::move(response));
+                });
+            });
+        },
+        token, std::move(request));
+}
+
+// Bytes of request bodies held at once, across connections.
+class BodyBudget
+{
+public:
+    explicit BodyBudget(std::int64_t total)
+        : m_available(total)
+    {}
+    bool reserve(std::int64_t bytes)
+    {
+        std::int64_t current = m_available.load();
+        while (current >= bytes) {
+            if (m_available.compare_exchange_weak(current, current - bytes))
+                return true;
+        }
+        return false;
+    }
+    void release(std::int64_t bytes) { m_available += bytes; }
+
+private:
+    std::atomic<std::int64_t> m_available;
+};
+
+class Reservation
+{
+public:
+    Reservation(BodyBudget &budget, std::int64_t bytes)
+        : m_budget(budget)
+        , m_bytes(budget.reserve(bytes) ? bytes : -1)
+    {}
+    ~Reservation()
+    {
+        if (m_bytes > 0)
+            m_budget.release(m_bytes);
+    }
+    bool ok() const { return m_bytes >= 0; }
+
+private:
+    BodyBudget &m_budget;
+    std::int64_t m_bytes;
+};
+
+http::response<http::string_body> toBeast(const HttpResponse &response, bool keepAlive)
+{
+    http::response<http::string_body> out{static_cast<http::status>(response.status), 11};
+    out.set(http::field::server, "companion-server");
+    out.set(http::field::cache_control, "no-store");
+    if (!response.contentType.isEmpty())
+        out.set(http::field::content_type,
+                std::string_view(response.contentType.constData(),
+                                 static_cast<std::size_t>(response.contentType.size())));
+    if (response.retryAfterSeconds > 0)
+        out.set(http::field::retry_after, std::to_string(response.retryAfterSeconds));
+    if (response.status == 401)
+        out.set(http::field::www_authenticate, "Bearer");
+    out.body().assign(response.body.constData(), static_cast<std::size_t>(response.body.size()));
+    out.keep_alive(keepAlive);
+    out.prepare_payload();
+    return out;
+}
+
+} // namespace
+
+struct HttpServer::Impl
+{
+    explicit Impl(ServerOptions options)
+        : options(std::move(options))
+        , budget(this->options.limits.bodyBudget)
+        , enrolLimiter(this->options.limits.enrolPerMinute)
+        , authLimiter(this->options.limits.authPerMinute)
+    {}
+
+    ServerOptions options;
+    asio::io_context io{1};
+    std::optional<tcp::acceptor> acceptor;
+    std::optional<ssl::context> tls;
+    std::vector<std::unique_ptr<DbWorker>> workers;
+    std::size_t nextWorker = 0;
+    int connections = 0; // network thread only
+    BodyBudget budget;
+    RateLimiter enrolLimiter;
+    RateLimiter authLimiter;
+
+    DbWorker &pickWorker()
+    {
+        DbWorker &worker = *workers[nextWorker];
+        nextWorker = (nextWorker + 1) % workers.size();
+        return worker;
+    }
+
+    asio::awaitable<void> acceptLoop();
+    template<typename Stream>
+    asio::awaitable<void> serve(Stream &stream, QString peer);
+    asio::awaitable<void> runPlain(tcp::socket socket, QString peer);
+    asio::awaitable<void> runTls(tcp::socket socket, QString peer);
+    asio::awaitable<void> refuse(tcp::socket socket);
+};
+
+HttpServer::HttpServer(ServerOptions options)
+    : m_impl(std::make_unique<Impl>(std::move(options)))
+{}
+
+HttpServer::~HttpServer()
+{
+    stop();
+    for (auto &worker : m_impl->workers) {
+        if (worker->thread.joinable())
+            worker->thread.join();
+    }
+}
+
+Result<std::uint16_t> HttpServer::start()
+{
+    Impl &d = *m_impl;
+    if (!d.options.tlsCertificate.isEmpty() || !d.options.tlsKey.isEmpty()) {
+        if (d.options.tlsCertificate.isEmpty() || d.options.tlsKey.isEmpty())
+            return makeError(ErrorCode::InvalidInput,
+                             QStringLiteral("TLS needs both --tls-cert and --tls-key"));
+        d.tls.emplace(ssl::context::tls_server);
+        d.tls->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 |
+                           ssl::context::no_sslv3 | ssl::context::no_tlsv1 |
+                           ssl::context::no_tlsv1_1 | ssl::context::single_dh_use);
+        beast::error_code ec;
+        d.tls->use_certificate_chain_file(d.options.tlsCertificate.toStdString(), ec);
+        if (!ec)
+            d.tls->use_private_key_file(d.options.tlsKey.toStdString(), ssl::context::pem, ec);
+        if (ec)
+            return makeError(ErrorCode::InvalidInput,
+                             QStringLiteral("cannot load the TLS certificate or key"));
+    }
+
+    // Open every worker's connection on its own thread and wait for the outcome.
+    const int count = std::max(1, d.options.limits.dbWorkers);
+    for (int i = 0; i < count; ++i) {
+        auto worker = std::make_unique<DbWorker>();
+        worker->guard.emplace(worker->context.get_executor());
+        std::promise<Result<void>> opened;
+        auto future = opened.get_future();
+        DbWorker *raw = worker.get();
+        worker->thread = std::thread([raw, &opened, this] {
+            auto db = Database::open(m_impl->options.database);
+            if (!db) {
+                opened.set_value(db.error());
+                return;
+            }
+            raw->db = std::move(db).value();
+            raw->api = std::make_unique<Api>(*raw->db, m_impl->options.api);
+            opened.set_value({});
+            raw->context.run();
+            raw->api.reset();
+            raw->db.reset();
+        });
+        auto result = future.get();
+        d.workers.push_back(std::move(worker));
+        if (!result)
+            return result.error();
+    }
+
+    beast::error_code ec;
+    const auto address = asio::ip::make_address(d.options.host.toStdString(), ec);
+    if (ec)
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("not an IP address to listen on"));
+    d.acceptor.emplace(d.io);
+    const tcp::endpoint endpoint(address, d.options.port);
+    d.acceptor->open(endpoint.protocol(), ec);
+    if (!ec)
+        d.acceptor->set_option(asio::socket_base::reuse_address(true), ec);
+    if (!ec)
+        d.acceptor->bind(endpoint, ec);
+    if (!ec)
+        d.acceptor->listen(asio::socket_base::max_listen_connections, ec);
+    if (ec)
+        return makeError(ErrorCode::Io, QStringLiteral("cannot listen on %1:%2 (%3)")
+                                            .arg(d.options.host)
+                                            .arg(d.options.port)
+                                            .arg(QString::fromStdString(ec.message())));
+    return d.acceptor->local_endpoint().port();
+}
+
+void HttpServer::run()
+{
+    Impl &d = *m_impl;
+    asio::signal_set stopSignals(d.io, SIGINT, SIGTERM);
+    stopSignals.async_wait([this](const beast::error_code &, int) { stop(); });
+    asio::co_spawn(d.io, d.acceptLoop(), asio::detached);
+    d.io.run();
+    for (auto &worker : d.workers) {
+        worker->guard.reset();
+        worker->context.stop();
+    }
+    for (auto &worker : d.workers) {
+        if (worker->thread.joinable())
+            worker->thread.join();
+    }
+}
+
+void HttpServer::stop()
+{
+    m_impl->io.stop();
+}
+
+asio::awaitable<void> HttpServer::Impl::acceptLoop()
+{
+    for (;;) {
+        beast::error_code ec;
+        tcp::socket socket =
+            co_await acceptor->async_accept(asio::redirect_error(asio::use_awaitable, ec));
+        if (ec) {
+            if (ec == asio::error::operation_aborted)
+                co_return;
+            continue; // e.g. EMFILE: keep serving the connections we have
+        }
+        if (connections >= options.limits.maxConnections) {
+            asio::co_spawn(io, refuse(std::move(socket)), asio::detached);
+            continue;
+        }
+        beast::error_code peerError;
+        const auto remote = socket.remote_endpoint(peerError);
+        const QString peer =
+            peerError ? QString() : QString::fromStdString(remote.address().to_string());
+        ++connections;
+        if (tls)
+            asio::co_spawn(io, runTls(std::move(socket), peer), asio::detached);
+        else
+            asio::co_spawn(io, runPlain(std::move(socket), peer), asio::detached);
+    }
+}
+
+asio::awaitable<void> HttpServer::Impl::refuse(tcp::socket socket)
+{
+    // Over the connection cap: a short answer, written with a deadline, then close.
+    beast::tcp_stream stream(std::move(socket));
+    stream.expires_after(std::chrono::seconds(2));
+    auto response = toBeast(
+        HttpResponse::error(503, QStringLiteral("busy"), QStringLiteral("too many connections")),
+        false);
+    beast::error_code ec;
+    co_await http::async_write(stream, response, asio::redirect_error(asio::use_awaitable, ec));
+    stream.socket().shutdown(tcp::socket::shutdown_both, ec);
+}
+
+asio::awaitable<void> HttpServer::Impl::runPlain(tcp::socket socket, QString peer)
+{
+    beast::tcp_stream stream(std::move(socket));
+    co_await serve(stream, peer);
+    beast::error_code ec;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+    --connections;
+}
+
+asio::awaitable<void> HttpServer::Impl::runTls(tcp::socket socket, QString peer)
+{
+    beast::ssl_stream<beast::tcp_stream> stream(std::move(socket), *tls);
+    beast::get_lowest_layer(stream).expires_after(options.limits.headerTimeout);
+    beast::error_code ec;
+    co_await stream.async_handshake(ssl::stream_base::server,
+                                    asio::redirect_error(asio::use_awaitable, ec));
+    if (!ec) {
+        co_await serve(stream, peer);
+        beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(2));
+        co_await stream.async_shutdown(asio::redirect_error(asio::use_awaitable, ec));
+    }
+    --connections;
+}
+
+template<typename Stream>
+asio::awaitable<void> HttpServer::Impl::serve(Stream &stream, QString peer)
+{
+    // The buffer holds at most the header limit plus what the parser has not consumed yet.
+    beast::flat_buffer buffer;
+    auto &lowest = beast::get_lowest_layer(stream);
+    for (;;) {
+        beast::error_code ec;
+        http::request_parser<http::string_body> parser;
+        parser.header_limit(static_cast<std::uint32_t>(options.limits.headerLimit));
+        // No body limit while reading the headers (Beast would reject a large Content-Length as a
+        // parse error); the route's limit is set before a byte of the body is read.
+        parser.body_limit(boost::none);
+        lowest.expires_after(options.limits.headerTimeout);
+        co_await http::async_read_header(stream, buffer, parser,
+                                         asio::redirect_error(asio::use_awaitable, ec));
+        QElapsedTimer timer;
+        timer.start();
+
+        auto reply = [&](const HttpResponse &response, bool keepAlive,
+                         const char *route) -> asio::awaitable<bool> {
+            auto message = toBeast(response, keepAlive);
+            lowest.expires_after(options.limits.writeTimeout);
+            beast::error_code writeError;
+            co_await http::async_write(stream, message,
+                                       asio::redirect_error(asio::use_awaitable, writeError));
+            qCInfo(lcServer).noquote() << route << response.status << timer.elapsed() << "ms";
+            co_return !writeError && keepAlive;
+        };
+
+        if (ec == http::error::header_limit) {
+            co_await reply(HttpResponse::error(431, QStringLiteral("headers_too_large"),
+                                               QStringLiteral("request headers exceed 16 KiB")),
+                           false, "-");
+            co_return;
+        }
+        if (ec == beast::error::timeout || ec == http::error::end_of_stream ||
+            ec == asio::error::eof || ec == asio::error::connection_reset ||
+            ec == asio::error::operation_aborted)
+            co_return;
+        if (ec) {
+            co_await reply(HttpResponse::error(400, QStringLiteral("bad_request"),
+                                               QStringLiteral("malformed HTTP request")),
+                           false, "-");
+            co_return;
+        }
+
+        const auto &header = parser.get();
+        const std::string_view methodText = header.method_string();
+        const std::string_view targetText = header.target();
+        const QByteArray method(methodText.data(), static_cast<qsizetype>(methodText.size()));
+        const QByteArray target(targetText.data(), static_cast<qsizetype>(targetText.size()));
+        const RouteMatch match = matchRoute(method, target);
+        const RouteInfo *route =
+            match.index >= 0 ? &routeTable()[static_cast<std::size_t>(match.index)] : nullptr;
+        const char *routeName = route ? route->pattern.constData() : "(no route)";
+        // Unknown routes may still carry a small body (so the client sees 404, not 413).
+        const std::int64_t limit = route ? route->bodyLimit : 16 * 1024;
+        const bool keepAlive = header.keep_alive();
+
+        const auto contentLength = parser.content_length();
+        const bool chunked = parser.chunked();
+        if ((contentLength && static_cast<std::int64_t>(*contentLength) > limit) ||
+            (chunked && limit == 0)) {
+            // Refused before reading a byte of the body; close so the rest is never parsed.
+            co_await reply(
+                HttpResponse::error(413, QStringLiteral("body_too_large"),
+                                    QStringLiteral("request body exceeds %1 bytes").arg(limit)),
+                false, routeName);
+            co_return;
+        }
+
+        if (route && route->rate != RateClass::None) {
+            RateLimiter &limiter = route->rate == RateClass::Enrol ? enrolLimiter : authLimiter;
+            if (!limiter.allow(peer)) {
+                HttpResponse limited = HttpResponse::error(429, QStringLiteral("rate_limited"),
+                                                           QStringLiteral("too many attempts"));
+                limited.retryAfterSeconds = limiter.retryAfterSeconds();
+                co_await reply(limited, false, routeName);
+                co_return;
+            }
+        }
+
+        // Hold the body's bytes against the global budget (chunked bodies reserve the cap).
+        const std::int64_t bodyBytes =
+            contentLength ? static_cast<std::int64_t>(*contentLength) : (chunked ? limit : 0);
+        Reservation reservation(budget, bodyBytes);
+        if (!reservation.ok()) {
+            HttpResponse busy = HttpResponse::error(503, QStringLiteral("busy"),
+                                                    QStringLiteral("the server is busy"));
+            busy.retryAfterSeconds = 5;
+            co_await reply(busy, false, routeName);
+            co_return;
+        }
+
+        if (bodyBytes > 0) {
+            if (const auto expect = header[http::field::expect];
+                beast::iequals(expect, "100-continue")) {
+                http::response<http::empty_body> proceed{http::status::continue_, 11};
+                lowest.expires_after(options.limits.writeTimeout);
+                co_await http::async_write(stream, proceed,
+                                           asio::redirect_error(asio::use_awaitable, ec));
+                if (ec)
+                    co_return;
+            }
+            parser.body_limit(static_cast<std::uint64_t>(limit));
+            lowest.expires_after(options.limits.bodyTimeout);
+            co_await http::async_read(stream, buffer, parser,
+                                      asio::redirect_error(asio::use_awaitable, ec));
+            if (ec == http::error::body_limit) {
+                co_await reply(
+                    HttpResponse::error(413, QStringLiteral("body_too_large"),
+                                        QStringLiteral("request body exceeds %1 bytes").arg(limit)),
+                    false, routeName);
+                co_return;
+            }
+            if (ec)
+                co_return; // timeout or a dropped connection: nothing to answer
+        }
+
+        HttpResponse response;
+        if (route && route->pattern == "/health") {
+            // Answered on the network thread: health stays up while the database is busy.
+            response = HttpResponse::json(200, R"({"status":"ok"})");
+        } else {
+            HttpRequest request;
+            request.method = method;
+            request.target = target;
+            const auto authorization = header[http::field::authorization];
+            request.authorization =
+                QByteArray(authorization.data(), static_cast<qsizetype>(authorization.size()));
+            const std::string &body = parser.get().body();
+            request.body = QByteArray(body.data(), static_cast<qsizetype>(body.size()));
+            parser.release(); // drop our copy of the body before waiting on the database
+            response = co_await asyncHandle(pickWorker(), std::move(request), asio::use_awaitable);
+        }
+        if (!co_await reply(response, keepAlive, routeName))
+            co_return;
+    }
+}
+
+} // namespace companion::server

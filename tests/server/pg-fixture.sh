@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Starts or stops a throwaway PostgreSQL cluster for the server integration tests.
+#   pg-fixture.sh start STATE_DIR   → STATE_DIR/url (admin URL), STATE_DIR/dir (cluster folder)
+#   pg-fixture.sh stop STATE_DIR
+# The cluster lives in a fresh temp dir on a free loopback port, trusts local connections only
+# (listen_addresses=127.0.0.1, unix socket in the temp dir) and is deleted on stop. PostgreSQL
+# refuses to run as root, so as root it runs as the `postgres` user the package creates.
+set -euo pipefail
+cmd=${1:?start|stop}
+state=${2:?state dir}
+
+pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+[ -x "$pgbin/initdb" ] || { echo "pg-fixture: PostgreSQL server binaries not found (install postgresql)" >&2; exit 1; }
+
+as_pg() {
+    if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+stop_cluster() {
+    [ -f "$state/dir" ] || return 0
+    local dir
+    dir=$(cat "$state/dir")
+    if [ -d "$dir/data" ]; then
+        as_pg "$pgbin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
+    fi
+    rm -rf "$dir"
+    rm -f "$state/dir" "$state/url"
+}
+
+case "$cmd" in
+start)
+    stop_cluster
+    mkdir -p "$state"
+    dir=$(mktemp -d /tmp/companion-pg.XXXXXX)
+    chmod 700 "$dir"
+    [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$dir"
+    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    as_pg "$pgbin/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --no-sync >"$dir/initdb.log" 2>&1 ||
+        { cat "$dir/initdb.log" >&2; exit 1; }
+    as_pg "$pgbin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=200" \
+        start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
+    echo "$dir" >"$state/dir"
+    echo "postgresql://postgres@127.0.0.1:$port/postgres" >"$state/url"
+    echo "PostgreSQL test cluster on 127.0.0.1:$port ($dir)"
+    ;;
+stop)
+    stop_cluster
+    ;;
+*)
+    echo "usage: $0 start|stop STATE_DIR" >&2
+    exit 2
+    ;;
+esac

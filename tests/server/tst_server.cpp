@@ -1,0 +1,829 @@
+// Integration suite: the real companion-server process, a real database (SQLite, or PostgreSQL
+// from pg-fixture.sh), real HTTP over loopback. CTest runs this executable once per backend.
+#include "harness.h"
+
+#include "protocol/json.h"
+#include "server/api.h"
+#include "support/filescan.h"
+
+#include <catch2/catch.hpp>
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+#include <QThread>
+
+#include <map>
+
+using namespace companion;
+using namespace companion::servertest;
+using companion::protocol::encodeBase64;
+using companion::protocol::Hash32;
+using companion::protocol::Id16;
+using companion::protocol::PushStatus;
+
+namespace {
+
+// An enrolled, logged-in device on a running server.
+Device enrolled(TestServer &server, const QString &label = QStringLiteral("patient"))
+{
+    Device device(server);
+    REQUIRE(device.enrol(server.newEnrolmentCode(label)).status == 201);
+    REQUIRE_FALSE(device.login().isEmpty());
+    return device;
+}
+
+protocol::PullResponse pull(Device &device, qint64 after, int limit)
+{
+    const Reply reply =
+        device.server.request("GET",
+                              QByteArray("/v1/sync/pull?after=") + QByteArray::number(after) +
+                                  "&limit=" + QByteArray::number(limit),
+                              {}, device.token);
+    REQUIRE(reply.status == 200);
+    auto response = protocol::PullResponse::fromJson(reply.body);
+    REQUIRE(response);
+    return std::move(response).value();
+}
+
+QByteArray jsonBody(const QJsonObject &object)
+{
+    return protocol::toCompactJson(object);
+}
+
+} // namespace
+
+TEST_CASE("An enrolment code redeems once, expires, and fails uniformly", "[server][enrol]")
+{
+    TestServer server;
+    server.start();
+    const QString code = server.newEnrolmentCode();
+
+    Device first(server);
+    REQUIRE(first.enrol(code).status == 201);
+    CHECK(first.vaultId.size() == 32);
+
+    Device second(server);
+    const Reply again = second.enrol(code);
+    CHECK(again.status == 403);
+    const Reply unknown = second.enrol(QStringLiteral("AAAA-BBBB-CCCC-DDDD-EEEE"));
+    CHECK(unknown.status == 403);
+    CHECK(again.body == unknown.body); // used and unknown look the same
+
+    // Expire a fresh code in the database: redeeming it now fails the same way.
+    const QString expiring = server.newEnrolmentCode();
+    server.sql(QStringLiteral("UPDATE enrolment_codes SET expires_at = 1 WHERE redeemed_at IS "
+                              "NULL"));
+    const Reply expired = second.enrol(expiring);
+    CHECK(expired.status == 403);
+    CHECK(expired.body == unknown.body);
+
+    // Codes are typed by people: case, spaces and dashes do not matter.
+    const QString sloppy = server.newEnrolmentCode().toLower().remove(QLatin1Char('-'));
+    CHECK(second.enrol(sloppy).status == 201);
+
+    // Malformed requests are 400 with a message naming the field.
+    const Reply malformed = server.request("POST", "/v1/enrol", R"({"code":"x"})");
+    CHECK(malformed.status == 400);
+    CHECK(malformed.json()
+              .value(QStringLiteral("message"))
+              .toString()
+              .contains(QStringLiteral("device_public_key")));
+}
+
+TEST_CASE("Login is challenge-response; tokens die with their device", "[server][auth]")
+{
+    TestServer server;
+    server.start();
+    Device device = enrolled(server);
+    CHECK(server.request("GET", "/v1/vault/devices", {}, device.token).status == 200);
+
+    // A signature by another key, and a replayed challenge, are refused.
+    const protocol::SigningKeyPair stranger = protocol::generateSigningKeyPair();
+    CHECK(loginAs(server, device.deviceId, stranger).isEmpty());
+    const Reply challengeReply = server.request(
+        "POST", "/v1/auth/challenge", protocol::ChallengeRequest{device.deviceId}.toJson());
+    auto challenge = protocol::ChallengeResponse::fromJson(challengeReply.body);
+    REQUIRE(challenge);
+    const protocol::TokenRequest tokenRequest{
+        device.deviceId, challenge->challenge,
+        protocol::sign(
+            device.signing.secretKey,
+            protocol::authChallengeMessage(challenge->challenge, device.deviceId.toLatin1()))};
+    CHECK(server.request("POST", "/v1/auth/token", tokenRequest.toJson()).status == 200);
+    CHECK(server.request("POST", "/v1/auth/token", tokenRequest.toJson()).status == 401);
+
+    CHECK(server.request("GET", "/v1/vault/devices", {}, QStringLiteral("bogus")).status == 401);
+    CHECK(server.request("GET", "/v1/vault/devices").status == 401);
+
+    // A second device joins the vault with a code from the first; the server keeps the wrapped
+    // vault key as an opaque blob for it.
+    const Reply joinCode = server.request("POST", "/v1/vault/join-codes", {}, device.token);
+    REQUIRE(joinCode.status == 201);
+    Device phone(server);
+    REQUIRE(phone.enrol(joinCode.json().value(QStringLiteral("code")).toString()).status == 201);
+    CHECK(phone.vaultId == device.vaultId);
+    REQUIRE_FALSE(phone.login().isEmpty());
+    const QByteArray blob(73, '\x42');
+    CHECK(server
+              .request("PUT", "/v1/vault/key-blobs/passphrase",
+                       jsonBody({{QStringLiteral("epoch"), 1},
+                                 {QStringLiteral("blob"), encodeBase64(blob)}}),
+                       device.token)
+              .status == 204);
+    const QJsonArray blobs = server.request("GET", "/v1/vault/key-blobs", {}, phone.token)
+                                 .json()
+                                 .value(QStringLiteral("blobs"))
+                                 .toArray();
+    REQUIRE(blobs.size() == 1);
+    CHECK(blobs[0].toObject().value(QStringLiteral("blob")).toString() == encodeBase64(blob));
+
+    const QJsonArray devices = server.request("GET", "/v1/vault/devices", {}, phone.token)
+                                   .json()
+                                   .value(QStringLiteral("devices"))
+                                   .toArray();
+    CHECK(devices.size() == 2);
+
+    // Revoking the first device ends its token at once and its logins.
+    CHECK(server
+              .request("DELETE", QByteArray("/v1/vault/devices/") + device.deviceId.toLatin1(), {},
+                       phone.token)
+              .status == 204);
+    CHECK(server.request("GET", "/v1/vault/devices", {}, device.token).status == 401);
+    CHECK(device.login().isEmpty());
+    // The admin can revoke too.
+    CHECK(server
+              .admin({QStringLiteral("revoke-device"), QStringLiteral("--db"), server.dbUrl(),
+                      QStringLiteral("--id"), phone.deviceId})
+              .exitCode == 0);
+    CHECK(server.request("GET", "/v1/vault/devices", {}, phone.token).status == 401);
+}
+
+TEST_CASE("Push and pull: versions chain, retries are idempotent, conflicts keep both",
+          "[server][sync]")
+{
+    TestServer server;
+    server.start();
+    Device device = enrolled(server);
+
+    // 150 records × 2 versions in one batch of 300.
+    std::vector<Id16> records;
+    std::vector<protocol::PushItem> batch;
+    std::map<QByteArray, QByteArray> plaintextByEnvelope;
+    for (int i = 0; i < 150; ++i) {
+        records.push_back(protocol::randomId());
+        const QByteArray v1Text = QByteArray("entry ") + QByteArray::number(i) + " v1";
+        auto v1 = device.makeItem(records.back(), 1, Hash32{}, v1Text);
+        const QByteArray v2Text = QByteArray("entry ") + QByteArray::number(i) + " v2";
+        auto v2 = device.makeItem(records.back(), 2, protocol::envelopeHash(v1.envelope), v2Text);
+        plaintextByEnvelope[v1.envelope] = v1Text;
+        plaintextByEnvelope[v2.envelope] = v2Text;
+        batch.push_back(v1);
+        batch.push_back(v2);
+    }
+    const Reply pushed = device.push(batch);
+    REQUIRE(pushed.status == 200);
+    auto results = protocol::PushResponse::fromJson(pushed.body);
+    REQUIRE(results);
+    REQUIRE(results->results.size() == 300);
+    qint64 lastSeq = 0;
+    for (const auto &result : results->results) {
+        CHECK(result.status == PushStatus::Accepted);
+        CHECK(result.seq == lastSeq + 1);
+        lastSeq = result.seq;
+    }
+
+    // Pull in pages of 70: every envelope back, byte for byte, in order, cursor monotonic.
+    qint64 cursor = 0;
+    int pulled = 0;
+    qint64 previousSeq = 0;
+    for (int page = 0; page < 10; ++page) {
+        const auto response = pull(device, cursor, 70);
+        for (const auto &item : response.items) {
+            CHECK(item.seq > previousSeq);
+            previousSeq = item.seq;
+            REQUIRE(plaintextByEnvelope.count(item.envelope) == 1);
+            CHECK(device.open(item.envelope, item.key) == plaintextByEnvelope[item.envelope]);
+            ++pulled;
+        }
+        CHECK(response.nextCursor >= cursor);
+        cursor = response.nextCursor;
+        if (!response.more)
+            break;
+    }
+    CHECK(pulled == 300);
+    CHECK(cursor == 300);
+
+    // The same batch again (a retry after a lost response): all duplicates, nothing new.
+    const Reply retry = device.push(batch);
+    REQUIRE(retry.status == 200);
+    auto retryResults = protocol::PushResponse::fromJson(retry.body);
+    REQUIRE(retryResults);
+    for (std::size_t i = 0; i < retryResults->results.size(); ++i) {
+        CHECK(retryResults->results[i].status == PushStatus::Duplicate);
+        CHECK(retryResults->results[i].seq == results->results[i].seq);
+    }
+    CHECK(pull(device, cursor, 100).items.empty());
+
+    // A different envelope for a stored version: 409, the stored one comes back.
+    const QByteArray storedV2 = batch[1].envelope;
+    auto divergent = device.makeItem(records[0], 2, protocol::envelopeHash(batch[0].envelope),
+                                     "edited on another device");
+    const Reply conflict = device.push({divergent});
+    CHECK(conflict.status == 409);
+    auto conflictResult = protocol::PushResponse::fromJson(conflict.body);
+    REQUIRE(conflictResult);
+    CHECK(conflictResult->results.at(0).status == PushStatus::Conflict);
+    CHECK(conflictResult->results.at(0).stored == storedV2);
+
+    // Version 3 that does not chain to the stored version 2: refused.
+    auto badChain = device.makeItem(records[0], 3, protocol::envelopeHash(divergent.envelope),
+                                    "v3 on the wrong parent");
+    const Reply wrongParent = device.push({badChain});
+    CHECK(wrongParent.status == 409);
+    auto wrongParentResult = protocol::PushResponse::fromJson(wrongParent.body);
+    REQUIRE(wrongParentResult);
+    CHECK(wrongParentResult->results.at(0).status == PushStatus::Rejected);
+    CHECK(wrongParentResult->results.at(0).reason == QStringLiteral("prev_hash_mismatch"));
+    CHECK(wrongParentResult->results.at(0).currentVersion == 2);
+
+    // A gap (version 5 after 2) is refused; a version 1 with a non-zero parent too.
+    auto gap = device.makeItem(records[1], 5, protocol::envelopeHash(batch[3].envelope), "gap");
+    Hash32 junk{};
+    junk.fill(7);
+    auto orphan = device.makeItem(protocol::randomId(), 1, junk, "orphan");
+    const Reply refused = device.push({gap, orphan});
+    auto refusedResult = protocol::PushResponse::fromJson(refused.body);
+    REQUIRE(refusedResult);
+    CHECK(refusedResult->results.at(0).reason == QStringLiteral("version_gap"));
+    CHECK(refusedResult->results.at(1).reason == QStringLiteral("prev_hash_mismatch"));
+
+    // The correct version 3 is accepted and pulled as the next sequence number.
+    auto good = device.makeItem(records[0], 3, protocol::envelopeHash(storedV2), "v3");
+    const Reply accepted = device.push({good});
+    CHECK(accepted.status == 200);
+    const auto after = pull(device, cursor, 100);
+    REQUIRE(after.items.size() == 1);
+    CHECK(after.items[0].seq == 301);
+    CHECK(after.items[0].envelope == good.envelope);
+
+    // Malformed envelopes reject the whole batch before anything is stored.
+    auto tampered = device.makeItem(protocol::randomId(), 1, Hash32{}, "x");
+    tampered.envelope[0] = 'X';
+    auto fine = device.makeItem(protocol::randomId(), 1, Hash32{}, "y");
+    const Reply malformed = device.push({fine, tampered});
+    CHECK(malformed.status == 400);
+    CHECK(malformed.json()
+              .value(QStringLiteral("message"))
+              .toString()
+              .startsWith(QStringLiteral("items[1].envelope")));
+    CHECK(pull(device, 301, 100).items.empty());
+}
+
+TEST_CASE("A server restart mid-sync loses and duplicates nothing", "[server][sync][restart]")
+{
+    TestServer server;
+    server.start();
+    Device device = enrolled(server);
+    std::vector<protocol::PushItem> batch;
+    for (int i = 0; i < 40; ++i)
+        batch.push_back(device.makeItem(protocol::randomId(), 1, Hash32{},
+                                        QByteArray("entry ") + QByteArray::number(i)));
+    // The first half reaches the server; then it stops (a deploy, a crash).
+    REQUIRE(device.push({batch.begin(), batch.begin() + 20}).status == 200);
+    server.stop();
+    CHECK(device.push(batch).status == 0); // nobody listening: the client keeps its outbox
+    server.start();
+    // The token is still valid (it lives in the database, not in the process).
+    const Reply retry = device.push(batch);
+    REQUIRE(retry.status == 200);
+    auto results = protocol::PushResponse::fromJson(retry.body);
+    REQUIRE(results);
+    int duplicates = 0;
+    int accepted = 0;
+    for (const auto &result : results->results) {
+        duplicates += result.status == PushStatus::Duplicate ? 1 : 0;
+        accepted += result.status == PushStatus::Accepted ? 1 : 0;
+    }
+    CHECK(duplicates == 20);
+    CHECK(accepted == 20);
+    const auto pulled = pull(device, 0, 100);
+    REQUIRE(pulled.items.size() == 40);
+    QSet<QByteArray> seen;
+    for (std::size_t i = 0; i < pulled.items.size(); ++i) {
+        CHECK(pulled.items[i].seq == static_cast<qint64>(i) + 1);
+        seen.insert(pulled.items[i].envelope);
+    }
+    CHECK(seen.size() == 40);
+}
+
+TEST_CASE("Patient A's token reaches none of patient B's data on any route", "[server][authz]")
+{
+    TestServer server(true);
+    server.start();
+    Therapist therapist = addTherapist(server, QStringLiteral("Dr Rivera"));
+    therapist.token = loginAs(server, therapist.id, therapist.signing);
+    REQUIRE_FALSE(therapist.token.isEmpty());
+
+    Device a = enrolled(server, QStringLiteral("A"));
+    Device b = enrolled(server, QStringLiteral("B"));
+    const SecretBytes sck = protocol::generateKey();
+    const Id16 bRecord = protocol::randomId();
+    const Id16 bSafety = protocol::randomId();
+    const auto bItem =
+        b.makeItem(bRecord, 1, Hash32{}, "B's entry", protocol::RecordKind::Diary, &sck);
+    const auto bAlertItem =
+        b.makeItem(bSafety, 1, Hash32{}, "tell my clinic", protocol::RecordKind::Safety, &sck);
+    REQUIRE(b.push({bItem, bAlertItem}).status == 200);
+    REQUIRE(a.push({a.makeItem(protocol::randomId(), 1, Hash32{}, "A's entry")}).status == 200);
+    const QJsonArray alerts = server.request("GET", "/v1/careteam/alerts", {}, therapist.token)
+                                  .json()
+                                  .value(QStringLiteral("alerts"))
+                                  .toArray();
+    REQUIRE(alerts.size() == 1);
+    const QString bAlert = alerts[0].toObject().value(QStringLiteral("alert_id")).toString();
+
+    // B's ids, and random ids for the uniform-404 comparison.
+    const std::map<QString, std::pair<QString, QString>> ids{
+        {QStringLiteral("{device_id}"), {b.deviceId, protocol::idToHex(protocol::randomId())}},
+        {QStringLiteral("{record_id}"),
+         {protocol::idToHex(bRecord), protocol::idToHex(protocol::randomId())}},
+        {QStringLiteral("{vault_id}"), {b.vaultId, protocol::idToHex(protocol::randomId())}},
+        {QStringLiteral("{alert_id}"), {bAlert, protocol::idToHex(protocol::randomId())}},
+        {QStringLiteral("{slot}"), {QStringLiteral("passphrase"), QStringLiteral("recovery")}},
+    };
+    // A body for every route that takes one, aimed at B where the body can name a vault.
+    const auto bodyFor = [&](const QByteArray &method,
+                             const QByteArray &pattern) -> std::optional<QByteArray> {
+        if (method == "GET" || method == "DELETE")
+            return QByteArray();
+        if (pattern == "/v1/enrol")
+            return protocol::EnrolRequest{QStringLiteral("AAAA-BBBB-CCCC-DDDD-EEEE"),
+                                          a.signing.publicKey}
+                .toJson();
+        if (pattern == "/v1/auth/challenge")
+            return protocol::ChallengeRequest{b.deviceId}.toJson();
+        if (pattern == "/v1/auth/token")
+            return protocol::TokenRequest{b.deviceId, QByteArray(32, 'c'), QByteArray(64, 's')}
+                .toJson();
+        if (pattern == "/v1/sync/push") {
+            // B's envelope, re-sent by A: the vault in the header is not A's.
+            protocol::PushRequest request;
+            request.items.push_back(bItem);
+            return request.toJson();
+        }
+        if (pattern == "/v1/vault/key-blobs/{slot}")
+            return jsonBody({{QStringLiteral("epoch"), 1},
+                             {QStringLiteral("blob"), encodeBase64(QByteArray(73, 'k'))}});
+        if (pattern == "/v1/vault/join-codes")
+            return QByteArray("{}");
+        if (pattern == "/v1/vault/sck")
+            return jsonBody({{QStringLiteral("generation"), 1},
+                             {QStringLiteral("ctk_epoch"), 1},
+                             {QStringLiteral("sealed"),
+                              encodeBase64(QByteArray(protocol::kSealedKeySize, 's'))}});
+        if (pattern == "/v1/vault/shares/{record_id}")
+            return jsonBody({{QStringLiteral("version"), 1},
+                             {QStringLiteral("shared_key"), encodeBase64(QByteArray(73, 'k'))}});
+        if (pattern == "/v1/careteam/alerts/{alert_id}/ack")
+            return QByteArray("{}");
+        return std::nullopt;
+    };
+
+    // What would reveal B: B's ids (other than in the request we sent) and B's envelope bytes.
+    const QList<QByteArray> secretsOfB{b.vaultId.toLatin1(), b.deviceId.toLatin1(),
+                                       protocol::idToHex(bRecord).toLatin1(),
+                                       encodeBase64(bItem.envelope).toLatin1().left(60)};
+    int requests = 0;
+    int leaks = 0;
+    int routesWithForeignIds = 0;
+    for (const server::RouteInfo &route : server::routeTable()) {
+        const auto body = bodyFor(route.method, route.pattern);
+        INFO("route " << route.method.toStdString() << " " << route.pattern.toStdString());
+        REQUIRE(body.has_value()); // a new route needs a body here, so it is covered
+        QByteArray foreignTarget = route.pattern;
+        QByteArray randomTarget = route.pattern;
+        bool hasForeignId = false;
+        for (const auto &[placeholder, values] : ids) {
+            if (foreignTarget.contains(placeholder.toLatin1())) {
+                foreignTarget.replace(placeholder.toLatin1(), values.first.toLatin1());
+                randomTarget.replace(placeholder.toLatin1(), values.second.toLatin1());
+                hasForeignId = hasForeignId || placeholder != QStringLiteral("{slot}");
+            }
+        }
+        routesWithForeignIds += hasForeignId ? 1 : 0;
+        // A with a device token, the therapist's token on patient routes, and no token.
+        for (const QString &token : {a.token, QString(), therapist.token}) {
+            const bool therapistOwnRoute =
+                token == therapist.token && route.access == server::Access::Therapist;
+            if (therapistOwnRoute)
+                continue; // the care team's own reach is tested in the sharing test
+            const Reply reply = server.request(route.method, foreignTarget, *body, token);
+            ++requests;
+            const bool success = reply.status >= 200 && reply.status < 300;
+            bool revealsB = false;
+            for (const QByteArray &secret : secretsOfB)
+                revealsB = revealsB || reply.body.contains(secret);
+            const bool publicLookup = route.access == server::Access::Public;
+            // Success on a route that names a foreign id, or any answer that contains B's data,
+            // is a leak. (Public routes may answer 200, e.g. /health, but must reveal nothing.)
+            if ((success && hasForeignId && !publicLookup) || revealsB) {
+                ++leaks;
+                WARN("leak: " << route.method.toStdString() << " " << route.pattern.toStdString()
+                              << " -> " << reply.status);
+            }
+            if (hasForeignId && token == a.token && route.access == server::Access::Device) {
+                // Uniform: B's id and a random id get the same answer.
+                const Reply randomReply = server.request(route.method, randomTarget, *body, token);
+                ++requests;
+                CHECK(reply.status == 404);
+                CHECK(randomReply.status == reply.status);
+                CHECK(randomReply.body == reply.body);
+            }
+        }
+    }
+    CHECK(leaks == 0);
+    CHECK(routesWithForeignIds >= 7);
+    CHECK(requests >= 3 * static_cast<int>(server::routeTable().size()) - 10);
+    WARN(backendName() << ": " << server::routeTable().size() << " routes, " << requests
+                       << " requests with foreign ids/tokens, " << leaks << " successes");
+
+    // B's data is intact: its envelopes, devices and shares.
+    const auto bPull = pull(b, 0, 100);
+    REQUIRE(bPull.items.size() == 2);
+    CHECK(bPull.items[0].envelope == bItem.envelope);
+    CHECK(server.request("GET", "/v1/vault/devices", {}, b.token).status == 200);
+    const QJsonArray shared =
+        server
+            .request("GET", QByteArray("/v1/careteam/vaults/") + b.vaultId.toLatin1() + "/records",
+                     {}, therapist.token)
+            .json()
+            .value(QStringLiteral("records"))
+            .toArray();
+    CHECK(shared.size() == 2);
+    // A's pull never contains B's envelopes.
+    for (const auto &item : pull(a, 0, 100).items)
+        CHECK(protocol::parseEnvelopeHeader(item.envelope)->vaultId == a.vault);
+}
+
+TEST_CASE("The care team reads only what is shared, only while a member; reads are logged",
+          "[server][sharing]")
+{
+    TestServer server;
+    server.start();
+    Therapist therapist = addTherapist(server, QStringLiteral("Dr Rivera"));
+    therapist.token = loginAs(server, therapist.id, therapist.signing);
+    REQUIRE_FALSE(therapist.token.isEmpty());
+    Device patient = enrolled(server);
+
+    // The patient checks the clinic's signed care-team key, seals an SCK to it, shares one
+    // record and keeps another private.
+    auto clinic = protocol::ClinicInfo::fromJson(
+        QJsonDocument::fromJson(server.request("GET", "/v1/clinic").body).object(),
+        QStringLiteral("clinic"));
+    REQUIRE(clinic);
+    REQUIRE(clinic->verify(server.fingerprint()));
+    const SecretBytes sck = protocol::generateKey();
+    const QByteArray sealedSck = *protocol::sealSharedCollectionKey(clinic->careTeamPublicKey, sck);
+    CHECK(server
+              .request("PUT", "/v1/vault/sck",
+                       jsonBody({{QStringLiteral("generation"), 1},
+                                 {QStringLiteral("ctk_epoch"), 1},
+                                 {QStringLiteral("sealed"), encodeBase64(sealedSck)}}),
+                       patient.token)
+              .status == 204);
+    const Id16 sharedId = protocol::randomId();
+    const Id16 privateId = protocol::randomId();
+    const auto sharedItem = patient.makeItem(sharedId, 1, Hash32{}, "shared with my team",
+                                             protocol::RecordKind::Diary, &sck);
+    const auto privateItem = patient.makeItem(privateId, 1, Hash32{}, "only mine");
+    REQUIRE(patient.push({sharedItem, privateItem}).status == 200);
+
+    const QByteArray vaultPath = QByteArray("/v1/careteam/vaults/") + patient.vaultId.toLatin1();
+    const QByteArray sharedPath = vaultPath + "/records/" + protocol::idToHex(sharedId).toLatin1();
+    const QByteArray privatePath =
+        vaultPath + "/records/" + protocol::idToHex(privateId).toLatin1();
+
+    const QJsonArray patients = server.request("GET", "/v1/careteam/patients", {}, therapist.token)
+                                    .json()
+                                    .value(QStringLiteral("patients"))
+                                    .toArray();
+    REQUIRE(patients.size() == 1);
+    CHECK(patients[0].toObject().value(QStringLiteral("vault_id")).toString() == patient.vaultId);
+    const QJsonArray listed = server.request("GET", vaultPath + "/records", {}, therapist.token)
+                                  .json()
+                                  .value(QStringLiteral("records"))
+                                  .toArray();
+    REQUIRE(listed.size() == 1);
+    CHECK(server.request("GET", privatePath, {}, therapist.token).status == 404);
+
+    // End to end: CTK sealed to the therapist → SCK → shared DEK → plaintext.
+    const Reply read = server.request("GET", sharedPath, {}, therapist.token);
+    REQUIRE(read.status == 200);
+    const QJsonArray grants = server.request("GET", "/v1/careteam/keys", {}, therapist.token)
+                                  .json()
+                                  .value(QStringLiteral("keys"))
+                                  .toArray();
+    REQUIRE(grants.size() == 1);
+    auto therapistBox = protocol::boxKeyPairFromSigningKey(therapist.signing);
+    auto ctkSecret = protocol::openSealed(
+        *therapistBox,
+        *protocol::decodeBase64(
+            grants[0].toObject().value(QStringLiteral("sealed_secret")).toString().toLatin1()));
+    REQUIRE(ctkSecret);
+    auto ctk = protocol::boxKeyPairFromSecret(std::move(ctkSecret).value());
+    const QJsonArray sckList = server.request("GET", vaultPath + "/sck", {}, therapist.token)
+                                   .json()
+                                   .value(QStringLiteral("keys"))
+                                   .toArray();
+    REQUIRE(sckList.size() == 1);
+    auto openedSck = protocol::openSharedCollectionKey(
+        *ctk, *protocol::decodeBase64(
+                  sckList[0].toObject().value(QStringLiteral("sealed")).toString().toLatin1()));
+    REQUIRE(openedSck);
+    const QByteArray envelope = *protocol::decodeBase64(
+        read.json().value(QStringLiteral("envelope")).toString().toLatin1());
+    auto header = protocol::parseEnvelopeHeader(envelope);
+    auto dek = protocol::unwrapSharedDataKey(
+        *openedSck,
+        *protocol::decodeBase64(
+            read.json().value(QStringLiteral("shared_key")).toString().toLatin1()),
+        protocol::DataKeyBinding::of(*header));
+    REQUIRE(dek);
+    CHECK(protocol::openEnvelope(envelope, *dek)->plaintext == "shared with my team");
+
+    // The patient sees who read what.
+    const QJsonArray log = server.request("GET", "/v1/vault/access-log", {}, patient.token)
+                               .json()
+                               .value(QStringLiteral("entries"))
+                               .toArray();
+    int reads = 0;
+    for (const QJsonValue &entry : log) {
+        const QJsonObject row = entry.toObject();
+        if (row.value(QStringLiteral("action")).toString() == QStringLiteral("record.read")) {
+            ++reads;
+            CHECK(row.value(QStringLiteral("actor_name")).toString() ==
+                  QStringLiteral("Dr Rivera"));
+            CHECK(row.value(QStringLiteral("subject")).toString() ==
+                  protocol::idToHex(sharedId) + QStringLiteral(":1"));
+        }
+    }
+    CHECK(reads == 1);
+
+    // A new version pushed without a shared key ends sharing; so does DELETE on a share.
+    auto v2 =
+        patient.makeItem(sharedId, 2, protocol::envelopeHash(sharedItem.envelope), "private now");
+    REQUIRE(patient.push({v2}).status == 200);
+    CHECK(server.request("GET", sharedPath, {}, therapist.token).status == 404);
+    CHECK(server
+              .request(
+                  "PUT", QByteArray("/v1/vault/shares/") + protocol::idToHex(sharedId).toLatin1(),
+                  jsonBody({{QStringLiteral("version"), 2},
+                            {QStringLiteral("shared_key"), encodeBase64(QByteArray(73, 'k'))}}),
+                  patient.token)
+              .status == 204);
+    CHECK(server.request("GET", sharedPath, {}, therapist.token).status == 200);
+    CHECK(server
+              .request("DELETE",
+                       QByteArray("/v1/vault/shares/") + protocol::idToHex(sharedId).toLatin1(), {},
+                       patient.token)
+              .status == 204);
+    CHECK(server.request("GET", sharedPath, {}, therapist.token).status == 404);
+
+    // Safety alerts reach the team only when the clinic opted in.
+    auto safety = patient.makeItem(protocol::randomId(), 1, Hash32{}, "tell my clinic now",
+                                   protocol::RecordKind::Safety, &sck);
+    REQUIRE(patient.push({safety}).status == 200);
+    CHECK(server.request("GET", "/v1/careteam/alerts", {}, therapist.token)
+              .json()
+              .value(QStringLiteral("alerts"))
+              .toArray()
+              .isEmpty());
+    REQUIRE(server
+                .admin({QStringLiteral("safety-alerts"), QStringLiteral("--db"), server.dbUrl(),
+                        QStringLiteral("on")})
+                .exitCode == 0);
+    auto safety2 = patient.makeItem(protocol::randomId(), 1, Hash32{}, "tell my clinic now",
+                                    protocol::RecordKind::Safety, &sck);
+    REQUIRE(patient.push({safety2}).status == 200);
+    const QJsonArray alerts = server.request("GET", "/v1/careteam/alerts", {}, therapist.token)
+                                  .json()
+                                  .value(QStringLiteral("alerts"))
+                                  .toArray();
+    REQUIRE(alerts.size() == 1);
+    const QByteArray alertId =
+        alerts[0].toObject().value(QStringLiteral("alert_id")).toString().toLatin1();
+    CHECK(server.request("POST", "/v1/careteam/alerts/" + alertId + "/ack", {}, therapist.token)
+              .status == 204);
+    CHECK(server.request("POST", "/v1/careteam/alerts/" + alertId + "/ack", {}, therapist.token)
+              .status == 404);
+
+    // Removal ends access at once and rotates the care-team key (signed, new epoch).
+    CHECK(server.request("GET", vaultPath + "/records", {}, therapist.token).status == 200);
+    const AdminResult removed = server.admin(
+        {QStringLiteral("remove-therapist"), QStringLiteral("--db"), server.dbUrl(),
+         QStringLiteral("--keys-dir"), server.keysDir(), QStringLiteral("--id"), therapist.id});
+    INFO(removed.err.toStdString());
+    REQUIRE(removed.exitCode == 0);
+    CHECK(server.request("GET", vaultPath + "/records", {}, therapist.token).status == 401);
+    CHECK(loginAs(server, therapist.id, therapist.signing).isEmpty());
+    auto rotated = protocol::ClinicInfo::fromJson(
+        QJsonDocument::fromJson(server.request("GET", "/v1/clinic").body).object(),
+        QStringLiteral("clinic"));
+    REQUIRE(rotated);
+    CHECK(rotated->careTeamEpoch == 2);
+    CHECK(rotated->careTeamPublicKey != clinic->careTeamPublicKey);
+    CHECK(rotated->verify(server.fingerprint()));
+    CHECK(QFile::exists(QDir(server.keysDir()).filePath(QStringLiteral("care-team-2.key"))));
+}
+
+TEST_CASE("The audit chain verifies and detects an edited, deleted or truncated row",
+          "[server][audit]")
+{
+    TestServer server;
+    server.start();
+    Device device = enrolled(server);
+    REQUIRE(device.push({device.makeItem(protocol::randomId(), 1, Hash32{}, "x")}).status == 200);
+    server.stop();
+
+    const QStringList auditArgs{QStringLiteral("audit"), QStringLiteral("--db"), server.dbUrl(),
+                                QStringLiteral("--json")};
+    const AdminResult clean = server.admin(auditArgs);
+    REQUIRE(clean.exitCode == 0);
+    const QJsonObject report = QJsonDocument::fromJson(clean.out.toUtf8()).object();
+    CHECK(report.value(QStringLiteral("verified")).toBool());
+    const int rows = report.value(QStringLiteral("rows")).toInt();
+    REQUIRE(rows >= 4); // clinic.init, code issue, enrol, login
+    QSet<QString> actions;
+    for (const QJsonValue &row : report.value(QStringLiteral("entries")).toArray())
+        actions.insert(row.toObject().value(QStringLiteral("action")).toString());
+    CHECK(actions.contains(QStringLiteral("clinic.init")));
+    CHECK(actions.contains(QStringLiteral("device.enrol")));
+    CHECK(actions.contains(QStringLiteral("auth.login")));
+
+    const auto brokenAt = [&]() {
+        const AdminResult result = server.admin(auditArgs);
+        CHECK(result.exitCode == 3);
+        return QJsonDocument::fromJson(result.out.toUtf8())
+            .object()
+            .value(QStringLiteral("first_bad_seq"))
+            .toInt();
+    };
+    // Edit a row's action.
+    server.sql(QStringLiteral("UPDATE audit_log SET action = 'nothing' WHERE seq = 2"));
+    CHECK(brokenAt() == 2);
+    server.sql(
+        QStringLiteral("UPDATE audit_log SET action = 'enrolment_code.issue' WHERE seq = 2"));
+    CHECK(server.admin(auditArgs).exitCode == 0); // restored exactly: verifies again
+    // Delete a middle row.
+    server.sql(QStringLiteral("DELETE FROM audit_log WHERE seq = 3"));
+    CHECK(brokenAt() == 3);
+    // Delete the last row (with the middle one still gone).
+    server.sql(QStringLiteral("DELETE FROM audit_log WHERE seq = %1").arg(rows));
+    CHECK(brokenAt() == 3);
+}
+
+TEST_CASE("Oversized bodies and headers are refused with bounded memory; health stays up",
+          "[server][limits]")
+{
+    TestServer server;
+    server.start({QStringLiteral("--header-timeout-ms"), QStringLiteral("1500"),
+                  QStringLiteral("--enrol-per-minute"), QStringLiteral("1000")});
+    Device device = enrolled(server);
+    const qint64 before = residentKiB(server.pid());
+    REQUIRE(before > 0);
+
+    // A declared 200 MB body: 413 before a byte of it is read.
+    QElapsedTimer timer;
+    timer.start();
+    const QByteArray huge = rawExchange(
+        server.port(),
+        "POST /v1/sync/push HTTP/1.1\r\nHost: x\r\nContent-Length: 200000000\r\n\r\n", 5000);
+    CHECK(huge.startsWith("HTTP/1.1 413"));
+    CHECK(timer.elapsed() < 3000);
+
+    // A chunked body that never ends, to a small-body route: 413 once 16 KiB are exceeded.
+    QByteArray chunked = "POST /v1/enrol HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n";
+    for (int i = 0; i < 64; ++i)
+        chunked += "1000\r\n" + QByteArray(4096, 'a') + "\r\n";
+    CHECK(rawExchange(server.port(), chunked, 5000).startsWith("HTTP/1.1 413"));
+
+    // 40 MB against the push route's 16 MiB cap, really sent.
+    const QByteArray pushHead = "POST /v1/sync/push HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " +
+                                device.token.toLatin1() + "\r\nTransfer-Encoding: chunked\r\n\r\n";
+    QByteArray bigChunked = pushHead;
+    const QByteArray block = "100000\r\n" + QByteArray(0x100000, 'b') + "\r\n";
+    for (int i = 0; i < 40; ++i)
+        bigChunked += block;
+    CHECK(rawExchange(server.port(), bigChunked, 10000).startsWith("HTTP/1.1 413"));
+
+    // 20 KiB of headers: 431.
+    const QByteArray bigHeader =
+        "GET /health HTTP/1.1\r\nHost: x\r\nX-Fill: " + QByteArray(20 * 1024, 'h') + "\r\n\r\n";
+    CHECK(rawExchange(server.port(), bigHeader, 5000).startsWith("HTTP/1.1 431"));
+
+    // A slow client that never finishes its headers does not block anyone and is dropped after
+    // the header timeout.
+    QElapsedTimer slow;
+    slow.start();
+    QThread *slowClient = QThread::create(
+        [&] { rawExchange(server.port(), "GET /health HTTP/1.1\r\nHost: x\r\n", 10000); });
+    slowClient->start();
+    QThread::msleep(200);
+    CHECK(server.request("GET", "/health").status == 200);
+    slowClient->wait();
+    delete slowClient;
+    CHECK(slow.elapsed() < 5000); // closed by the server (1.5 s), not by our 10 s timeout
+
+    const qint64 after = residentKiB(server.pid());
+    WARN(backendName() << ": server RSS " << before << " KiB before, " << after
+                       << " KiB after the oversized requests");
+    CHECK(after - before < 24 * 1024); // never held the 200 MB or the 40 MB
+    CHECK(server.request("GET", "/health").status == 200);
+    CHECK(server.running());
+
+    // Rate limits: enrolment attempts beyond the per-minute budget get 429.
+    server.stop();
+    server.start({QStringLiteral("--enrol-per-minute"), QStringLiteral("3")});
+    int limited = 0;
+    for (int i = 0; i < 6; ++i) {
+        Device guesser(server);
+        if (guesser.enrol(QStringLiteral("AAAA-BBBB-CCCC-DDDD-EEEE")).status == 429)
+            ++limited;
+    }
+    CHECK(limited >= 3);
+}
+
+TEST_CASE("A canary typed by a patient never reaches the server's database, logs or keys",
+          "[server][canary]")
+{
+    const QString canary = QStringLiteral("CANARY-7f3a-server-plaintext");
+    TestServer server;
+    server.start();
+    Therapist therapist = addTherapist(server, QStringLiteral("Dr Canary Reader"));
+    therapist.token = loginAs(server, therapist.id, therapist.signing);
+    Device device = enrolled(server);
+    const SecretBytes sck = protocol::generateKey();
+    std::vector<protocol::PushItem> items;
+    Id16 sharedRecord{};
+    for (int i = 0; i < 50; ++i) {
+        const Id16 record = protocol::randomId();
+        if (i == 0)
+            sharedRecord = record;
+        items.push_back(device.makeItem(record, 1, Hash32{},
+                                        canary.toUtf8() + " entry " + QByteArray::number(i),
+                                        protocol::RecordKind::Note, i % 2 == 0 ? &sck : nullptr));
+    }
+    REQUIRE(device.push(items).status == 200);
+    REQUIRE(pull(device, 0, 100).items.size() == 50);
+    REQUIRE(server
+                .request("GET",
+                         QByteArray("/v1/careteam/vaults/") + device.vaultId.toLatin1() +
+                             "/records/" + protocol::idToHex(sharedRecord).toLatin1(),
+                         {}, therapist.token)
+                .status == 200);
+    server.stop(); // flush the WAL / buffers
+    if (backend() == Backend::Postgres)
+        server.sql(QStringLiteral("CHECKPOINT"));
+
+    // The scan can fail: a control file with the canary is found.
+    QFile control(QDir(server.tempDir()).filePath(QStringLiteral("control.txt")));
+    REQUIRE(control.open(QIODevice::WriteOnly));
+    control.write(canary.toUtf8());
+    control.close();
+    CHECK(testing::filesContaining(server.tempDir(), canary) == QStringList{control.fileName()});
+    control.remove();
+
+    // Server DB (SQLite folder or the PostgreSQL data directory), the server log, the keys dir.
+    const QString storage = server.storageDir();
+    REQUIRE(QDir(storage).exists());
+    CHECK(testing::filesContaining(storage, canary).isEmpty());
+    CHECK(testing::filesContaining(server.tempDir(), canary).isEmpty());
+    CHECK(testing::filesContaining(server.keysDir(), canary).isEmpty());
+    CHECK(QFileInfo(server.logFile()).size() > 0);
+    // The envelopes did reach the database (so the scan looked at real data).
+    if (backend() == Backend::Sqlite)
+        CHECK(QFileInfo(server.dbUrl()).size() > 50 * 256);
+}
+
+TEST_CASE("Private keys are written 0600 in a 0700 keys directory", "[server][admin]")
+{
+    TestServer server;
+    const QFileInfo dir(server.keysDir());
+    CHECK((dir.permissions() & (QFile::ReadGroup | QFile::ReadOther | QFile::ExeOther)) == 0);
+    for (const QString &name : QDir(server.keysDir()).entryList(QDir::Files)) {
+        const QFileInfo key(QDir(server.keysDir()).filePath(name));
+        CHECK((key.permissions() &
+               (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther)) == 0);
+    }
+    CHECK(QDir(server.keysDir()).entryList(QDir::Files).size() == 2);
+    // A second init on the same database is refused.
+    const AdminResult again =
+        server.admin({QStringLiteral("init"), QStringLiteral("--db"), server.dbUrl(),
+                      QStringLiteral("--name"), QStringLiteral("Other"),
+                      QStringLiteral("--keys-dir"), server.tempDir() + QStringLiteral("/k2")});
+    CHECK(again.exitCode == 1);
+}

@@ -79,6 +79,7 @@ int main(int argc, char *argv[])
     options.language = QLocale::system().language() == QLocale::Spanish ? QStringLiteral("es")
                                                                         : QStringLiteral("en");
     options.countryCode = QLocale::territoryToCode(QLocale::system().territory());
+    options.scheduleReminders = !selfTest;
     AppServices services(options);
     services.preferences.setSystemPrefersDark(app.palette().color(QPalette::Window).lightness() <
                                               128);

@@ -1,5 +1,8 @@
 #include "presentation/appservices.h"
 
+#include "platform/filereminderscheduler.h"
+#include "platform/schedulefile.h"
+#include "presentation/coursestage.h"
 #include "presentation/qmlsingletons.h"
 
 namespace companion::presentation {
@@ -14,7 +17,25 @@ AppServices::AppServices(const AppServicesOptions &options)
     , diary(profile)
     , questionnaire(profile, safety)
     , trends(profile)
+    , plan(profile)
 {
+    // Reminders leave the encrypted profile only as times, opaque ids and generic text
+    // (ADR "reminders outside the encrypted DB"); the Linux desktop hands them to the background
+    // reminder service through the schedule file.
+    if (options.scheduleReminders) {
+        m_scheduler = std::make_unique<platform::FileReminderScheduler>(
+            platform::scheduleFilePath(options.profileDirectory));
+        plan.setScheduler(m_scheduler.get());
+    }
+    // Appointments anchor the questionnaire schedule, the trend markers and Learn's course stage.
+    const auto infusions = [this] { return plan.infusionTimes(); };
+    diary.setInfusionTimesProvider(infusions);
+    trends.setInfusionTimesProvider(infusions);
+    QObject::connect(&plan, &PlanController::appointmentsChanged, &plan,
+                     [this] { followAppointments(); });
+    // A journal action marked "remind me" becomes a reminder.
+    QObject::connect(&journal, &JournalController::entriesChanged, &plan, &PlanController::refresh);
+
     // A saved questionnaire or check-in, or crisis help being recorded, changes the diary list,
     // what is due and the charts.
     QObject::connect(&questionnaire, &QuestionnaireController::resultSaved, &diary,
@@ -24,6 +45,13 @@ AppServices::AppServices(const AppServicesOptions &options)
     QObject::connect(&diary, &DiaryController::entrySaved, &trends, &TrendController::reload);
     QObject::connect(&safety, &SafetyController::helpStateChanged, &diary,
                      &DiaryController::reload);
+}
+
+void AppServices::followAppointments()
+{
+    diary.reload();
+    trends.reload();
+    learn.setCourseStage(toContentStage(plan.courseStage()));
 }
 
 AppServices::~AppServices()
@@ -39,6 +67,7 @@ AppServices::~AppServices()
     DiaryControllerInstance::instance = nullptr;
     QuestionnaireControllerInstance::instance = nullptr;
     TrendControllerInstance::instance = nullptr;
+    PlanControllerInstance::instance = nullptr;
 }
 
 void AppServices::publish()
@@ -53,6 +82,7 @@ void AppServices::publish()
     DiaryControllerInstance::instance = &diary;
     QuestionnaireControllerInstance::instance = &questionnaire;
     TrendControllerInstance::instance = &trends;
+    PlanControllerInstance::instance = &plan;
 }
 
 } // namespace companion::presentation

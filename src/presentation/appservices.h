@@ -4,6 +4,7 @@
 #include "presentation/diarycontroller.h"
 #include "presentation/journalcontroller.h"
 #include "presentation/learncontroller.h"
+#include "presentation/plancontroller.h"
 #include "presentation/preferences.h"
 #include "presentation/profilecontroller.h"
 #include "presentation/questionnairecontroller.h"
@@ -11,6 +12,12 @@
 #include "presentation/trendcontroller.h"
 
 #include <QString>
+
+#include <memory>
+
+namespace companion::platform {
+class ReminderScheduler;
+}
 
 namespace companion::presentation {
 
@@ -23,6 +30,8 @@ struct AppServicesOptions
     QString contentRoot = QStringLiteral(":/content");
     QString language = QStringLiteral("en");
     QString countryCode = QStringLiteral("US"); // picks crisis lines until a clinic sets its own
+    // Hand planned reminders to the operating system (off in tests and the self-test).
+    bool scheduleReminders = false;
 };
 
 class AppServices
@@ -45,8 +54,12 @@ public:
     DiaryController diary;
     QuestionnaireController questionnaire;
     TrendController trends;
+    PlanController plan;
 
 private:
+    void followAppointments();
+
+    std::unique_ptr<platform::ReminderScheduler> m_scheduler;
     bool m_published = false;
 };
 

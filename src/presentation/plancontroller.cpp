@@ -123,6 +123,11 @@ std::vector<QDateTime> PlanController::infusionTimes() const
     return times;
 }
 
+domain::CourseStage PlanController::courseStage() const
+{
+    return domain::courseStageAt(m_protocol.course, m_inputs.appointments, m_clock.nowUtc());
+}
+
 QString PlanController::timeLabel(const QDateTime &utc) const
 {
     return QLocale().toString(utc.toTimeZone(m_zone), QLocale::ShortFormat);

@@ -2,6 +2,7 @@
 
 #include "common/clock.h"
 #include "domain/appointment.h"
+#include "domain/course.h"
 #include "domain/protocol.h"
 #include "domain/reminderplanner.h"
 
@@ -109,6 +110,8 @@ public:
 
     // Infusion start times of scheduled appointments (the diary's schedule and trend markers).
     std::vector<QDateTime> infusionTimes() const;
+    // Where the patient is in the course now (what Learn suggests reading).
+    domain::CourseStage courseStage() const;
 
     // Date "YYYY-MM-DD" and time "HH:MM" on the patient's wall clock.
     Q_INVOKABLE bool addAppointment(const QString &date, const QString &time);

@@ -8,6 +8,7 @@
 #include "presentation/diarycontroller.h"
 #include "presentation/journalcontroller.h"
 #include "presentation/learncontroller.h"
+#include "presentation/plancontroller.h"
 #include "presentation/preferences.h"
 #include "presentation/profilecontroller.h"
 #include "presentation/questionnairecontroller.h"
@@ -43,3 +44,4 @@ COMPANION_QML_SINGLETON_INSTANCE(SafetyController)
 COMPANION_QML_SINGLETON_INSTANCE(DiaryController)
 COMPANION_QML_SINGLETON_INSTANCE(QuestionnaireController)
 COMPANION_QML_SINGLETON_INSTANCE(TrendController)
+COMPANION_QML_SINGLETON_INSTANCE(PlanController)

@@ -11,6 +11,9 @@ packages=(
     qml6-module-qtqml qml6-module-qtqml-workerscript qml6-module-qttest
     libsqlcipher-dev libsodium-dev libzxcvbn-dev libzxcvbn0 catch2
     xvfb xauth fonts-dejavu-core
+    # Reminders: a private session bus in the D-Bus notification tests; the ICS export is parsed
+    # back by Debian's iCalendar library (run with /usr/bin/python3, where Debian installs it).
+    dbus-daemon python3-icalendar
 )
 
 # Node.js with npm runs the FHIR R4 schema test. Use what the machine has when both commands work:

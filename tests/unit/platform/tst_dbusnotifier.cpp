@@ -2,7 +2,7 @@
 // org.freedesktop.Notifications server on one connection, Companion's notifier on another.
 #include <catch2/catch.hpp>
 
-#include "notificationserver.h"
+#include "support/notificationserver.h"
 
 #include "domain/reminderplanner.h"
 #include "platform/filereminderscheduler.h"

@@ -1,6 +1,5 @@
 #include "cli/plancommands.h"
 
-#include "cli/diarycommands.h"
 #include "domain/course.h"
 #include "domain/diaryentry.h"
 #include "domain/icsexport.h"
@@ -58,11 +57,32 @@ Result<RecordId> appointmentId(const QString &text)
     return id;
 }
 
-Result<QDateTime> timeOption(const QString &value, const QString &option, const Clock &clock)
+// TIME for plan commands: like parseCliTime, except that a time without a zone (or a date
+// alone) is on the wall clock of --time-zone, not the machine's: "2030-03-12T10:00" is 10:00
+// where the patient is.
+Result<QDateTime> planTime(const QString &value, const QString &option, const QTimeZone &zone)
+{
+    const QString trimmed = value.trimmed();
+    QDateTime time = QDateTime::fromString(trimmed, Qt::ISODateWithMs);
+    if (time.isValid() && time.timeSpec() == Qt::LocalTime)
+        time = QDateTime(time.date(), time.time(), zone);
+    if (!time.isValid()) {
+        const QDate date = QDate::fromString(trimmed, Qt::ISODate);
+        if (date.isValid())
+            time = QDateTime(date, QTime(0, 0), zone);
+    }
+    if (!time.isValid() || time.date().year() < 2000 || time.date().year() > 2200)
+        return usageError(
+            u"%1 must be an ISO 8601 date or time, e.g. 2026-03-01T09:30:00Z"_s.arg(option));
+    return time.toUTC();
+}
+
+Result<QDateTime> timeOption(const QString &value, const QString &option, const Clock &clock,
+                             const QTimeZone &zone)
 {
     if (value.isEmpty())
         return clock.nowUtc();
-    return parseCliTime(value, option);
+    return planTime(value, option, zone);
 }
 
 Result<int> durationOption(const QString &value, int fallback)
@@ -118,7 +138,7 @@ Result<void> appointmentAdd(const CliArguments &args, AppointmentRepository &app
                             const PlanContext &plan, const Console &console, const Clock &clock)
 {
     domain::AppointmentBody body;
-    auto at = parseCliTime(args.at, u"--at"_s);
+    auto at = planTime(args.at, u"--at"_s, plan.zone);
     if (!at)
         return at.error();
     body.startsAt = *at;
@@ -145,7 +165,7 @@ Result<void> appointmentMove(const CliArguments &args, AppointmentRepository &ap
     auto id = appointmentId(args.positional.value(0));
     if (!id)
         return id.error();
-    auto at = parseCliTime(args.at, u"--at"_s);
+    auto at = planTime(args.at, u"--at"_s, plan.zone);
     if (!at)
         return at.error();
     std::optional<int> minutes;
@@ -224,7 +244,7 @@ Result<void> planShow(const CliArguments &args, AppointmentRepository &appointme
     auto id = appointmentId(args.positional.value(0));
     if (!id)
         return id.error();
-    auto now = timeOption(args.at, u"--at"_s, clock);
+    auto now = timeOption(args.at, u"--at"_s, clock, plan.zone);
     if (!now)
         return now.error();
     auto appointment = appointments.get(*id);
@@ -335,7 +355,7 @@ Result<void> rideSet(const CliArguments &args, AppointmentRepository &appointmen
     ride.phone = args.phone.trimmed();
     ride.confirmed = args.confirmed;
     if (!args.pickup.isEmpty()) {
-        auto pickup = parseCliTime(args.pickup, u"--pickup"_s);
+        auto pickup = planTime(args.pickup, u"--pickup"_s, plan.zone);
         if (!pickup)
             return pickup.error();
         ride.pickupAt = *pickup;
@@ -357,12 +377,12 @@ Result<void> rideSet(const CliArguments &args, AppointmentRepository &appointmen
 Result<void> remindersList(const CliArguments &args, AppointmentRepository &appointments,
                            const PlanContext &plan, const Console &console, const Clock &clock)
 {
-    auto from = timeOption(args.from, u"--from"_s, clock);
+    auto from = timeOption(args.from, u"--from"_s, clock, plan.zone);
     if (!from)
         return from.error();
     QDateTime to;
     if (!args.to.isEmpty()) {
-        auto parsed = parseCliTime(args.to, u"--to"_s);
+        auto parsed = planTime(args.to, u"--to"_s, plan.zone);
         if (!parsed)
             return parsed.error();
         to = *parsed;
@@ -394,7 +414,7 @@ Result<void> noDrivingStatusCommand(const CliArguments &args, AppointmentReposit
                                     const PlanContext &plan, const Console &console,
                                     const Clock &clock)
 {
-    auto now = timeOption(args.at, u"--at"_s, clock);
+    auto now = timeOption(args.at, u"--at"_s, clock, plan.zone);
     if (!now)
         return now.error();
     auto inputs = appointments.planInputs();
@@ -422,7 +442,7 @@ Result<void> morningCheck(const CliArguments &args, AppointmentRepository &appoi
     auto clear = parseYesNo(args.clearHeaded, u"--clear-headed"_s);
     if (!clear)
         return clear.error();
-    auto at = timeOption(args.at, u"--at"_s, clock);
+    auto at = timeOption(args.at, u"--at"_s, clock, plan.zone);
     if (!at)
         return at.error();
     auto appointment = appointments.get(*id);

@@ -103,6 +103,13 @@ TEST_CASE("appointments are added, listed, moved and cancelled", "[integration][
     CHECK(appointments[1].toObject().value(u"number"_s).toInt() == 2);
     CHECK(list.value(u"courseStage"_s).toString() == u"before_first_infusion");
 
+    // A time without a zone is on the patient's wall clock (--time-zone), not the machine's.
+    const QString local = addAppointment(copy, u"2030-07-01T10:00:00"_s);
+    const QJsonObject summer = jsonOf(ok(copy, {u"plan"_s, u"show"_s, local, u"--json"_s}));
+    CHECK(summer.value(u"appointment"_s).toObject().value(u"startsAt"_s).toString() ==
+          u"2030-07-01T08:00:00.000Z"); // 10:00 CEST
+    ok(copy, {u"appointment"_s, u"cancel"_s, local});
+
     // A checked item survives the move; its due time moves.
     ok(copy, {u"plan"_s, u"check"_s, first, u"bring"_s, u"on"_s});
     ok(copy, {u"appointment"_s, u"move"_s, first, u"--at"_s, u"2030-03-14T13:00:00Z"_s,

@@ -31,6 +31,14 @@ enum class Option {
     Appointment,
     Text,
     Share,
+    DurationMinutes,
+    Driver,
+    Phone,
+    Pickup,
+    Confirmed,
+    Slept,
+    ClearHeaded,
+    TimeZone,
 };
 
 struct OptionSpec
@@ -63,7 +71,52 @@ constexpr std::array kOptions = {
     OptionSpec{Option::Appointment, u"--appointment", true},
     OptionSpec{Option::Text, u"--text", true},
     OptionSpec{Option::Share, u"--share", false},
+    OptionSpec{Option::DurationMinutes, u"--duration-min", true},
+    OptionSpec{Option::Driver, u"--driver", true},
+    OptionSpec{Option::Phone, u"--phone", true},
+    OptionSpec{Option::Pickup, u"--pickup", true},
+    OptionSpec{Option::Confirmed, u"--confirmed", false},
+    OptionSpec{Option::Slept, u"--slept", true},
+    OptionSpec{Option::ClearHeaded, u"--clear-headed", true},
+    OptionSpec{Option::TimeZone, u"--time-zone", true},
 };
+
+// How many positional words each plan command takes (ID, ITEM, on|off).
+int positionalCount(Command command)
+{
+    switch (command) {
+    case Command::AppointmentMove:
+    case Command::AppointmentCancel:
+    case Command::PlanShow:
+    case Command::RideSet:
+    case Command::NoDrivingMorningCheck:
+    case Command::RemindersAutostart:
+        return 1;
+    case Command::PlanCheck:
+        return 3;
+    default:
+        return 0;
+    }
+}
+
+bool isPlanCommand(Command command)
+{
+    switch (command) {
+    case Command::AppointmentAdd:
+    case Command::AppointmentMove:
+    case Command::AppointmentCancel:
+    case Command::AppointmentList:
+    case Command::PlanShow:
+    case Command::PlanCheck:
+    case Command::RideSet:
+    case Command::RemindersList:
+    case Command::NoDrivingStatus:
+    case Command::NoDrivingMorningCheck:
+        return true;
+    default:
+        return false;
+    }
+}
 
 bool takesInstrumentId(Command command)
 {
@@ -80,10 +133,11 @@ bool commandAccepts(Command command, Option option)
 {
     switch (option) {
     case Option::Profile:
-    case Option::PassphraseFile:
         return needsProfile(command);
+    case Option::PassphraseFile:
+        return needsProfile(command) && !usesProfileFolderOnly(command);
     case Option::RecoveryKeyFile:
-        return needsProfile(command) && command != Command::Init;
+        return needsProfile(command) && command != Command::Init && !usesProfileFolderOnly(command);
     case Option::NewPassphraseFile:
         return command == Command::ChangePassphrase;
     case Option::RecoveryKeyOut:
@@ -92,7 +146,9 @@ bool commandAccepts(Command command, Option option)
         return command == Command::Info || command == Command::InstrumentList ||
                command == Command::InstrumentScore || command == Command::DiaryList ||
                command == Command::ContentList || command == Command::ContentSearch ||
-               command == Command::NoteList;
+               command == Command::NoteList || command == Command::AppointmentAdd ||
+               command == Command::AppointmentList || command == Command::PlanShow ||
+               command == Command::RemindersList || command == Command::NoDrivingStatus;
     case Option::Language:
         return isContentCommand(command);
     case Option::Kind:
@@ -104,7 +160,10 @@ bool commandAccepts(Command command, Option option)
     case Option::Answers:
         return takesInstrumentId(command);
     case Option::At:
-        return command == Command::InstrumentRecord || command == Command::CheckinAdd;
+        return command == Command::InstrumentRecord || command == Command::CheckinAdd ||
+               command == Command::AppointmentAdd || command == Command::AppointmentMove ||
+               command == Command::PlanShow || command == Command::NoDrivingStatus ||
+               command == Command::NoDrivingMorningCheck;
     case Option::Mood:
     case Option::Anxiety:
     case Option::Pain:
@@ -113,10 +172,22 @@ bool commandAccepts(Command command, Option option)
         return command == Command::CheckinAdd;
     case Option::From:
     case Option::To:
-        return command == Command::DiaryList;
+        return command == Command::DiaryList || command == Command::RemindersList;
     case Option::Format:
     case Option::Out:
         return command == Command::Export;
+    case Option::DurationMinutes:
+        return command == Command::AppointmentAdd || command == Command::AppointmentMove;
+    case Option::Driver:
+    case Option::Phone:
+    case Option::Pickup:
+    case Option::Confirmed:
+        return command == Command::RideSet;
+    case Option::Slept:
+    case Option::ClearHeaded:
+        return command == Command::NoDrivingMorningCheck;
+    case Option::TimeZone:
+        return isPlanCommand(command) || command == Command::Export;
     }
     return false;
 }
@@ -148,6 +219,18 @@ int commandFromWords(const QStringList &arguments, Command &command)
         Word{u"content", u"search", Command::ContentSearch},
         Word{u"note", u"add", Command::NoteAdd},
         Word{u"note", u"list", Command::NoteList},
+        Word{u"appointment", u"add", Command::AppointmentAdd},
+        Word{u"appointment", u"move", Command::AppointmentMove},
+        Word{u"appointment", u"cancel", Command::AppointmentCancel},
+        Word{u"appointment", u"list", Command::AppointmentList},
+        Word{u"plan", u"show", Command::PlanShow},
+        Word{u"plan", u"check", Command::PlanCheck},
+        Word{u"ride", u"set", Command::RideSet},
+        Word{u"reminders", u"list", Command::RemindersList},
+        Word{u"reminders", u"daemon", Command::RemindersDaemon},
+        Word{u"reminders", u"autostart", Command::RemindersAutostart},
+        Word{u"no-driving", u"status", Command::NoDrivingStatus},
+        Word{u"no-driving", u"morning-check", Command::NoDrivingMorningCheck},
     };
     for (const Word &word : kWords) {
         if (word.first != first)
@@ -212,8 +295,23 @@ QString *valueSlot(CliArguments &args, Option option)
         return &args.appointment;
     case Option::Text:
         return &args.text;
+    case Option::DurationMinutes:
+        return &args.durationMinutes;
+    case Option::Driver:
+        return &args.driver;
+    case Option::Phone:
+        return &args.phone;
+    case Option::Pickup:
+        return &args.pickup;
+    case Option::Slept:
+        return &args.slept;
+    case Option::ClearHeaded:
+        return &args.clearHeaded;
+    case Option::TimeZone:
+        return &args.timeZone;
     case Option::Share:
     case Option::Json:
+    case Option::Confirmed:
         break;
     }
     return nullptr;
@@ -226,9 +324,16 @@ bool isHelp(QStringView arg)
 
 const QString kCommandList =
     u"init, check, change-passphrase, info, instrument list|score|record, checkin add, "
-    u"diary list, export, content list|show|search or note add|list"_s;
+    u"diary list, export, content list|show|search, note add|list, appointment "
+    u"add|move|cancel|list, plan show|check, ride set, reminders list|daemon|autostart or "
+    u"no-driving status|morning-check"_s;
 
 } // namespace
+
+bool usesProfileFolderOnly(Command command)
+{
+    return command == Command::RemindersDaemon || command == Command::RemindersAutostart;
+}
 
 bool needsProfile(Command command)
 {
@@ -281,6 +386,10 @@ Result<CliArguments> parseArguments(const QStringList &arguments)
                 args.contentArgument += (args.contentArgument.isEmpty() ? QString() : u" "_s) + arg;
                 continue;
             }
+            if (args.positional.size() < positionalCount(args.command)) {
+                args.positional << arg;
+                continue;
+            }
             return usageError(
                 u"unexpected argument at position %1; options start with --"_s.arg(i + 1));
         }
@@ -307,7 +416,9 @@ Result<CliArguments> parseArguments(const QStringList &arguments)
         if (!spec->takesValue) {
             if (equals >= 0)
                 return usageError(u"option %1 takes no value"_s.arg(spec->name));
-            bool &flag = spec->option == Option::Share ? args.share : args.json;
+            bool &flag = spec->option == Option::Share       ? args.share
+                         : spec->option == Option::Confirmed ? args.confirmed
+                                                             : args.json;
             if (flag)
                 return usageError(u"option %1 is given twice"_s.arg(spec->name));
             flag = true;
@@ -344,10 +455,26 @@ Result<CliArguments> parseArguments(const QStringList &arguments)
         (args.mood.isEmpty() || args.anxiety.isEmpty() || args.pain.isEmpty()))
         return usageError(u"checkin add needs --mood, --anxiety and --pain"_s);
     if (args.command == Command::Export && (args.format.isEmpty() || args.out.isEmpty()))
-        return usageError(u"export needs --format fhir|csv and --out FILE"_s);
+        return usageError(u"export needs --format fhir|csv|ics and --out FILE"_s);
     if (args.command == Command::NoteAdd && args.noteKind.isEmpty())
         return usageError(
             u"note add needs --kind intention|experience|insight|action|followup|free"_s);
+    if (args.positional.size() < positionalCount(args.command))
+        return usageError(args.command == Command::PlanCheck
+                              ? u"plan check needs an appointment id, an item id and on or off"_s
+                          : args.command == Command::RemindersAutostart
+                              ? u"reminders autostart needs on or off"_s
+                              : u"%1 needs an appointment id (see: appointment list)"_s.arg(
+                                    commandName(args.command)));
+    if ((args.command == Command::AppointmentAdd || args.command == Command::AppointmentMove) &&
+        args.at.isEmpty())
+        return usageError(u"%1 needs --at TIME"_s.arg(commandName(args.command)));
+    if (args.command == Command::RideSet && (args.driver.isEmpty() || args.phone.isEmpty()))
+        return usageError(u"ride set needs --driver NAME and --phone NUMBER"_s);
+    if (args.command == Command::NoDrivingMorningCheck &&
+        (args.slept.isEmpty() || args.clearHeaded.isEmpty()))
+        return usageError(u"no-driving morning-check needs --slept yes|no and --clear-headed "
+                          u"yes|no"_s);
     if ((args.command == Command::ContentShow || args.command == Command::ContentSearch) &&
         args.contentArgument.isEmpty())
         return usageError(args.command == Command::ContentShow
@@ -389,6 +516,30 @@ QString commandName(Command command)
         return u"note add"_s;
     case Command::NoteList:
         return u"note list"_s;
+    case Command::AppointmentAdd:
+        return u"appointment add"_s;
+    case Command::AppointmentMove:
+        return u"appointment move"_s;
+    case Command::AppointmentCancel:
+        return u"appointment cancel"_s;
+    case Command::AppointmentList:
+        return u"appointment list"_s;
+    case Command::PlanShow:
+        return u"plan show"_s;
+    case Command::PlanCheck:
+        return u"plan check"_s;
+    case Command::RideSet:
+        return u"ride set"_s;
+    case Command::RemindersList:
+        return u"reminders list"_s;
+    case Command::RemindersDaemon:
+        return u"reminders daemon"_s;
+    case Command::RemindersAutostart:
+        return u"reminders autostart"_s;
+    case Command::NoDrivingStatus:
+        return u"no-driving status"_s;
+    case Command::NoDrivingMorningCheck:
+        return u"no-driving morning-check"_s;
     case Command::None:
         break;
     }
@@ -413,13 +564,28 @@ QString usageText()
            u"  companion-cli checkin add --mood N --anxiety N --pain N [--sleep-hours H]\n"
            u"                [--note TEXT] [--at TIME] --profile DIR\n"
            u"  companion-cli diary list [--json] [--from TIME] [--to TIME] --profile DIR\n"
-           u"  companion-cli export --format fhir|csv --out FILE --profile DIR\n"
+           u"  companion-cli export --format fhir|csv|ics --out FILE [--time-zone ZONE]\n"
+           u"                --profile DIR\n"
            u"  companion-cli content list [--json] [--language en|es]\n"
            u"  companion-cli content show ID [--language en|es]\n"
            u"  companion-cli content search TEXT… [--json] [--language en|es]\n"
            u"  companion-cli note add --kind KIND [--appointment ID] [--share] [--text TEXT]\n"
            u"                --profile DIR   (without --text, the rest of standard input)\n"
            u"  companion-cli note list [--json] [--appointment ID] --profile DIR\n"
+           u"  companion-cli appointment add --at TIME [--duration-min N] [--json] --profile DIR\n"
+           u"  companion-cli appointment move ID --at TIME [--duration-min N] --profile DIR\n"
+           u"  companion-cli appointment cancel ID --profile DIR\n"
+           u"  companion-cli appointment list [--json] --profile DIR\n"
+           u"  companion-cli plan show ID [--json] [--at TIME] --profile DIR\n"
+           u"  companion-cli plan check ID ITEM on|off --profile DIR\n"
+           u"  companion-cli ride set ID --driver NAME --phone NUMBER [--pickup TIME]\n"
+           u"                [--confirmed] --profile DIR\n"
+           u"  companion-cli reminders list [--json] [--from TIME] [--to TIME] --profile DIR\n"
+           u"  companion-cli reminders daemon --profile DIR\n"
+           u"  companion-cli reminders autostart on|off --profile DIR\n"
+           u"  companion-cli no-driving status [--json] [--at TIME] --profile DIR\n"
+           u"  companion-cli no-driving morning-check ID --slept yes|no --clear-headed yes|no\n"
+           u"                [--at TIME] --profile DIR\n"
            u"  companion-cli --help | --version\n"
            u"\n"
            u"Commands:\n"
@@ -434,19 +600,33 @@ QString usageText()
            u"                     help and records that it was shown\n"
            u"  checkin add        store a daily check-in (scales 0-10, sleep 0-24 hours)\n"
            u"  diary list         entries, newest first, that happened in [--from, --to)\n"
-           u"  export             write a FHIR R4 Bundle or a CSV file (created 0600; never\n"
-           u"                     overwrites)\n"
+           u"  export             write a FHIR R4 Bundle, a CSV file or an iCalendar (.ics) file\n"
+           u"                     of appointments (created 0600; never overwrites)\n"
            u"  content list       the education articles (no profile needed)\n"
            u"  content show       one article as Markdown, with its sources\n"
            u"  content search     articles matching every word (the last may be a prefix)\n"
            u"  note add           add a journal entry (KIND: intention, experience, insight,\n"
            u"                     action, followup or free); private unless --share\n"
            u"  note list          journal entries grouped in threads, newest thread first\n"
+           u"  appointment        add, move or cancel an infusion appointment; list shows the\n"
+           u"                     course (series, then boosters)\n"
+           u"  plan show          an appointment's preparation checklist with due times, the\n"
+           u"                     fasting countdown, the ride and the no-driving window\n"
+           u"  plan check         tick (on) or untick (off) a checklist item\n"
+           u"  ride set           who drives you home, their phone, pick-up time, confirmed\n"
+           u"  reminders list     the next reminders (from now unless --from)\n"
+           u"  reminders daemon   deliver reminders as desktop notifications (runs until\n"
+           u"                     stopped; needs no passphrase, shows only generic text)\n"
+           u"  reminders autostart  start the reminder service at login (on) or stop (off)\n"
+           u"  no-driving status  whether the no-driving window is running, and until when\n"
+           u"  no-driving morning-check  the morning after: slept? clear-headed?\n"
            u"\n"
            u"The diary commands take --profile DIR and unlock it like check does (options\n"
            u"--passphrase-file FILE or --recovery-key-file FILE). TIME is ISO 8601, e.g.\n"
            u"2026-03-01T09:30:00Z or 2026-03-01T09:30:00+01:00; a date alone is midnight UTC;\n"
-           u"without a zone it is local time. --at defaults to now.\n"
+           u"without a zone it is local time. --at defaults to now. Rules such as \"the day\n"
+           u"before\" and \"08:00 the next morning\" use --time-zone ZONE (an IANA name such\n"
+           u"as Europe/Berlin), by default the system's time zone.\n"
            u"\n"
            u"Secrets are never read from the command line. Each one is the first line of the\n"
            u"given file, or the next line of standard input (on a terminal you are asked for it,\n"

@@ -24,6 +24,19 @@ enum class Command {
     ContentSearch,    // content search TEXT
     NoteAdd,          // note add
     NoteList,         // note list
+    // The infusion plan (plancommands.h).
+    AppointmentAdd,        // appointment add
+    AppointmentMove,       // appointment move ID
+    AppointmentCancel,     // appointment cancel ID
+    AppointmentList,       // appointment list
+    PlanShow,              // plan show ID
+    PlanCheck,             // plan check ID ITEM on|off
+    RideSet,               // ride set ID
+    RemindersList,         // reminders list
+    RemindersDaemon,       // reminders daemon (no passphrase: reads the schedule file only)
+    RemindersAutostart,    // reminders autostart on|off (no passphrase)
+    NoDrivingStatus,       // no-driving status
+    NoDrivingMorningCheck, // no-driving morning-check ID
 };
 
 // The parsed command line. It never holds a secret: passphrases and recovery keys come from
@@ -61,10 +74,22 @@ struct CliArguments
     QString appointment; // --appointment ID
     QString text;        // --text TEXT
     bool share = false;  // --share
+    // The infusion plan. Positional words after the command (ID, ITEM, on|off).
+    QStringList positional;
+    QString durationMinutes; // --duration-min N
+    QString driver;          // --driver NAME
+    QString phone;           // --phone P
+    QString pickup;          // --pickup ISO8601
+    bool confirmed = false;  // --confirmed
+    QString slept;           // --slept yes|no
+    QString clearHeaded;     // --clear-headed yes|no
+    QString timeZone;        // --time-zone IANA id (default: the system's)
 };
 
 // Commands that open a profile (and so need --profile and a passphrase).
 bool needsProfile(Command command);
+// Commands that take --profile but never unlock it (the reminder service and its autostart).
+bool usesProfileFolderOnly(Command command);
 
 // Parses the arguments after the program name. Errors are InvalidInput with a message that names
 // the offending option but never repeats a value: a value typed by mistake may be a passphrase.

@@ -5,6 +5,7 @@
 #include "cli/diarycommands.h"
 #include "cli/exitcodes.h"
 #include "cli/notecommands.h"
+#include "cli/plancommands.h"
 #include "cli/secretreader.h"
 #include "crypto/recoverykey.h"
 #include "crypto/sodium.h"
@@ -293,13 +294,26 @@ ExitCode runWithProfile(const CliArguments &args, const Console &console)
             done = runDiaryList(args, profile, console);
             break;
         case Command::Export:
-            done = runExport(args, profile, console, clock);
+            done = args.format.toLower() == u"ics" ? runExportIcs(args, profile, console, clock)
+                                                   : runExport(args, profile, console, clock);
             break;
         case Command::NoteAdd:
             done = runNoteAdd(args, profile, console);
             break;
         case Command::NoteList:
             done = runNoteList(args, profile, console);
+            break;
+        case Command::AppointmentAdd:
+        case Command::AppointmentMove:
+        case Command::AppointmentCancel:
+        case Command::AppointmentList:
+        case Command::PlanShow:
+        case Command::PlanCheck:
+        case Command::RideSet:
+        case Command::RemindersList:
+        case Command::NoDrivingStatus:
+        case Command::NoDrivingMorningCheck:
+            done = runPlanCommand(args, profile, console, clock);
             break;
         default:
             done = makeError(ErrorCode::Internal, u"not a profile command"_s);
@@ -420,7 +434,21 @@ int runCli(const QStringList &arguments, const Console &console)
     case Command::Export:
     case Command::NoteAdd:
     case Command::NoteList:
+    case Command::AppointmentAdd:
+    case Command::AppointmentMove:
+    case Command::AppointmentCancel:
+    case Command::AppointmentList:
+    case Command::PlanShow:
+    case Command::PlanCheck:
+    case Command::RideSet:
+    case Command::RemindersList:
+    case Command::NoDrivingStatus:
+    case Command::NoDrivingMorningCheck:
         return toInt(runWithProfile(args, console));
+    case Command::RemindersDaemon:
+        return toInt(runStateless(runRemindersDaemon(args, console), console));
+    case Command::RemindersAutostart:
+        return toInt(runStateless(runRemindersAutostart(args, console), console));
     case Command::None:
         break;
     }

@@ -4,6 +4,7 @@
 #include "common/secretbytes.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
 
 #include <cstdint>
@@ -44,6 +45,8 @@ public:
     std::int64_t columnInt64(int column) const;
     QString columnText(int column) const;
     QByteArray columnBlob(int column) const;
+    // The column's bytes without a copy; valid until the next step() or reset().
+    QByteArrayView columnBytes(int column) const;
     bool columnIsNull(int column) const;
 
 private:

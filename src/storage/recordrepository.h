@@ -7,6 +7,7 @@
 
 #include <QStringList>
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -71,6 +72,8 @@ private:
     Database &m_db;
     const Clock &m_clock;
     std::unique_ptr<WriteStatements> m_writeStatements;
+    // listOccurred's statements, by number of kinds.
+    std::map<qsizetype, Statement> m_listOccurred;
 };
 
 } // namespace companion::storage

@@ -66,6 +66,12 @@ Statement::~Statement()
     sqlite3_finalize(m_stmt);
 }
 
+Statement &Statement::bindDouble(int index, double value)
+{
+    sqlite3_bind_double(m_stmt, index, value);
+    return *this;
+}
+
 Statement &Statement::bind(int index, std::int64_t value)
 {
     sqlite3_bind_int64(m_stmt, index, value);
@@ -124,6 +130,11 @@ void Statement::reset()
 std::int64_t Statement::columnInt64(int column) const
 {
     return sqlite3_column_int64(m_stmt, column);
+}
+
+double Statement::columnDouble(int column) const
+{
+    return sqlite3_column_double(m_stmt, column);
 }
 
 QString Statement::columnText(int column) const

@@ -35,6 +35,7 @@ public:
     Statement &bind(int index, const QString &text);
     Statement &bindBlob(int index, const QByteArray &blob);
     Statement &bindNull(int index);
+    Statement &bindDouble(int index, double value);
 
     // true: a row is available; false: done. Errors carry the SQLite result mapped to ErrorCode.
     Result<bool> step();
@@ -43,6 +44,7 @@ public:
     void reset();
 
     std::int64_t columnInt64(int column) const;
+    double columnDouble(int column) const;
     QString columnText(int column) const;
     QByteArray columnBlob(int column) const;
     // The column's bytes without a copy; valid until the next step() or reset().

@@ -1,5 +1,7 @@
 #include "storage/recordrepository.h"
 
+#include "domain/diaryentry.h"
+
 #include <limits>
 #include <string>
 
@@ -65,6 +67,17 @@ Result<std::vector<Record>> readAll(Statement &stmt)
 
 } // namespace
 
+std::optional<SeriesValue> seriesValueOf(const QString &kind, const QByteArray &body)
+{
+    if (kind != domain::kinds::instrumentResult || body.isEmpty())
+        return std::nullopt;
+    auto decoded = domain::decodeBody(kind, body);
+    if (!decoded)
+        return std::nullopt;
+    const auto &result = std::get<domain::InstrumentResult>(*decoded);
+    return SeriesValue{result.instrumentId, result.total};
+}
+
 // The statements every write runs: record row (insert or update), version row, outbox row.
 struct WriteStatements
 {
@@ -77,10 +90,12 @@ struct WriteStatements
     {
         auto insertRecord = db.prepare(
             "INSERT INTO records (id, kind, version, created_at, updated_at, deleted, body, "
-            "occurred_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8);");
+            "occurred_at, series_key, series_value) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10);");
         auto updateRecord =
             db.prepare("UPDATE records SET version = ?3, updated_at = ?5, deleted = ?6, body = ?7, "
-                       "occurred_at = ?8 WHERE id = ?1 AND kind = ?2 AND version = ?3 - 1;");
+                       "occurred_at = ?8, series_key = ?9, series_value = ?10 "
+                       "WHERE id = ?1 AND kind = ?2 AND version = ?3 - 1;");
         auto insertVersion = db.prepare(
             "INSERT INTO record_versions (record_id, version, updated_at, deleted, body) "
             "VALUES (?1, ?2, ?3, ?4, ?5);");
@@ -112,6 +127,12 @@ struct WriteStatements
             target.bind(8, record.occurredAt->toMSecsSinceEpoch());
         else
             target.bindNull(8);
+        if (const auto series =
+                record.deleted ? std::nullopt : seriesValueOf(record.kind, record.body)) {
+            target.bind(9, series->key).bindDouble(10, series->value);
+        } else {
+            target.bindNull(9).bindNull(10);
+        }
         COMPANION_TRY(target.run());
         if (db.changes() != 1)
             return makeError(ErrorCode::Internal,
@@ -142,6 +163,7 @@ void RecordRepository::releaseStatements()
 {
     m_writeStatements.reset();
     m_listOccurred.clear();
+    m_series.reset();
 }
 
 Result<WriteStatements *> RecordRepository::writeStatements()
@@ -305,6 +327,41 @@ Result<std::vector<Record>> RecordRepository::listOccurred(const QStringList &ki
     // Never leave a cached statement holding a read transaction open.
     stmt.reset();
     return records;
+}
+
+Result<std::vector<SeriesPoint>> RecordRepository::series(const QString &kind, const QString &key,
+                                                          const QDateTime &from,
+                                                          const QDateTime &to)
+{
+    if (!m_series) {
+        // Satisfied by the covering index records_by_series, in order: no table lookups, no sort.
+        auto prepared = m_db.prepare(
+            "SELECT occurred_at, series_value FROM records WHERE kind = ?1 AND series_key = ?2 "
+            "AND occurred_at >= ?3 AND occurred_at < ?4 ORDER BY occurred_at, id;");
+        if (!prepared)
+            return prepared.error();
+        m_series = std::move(*prepared);
+    }
+    Statement &stmt = *m_series;
+    stmt.reset();
+    stmt.bind(1, kind)
+        .bind(2, key)
+        .bind(3, from.isValid() ? from.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min())
+        .bind(4, to.isValid() ? to.toMSecsSinceEpoch() : std::numeric_limits<qint64>::max());
+    std::vector<SeriesPoint> points;
+    while (true) {
+        auto row = stmt.step();
+        if (!row) {
+            stmt.reset();
+            return row.error();
+        }
+        if (!*row)
+            break;
+        points.push_back(
+            {QDateTime::fromMSecsSinceEpoch(stmt.columnInt64(0), Qt::UTC), stmt.columnDouble(1)});
+    }
+    stmt.reset();
+    return points;
 }
 
 Result<std::vector<Record>> RecordRepository::history(const RecordId &id)

@@ -69,9 +69,11 @@ std::vector<domain::DiaryBody> oneYear()
 void copyRows(storage::Database &from, storage::Database &to)
 {
     auto read = from.prepare("SELECT id, kind, version, created_at, updated_at, deleted, body, "
-                             "occurred_at FROM records;");
-    auto write = to.prepare("INSERT INTO records (id, kind, version, created_at, updated_at, "
-                            "deleted, body, occurred_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8);");
+                             "occurred_at, series_key, series_value FROM records;");
+    auto write =
+        to.prepare("INSERT INTO records (id, kind, version, created_at, updated_at, deleted, body, "
+                   "occurred_at, series_key, series_value) "
+                   "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10);");
     if (!read || !write)
         fail("prepare copy", !read ? read.error() : write.error());
     (void)to.exec("BEGIN;");
@@ -85,6 +87,10 @@ void copyRows(storage::Database &from, storage::Database &to)
             .bind(6, read->columnInt64(5))
             .bindBlob(7, read->columnBlob(6))
             .bind(8, read->columnInt64(7));
+        if (read->columnIsNull(8))
+            write->bindNull(9).bindNull(10);
+        else
+            write->bind(9, read->columnText(8)).bindDouble(10, read->columnDouble(9));
         if (auto done = write->run(); !done)
             fail("copy row", done.error());
     }
@@ -129,6 +135,38 @@ RawQuery prepareRaw(sqlite3 *db, int kindCount)
     RawQuery query;
     if (sqlite3_prepare_v2(db, sql.c_str(), -1, &query.stmt, nullptr) != SQLITE_OK)
         fail("prepare raw", makeError(ErrorCode::Internal, u"prepare"_s));
+    return query;
+}
+
+// The chart baseline: the repository's series SQL, prepared once, (time, value) pairs copied out.
+struct RawSeries
+{
+    sqlite3_stmt *stmt = nullptr;
+    int run(const QString &kind, const QString &key, qint64 from, qint64 to)
+    {
+        sqlite3_reset(stmt);
+        const QByteArray kindBytes = kind.toUtf8();
+        const QByteArray keyBytes = key.toUtf8();
+        sqlite3_bind_text(stmt, 1, kindBytes.constData(), int(kindBytes.size()), SQLITE_TRANSIENT);
+        sqlite3_bind_text(stmt, 2, keyBytes.constData(), int(keyBytes.size()), SQLITE_TRANSIENT);
+        sqlite3_bind_int64(stmt, 3, from);
+        sqlite3_bind_int64(stmt, 4, to);
+        std::vector<std::pair<qint64, double>> points;
+        while (sqlite3_step(stmt) == SQLITE_ROW)
+            points.emplace_back(sqlite3_column_int64(stmt, 0), sqlite3_column_double(stmt, 1));
+        return int(points.size());
+    }
+};
+
+RawSeries prepareRawSeries(sqlite3 *db)
+{
+    RawSeries query;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT occurred_at, series_value FROM records WHERE kind = ?1 AND "
+                           "series_key = ?2 AND occurred_at >= ?3 AND occurred_at < ?4 "
+                           "ORDER BY occurred_at, id;",
+                           -1, &query.stmt, nullptr) != SQLITE_OK)
+        fail("prepare raw series", makeError(ErrorCode::Internal, u"prepare"_s));
     return query;
 }
 
@@ -177,7 +215,7 @@ int main(int argc, char *argv[])
     const QStringList diaryKinds{domain::kinds::diaryCheckIn, domain::kinds::diaryPostInfusion,
                                  domain::kinds::instrumentResult, domain::kinds::safetyEvent};
     RawQuery rawTimeline = prepareRaw(plain->handle(), int(diaryKinds.size()));
-    RawQuery rawSeries = prepareRaw(plain->handle(), 1);
+    RawSeries rawSeries = prepareRawSeries(plain->handle());
 
     std::size_t ourRows = 0;
     int rawRows = 0;
@@ -192,11 +230,13 @@ int main(int argc, char *argv[])
     });
     const double oursStorage =
         medianMs([&] { (void)records.listOccurred(diaryKinds, kYearStart, yearEnd, false); });
-    const double oursSeries =
-        medianMs([&] { (void)diary.instrumentSeries(u"phq9"_s, kYearStart, yearEnd); });
+    std::size_t ourPoints = 0;
+    int rawPoints = 0;
+    const double oursSeries = medianMs(
+        [&] { ourPoints = diary.instrumentSeries(u"phq9"_s, kYearStart, yearEnd)->size(); });
     const double rawSeriesMs = medianMs([&] {
-        rawSeries.run({domain::kinds::instrumentResult}, kYearStart.toMSecsSinceEpoch(),
-                      yearEnd.toMSecsSinceEpoch());
+        rawPoints = rawSeries.run(domain::kinds::instrumentResult, u"phq9"_s,
+                                  kYearStart.toMSecsSinceEpoch(), yearEnd.toMSecsSinceEpoch());
     });
     sqlite3_finalize(rawTimeline.stmt);
     sqlite3_finalize(rawSeries.stmt);
@@ -206,15 +246,17 @@ int main(int argc, char *argv[])
         ourRows, rawRows, kRepetitions);
     std::printf("  timeline (decoded entries) %.2f ms, storage layer only %.2f ms, raw %.2f ms\n",
                 oursTimeline, oursStorage, rawTimelineMs);
-    std::printf("  PHQ-9 chart series %.2f ms, raw %.2f ms\n", oursSeries, rawSeriesMs);
+    std::printf("  PHQ-9 chart series %.3f ms (%zu points), raw %.3f ms (%d points)\n", oursSeries,
+                ourPoints, rawSeriesMs, rawPoints);
 
     auto ms = [](double v) { return QString::number(v, 'f', 2); };
+    auto ms3 = [](double v) { return QString::number(v, 'f', 3); };
     printResult("one-year timeline, storage layer (ms)", ms(oursStorage), ms(rawTimelineMs),
                 oursStorage / rawTimelineMs, "<= 1.30", true, oursStorage / rawTimelineMs <= 1.3);
     printResult("one-year timeline, decoded entries (ms)", ms(oursTimeline), ms(rawTimelineMs),
                 oursTimeline / rawTimelineMs, "<= 1.30; <= 5 ms", true,
                 oursTimeline / rawTimelineMs <= 1.3 && oursTimeline <= 5.0);
-    printResult("PHQ-9 chart series, one year (ms)", ms(oursSeries), ms(rawSeriesMs),
+    printResult("PHQ-9 chart series, one year (ms)", ms3(oursSeries), ms3(rawSeriesMs),
                 oursSeries / rawSeriesMs, "<= 1.30", true, oursSeries / rawSeriesMs <= 1.3);
     return 0;
 }

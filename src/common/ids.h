@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArrayView>
 #include <QString>
 #include <QUuid>
 
@@ -14,6 +15,8 @@ public:
     static RecordId generate();
     // Accepts the canonical 36-character form; returns a null id for anything else.
     static RecordId fromString(const QString &text);
+    // The same from UTF-8 bytes (as stored), without building a QString first.
+    static RecordId fromUtf8(QByteArrayView text);
 
     bool isNull() const { return m_uuid.isNull(); }
     QString toString() const; // lower-case, no braces

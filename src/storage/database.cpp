@@ -66,6 +66,12 @@ Statement::~Statement()
     sqlite3_finalize(m_stmt);
 }
 
+Statement &Statement::bindDouble(int index, double value)
+{
+    sqlite3_bind_double(m_stmt, index, value);
+    return *this;
+}
+
 Statement &Statement::bind(int index, std::int64_t value)
 {
     sqlite3_bind_int64(m_stmt, index, value);
@@ -126,6 +132,11 @@ std::int64_t Statement::columnInt64(int column) const
     return sqlite3_column_int64(m_stmt, column);
 }
 
+double Statement::columnDouble(int column) const
+{
+    return sqlite3_column_double(m_stmt, column);
+}
+
 QString Statement::columnText(int column) const
 {
     const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
@@ -136,6 +147,12 @@ QByteArray Statement::columnBlob(int column) const
 {
     const auto *data = static_cast<const char *>(sqlite3_column_blob(m_stmt, column));
     return QByteArray(data, sqlite3_column_bytes(m_stmt, column));
+}
+
+QByteArrayView Statement::columnBytes(int column) const
+{
+    const auto *data = static_cast<const char *>(sqlite3_column_blob(m_stmt, column));
+    return QByteArrayView(data, sqlite3_column_bytes(m_stmt, column));
 }
 
 bool Statement::columnIsNull(int column) const

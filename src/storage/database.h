@@ -4,6 +4,7 @@
 #include "common/secretbytes.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
 
 #include <cstdint>
@@ -34,6 +35,7 @@ public:
     Statement &bind(int index, const QString &text);
     Statement &bindBlob(int index, const QByteArray &blob);
     Statement &bindNull(int index);
+    Statement &bindDouble(int index, double value);
 
     // true: a row is available; false: done. Errors carry the SQLite result mapped to ErrorCode.
     Result<bool> step();
@@ -42,8 +44,11 @@ public:
     void reset();
 
     std::int64_t columnInt64(int column) const;
+    double columnDouble(int column) const;
     QString columnText(int column) const;
     QByteArray columnBlob(int column) const;
+    // The column's bytes without a copy; valid until the next step() or reset().
+    QByteArrayView columnBytes(int column) const;
     bool columnIsNull(int column) const;
 
 private:

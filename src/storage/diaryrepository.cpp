@@ -117,16 +117,7 @@ Result<std::vector<SeriesPoint>> DiaryRepository::instrumentSeries(const QString
                                                                    const QDateTime &from,
                                                                    const QDateTime &to)
 {
-    auto entries = timeline(from, to, {domain::kinds::instrumentResult});
-    if (!entries)
-        return entries.error();
-    std::vector<SeriesPoint> series;
-    for (auto it = entries->rbegin(); it != entries->rend(); ++it) {
-        const auto &result = std::get<domain::InstrumentResult>(it->body);
-        if (result.instrumentId == instrumentId)
-            series.push_back({result.occurredAt, result.total});
-    }
-    return series;
+    return m_records.series(domain::kinds::instrumentResult, instrumentId, from, to);
 }
 
 Result<std::vector<SeriesPoint>>

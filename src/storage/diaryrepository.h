@@ -12,13 +12,6 @@
 
 namespace companion::storage {
 
-// A point of a chart: when, and the value of one measure.
-struct SeriesPoint
-{
-    QDateTime at;
-    double value = 0;
-};
-
 // The diary over RecordRepository: check-ins, post-infusion checks, instrument results and
 // safety events. Bodies are validated before they are written and when they are read; every
 // change keeps the previous version (RecordRepository's history) and queues an outbox row.
@@ -41,8 +34,10 @@ public:
     // left out).
     Result<std::vector<domain::DiaryEntry>> history(const RecordId &id);
 
-    // Chart series, oldest first: instrument totals of `instrumentId`, or one check-in measure
-    // ("mood", "anxiety", "pain", "sleepHours", "sleepQuality", "energy"; absent values skipped).
+    // Chart series, oldest first: instrument totals of `instrumentId` (from the indexed series
+    // columns, no body is decoded: a result whose body does not decode is left out), or one
+    // check-in measure ("mood", "anxiety", "pain", "sleepHours", "sleepQuality", "energy"; absent
+    // values skipped).
     Result<std::vector<SeriesPoint>> instrumentSeries(const QString &instrumentId,
                                                       const QDateTime &from, const QDateTime &to);
     Result<std::vector<SeriesPoint>> checkInSeries(const QString &measure, const QDateTime &from,

@@ -1,5 +1,7 @@
 #include "storage/migrations.h"
 
+#include "storage/recordrepository.h"
+
 #include <QRegularExpression>
 #include <QStringList>
 
@@ -8,6 +10,29 @@
 namespace companion::storage {
 
 namespace {
+
+Result<void> backfillSeries(Database &db)
+{
+    auto read = db.prepare("SELECT id, kind, body FROM records WHERE deleted = 0;");
+    auto write = db.prepare("UPDATE records SET series_key = ?2, series_value = ?3 WHERE id = ?1;");
+    if (!read)
+        return read.error();
+    if (!write)
+        return write.error();
+    while (true) {
+        auto row = read->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return {};
+        const auto series = seriesValueOf(read->columnText(1), read->columnBlob(2));
+        if (!series)
+            continue;
+        write->reset();
+        write->bind(1, read->columnText(0)).bind(2, series->key).bindDouble(3, series->value);
+        COMPANION_TRY(write->run());
+    }
+}
 
 // The migration history. Never edit a step that has shipped: add a new one, and update
 // kFreshSchema to match. The test "migrated schema equals fresh schema" holds the two together.
@@ -34,7 +59,8 @@ CREATE TABLE outbox (
     queued_at INTEGER NOT NULL,
     UNIQUE (record_id, version)
 );
-)sql"},
+)sql",
+              nullptr},
     Migration{2, "version history of every record; timeline index", R"sql(
 CREATE TABLE record_versions (
     record_id TEXT NOT NULL,
@@ -48,14 +74,26 @@ INSERT INTO record_versions (record_id, version, updated_at, deleted, body)
     SELECT id, version, updated_at, deleted, body FROM records;
 DROP INDEX records_by_kind;
 CREATE INDEX records_by_kind_updated ON records (kind, updated_at);
-)sql"},
+)sql",
+              nullptr},
     // Diary timelines and charts are ordered by when something happened, which a person can set
     // (a check-in entered the next morning). Older records get their creation time.
     Migration{3, "occurred_at: the time an entry is about; timeline index", R"sql(
 ALTER TABLE records ADD COLUMN occurred_at INTEGER;
 UPDATE records SET occurred_at = created_at;
 CREATE INDEX records_by_kind_occurred ON records (kind, occurred_at);
-)sql"},
+)sql",
+              nullptr},
+    // Charts read (occurred_at, value) pairs from a small covering index instead of decoding
+    // every instrument result's JSON body. The columns are derived from the body on every write
+    // (seriesValueOf); existing rows are filled by backfillSeries.
+    Migration{4, "series_key / series_value: chart values, indexed", R"sql(
+ALTER TABLE records ADD COLUMN series_key TEXT;
+ALTER TABLE records ADD COLUMN series_value REAL;
+CREATE INDEX records_by_series ON records (kind, series_key, occurred_at, id, series_value)
+    WHERE series_key IS NOT NULL;
+)sql",
+              &backfillSeries},
 };
 
 constexpr bool versionsAreConsecutive()
@@ -82,7 +120,9 @@ CREATE TABLE records (
     updated_at INTEGER NOT NULL,
     deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
     body BLOB NOT NULL,
-    occurred_at INTEGER
+    occurred_at INTEGER,
+    series_key TEXT,
+    series_value REAL
 ) WITHOUT ROWID;
 CREATE TABLE outbox (
     sequence INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -101,6 +141,8 @@ CREATE TABLE record_versions (
 ) WITHOUT ROWID;
 CREATE INDEX records_by_kind_updated ON records (kind, updated_at);
 CREATE INDEX records_by_kind_occurred ON records (kind, occurred_at);
+CREATE INDEX records_by_series ON records (kind, series_key, occurred_at, id, series_value)
+    WHERE series_key IS NOT NULL;
 )sql";
 
 QString normalisedSql(QString sql)
@@ -143,6 +185,8 @@ Result<void> migrate(Database &db)
         if (!tx)
             return tx.error();
         COMPANION_TRY(db.exec(step.sql));
+        if (step.backfill)
+            COMPANION_TRY(step.backfill(db));
         COMPANION_TRY(db.setUserVersion(step.version));
         COMPANION_TRY(tx->commit());
     }

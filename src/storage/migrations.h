@@ -15,6 +15,9 @@ struct Migration
     int version;
     const char *description;
     const char *sql;
+    // Optional work after `sql`, in the same transaction, for data SQL alone cannot derive
+    // (the bundled SQLite has no JSON functions).
+    Result<void> (*backfill)(Database &db);
 };
 
 std::span<const Migration> migrations();

@@ -7,6 +7,7 @@
 
 #include <QStringList>
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -18,6 +19,23 @@ namespace companion::storage {
 // for sync — all in one transaction, so a record is never saved without its outbox row or the
 // other way round.
 struct WriteStatements;
+
+// What a record contributes to a chart: an instrument result's total under its instrument id.
+// Derived from the body by the repository on every write, so it never disagrees with the body;
+// tombstones, other kinds and bodies that do not decode contribute nothing.
+struct SeriesValue
+{
+    QString key;
+    double value = 0;
+};
+std::optional<SeriesValue> seriesValueOf(const QString &kind, const QByteArray &body);
+
+// A point of a chart: when, and the value of one measure.
+struct SeriesPoint
+{
+    QDateTime at;
+    double value = 0;
+};
 
 // One record to create: its body and, for timeline kinds, when it happened.
 struct NewRecord
@@ -59,6 +77,10 @@ public:
     Result<std::vector<domain::Record>> listOccurred(const QStringList &kinds,
                                                      const QDateTime &from, const QDateTime &to,
                                                      bool includeDeleted = false);
+    // The chart series `key` (see seriesValueOf) of live records of `kind` with occurred_at in
+    // [from, to), oldest first (ties by id). Reads an index only; bodies are not decoded.
+    Result<std::vector<SeriesPoint>> series(const QString &kind, const QString &key,
+                                            const QDateTime &from, const QDateTime &to);
     Result<std::vector<domain::Record>> history(const RecordId &id);
     Result<std::int64_t> count(const QString &kind);
 
@@ -71,6 +93,9 @@ private:
     Database &m_db;
     const Clock &m_clock;
     std::unique_ptr<WriteStatements> m_writeStatements;
+    // listOccurred's statements, by number of kinds.
+    std::map<qsizetype, Statement> m_listOccurred;
+    std::optional<Statement> m_series;
 };
 
 } // namespace companion::storage

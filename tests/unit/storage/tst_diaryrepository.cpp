@@ -153,6 +153,60 @@ TEST_CASE("chart series come oldest first for one instrument or measure", "[stor
     CHECK_FALSE(f.diary->checkInSeries(u"note"_s, {}, {}));
 }
 
+TEST_CASE("the indexed chart series follows every add, edit and delete", "[storage][diary]")
+{
+    Fixture f;
+    auto first = f.diary->add(result(1, u"phq9"_s, 20));
+    auto second = f.diary->add(result(2, u"phq9"_s, 15));
+    REQUIRE(first);
+    REQUIRE(second);
+    auto values = [&](const QString &id) {
+        auto series = f.diary->instrumentSeries(id, {}, {});
+        REQUIRE(series);
+        std::vector<double> out;
+        for (const SeriesPoint &point : *series)
+            out.push_back(point.value);
+        return out;
+    };
+    CHECK(values(u"phq9"_s) == std::vector<double>{20, 15});
+
+    // A new total and a later time move the point.
+    REQUIRE(f.diary->edit(first->id, result(3, u"phq9"_s, 11)));
+    CHECK(values(u"phq9"_s) == std::vector<double>{15, 11});
+    auto series = f.diary->instrumentSeries(u"phq9"_s, {}, {});
+    REQUIRE(series);
+    CHECK(series->back().at == day(3));
+    // The range is [from, to).
+    auto ranged = f.diary->instrumentSeries(u"phq9"_s, day(2), day(3));
+    REQUIRE(ranged);
+    REQUIRE(ranged->size() == 1);
+    CHECK(ranged->front().value == 15);
+
+    // An edit to another instrument moves the point to that series.
+    REQUIRE(f.diary->edit(second->id, result(2, u"gad7"_s, 7)));
+    CHECK(values(u"phq9"_s) == std::vector<double>{11});
+    CHECK(values(u"gad7"_s) == std::vector<double>{7});
+
+    // A deleted entry leaves the chart; its tombstone carries no series value.
+    REQUIRE(f.diary->remove(first->id));
+    CHECK(values(u"phq9"_s).empty());
+    auto row = f.db.prepare("SELECT series_key, series_value FROM records WHERE id = ?1;");
+    REQUIRE(row);
+    row->bind(1, first->id.toString());
+    REQUIRE(*row->step());
+    CHECK(row->columnIsNull(0));
+    CHECK(row->columnIsNull(1));
+
+    // Other kinds never get a series value.
+    auto checkInEntry = f.diary->add(checkIn(4, 5));
+    REQUIRE(checkInEntry);
+    row = f.db.prepare("SELECT series_key FROM records WHERE id = ?1;");
+    REQUIRE(row);
+    row->bind(1, checkInEntry->id.toString());
+    REQUIRE(*row->step());
+    CHECK(row->columnIsNull(0));
+}
+
 TEST_CASE("a stored body that no longer decodes is reported as damaged", "[storage][diary]")
 {
     Fixture f;

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "crypto/secretwrap.h"
+#include "domain/diaryentry.h"
 #include "storage/migrations.h"
 #include "support/tempdir.h"
 
@@ -23,6 +24,8 @@ void migrateTo(Database &db, int version)
         if (step.version > version)
             break;
         REQUIRE(db.exec(step.sql));
+        if (step.backfill)
+            REQUIRE(step.backfill(db));
         REQUIRE(db.setUserVersion(step.version));
     }
 }
@@ -119,7 +122,7 @@ TEST_CASE("Migration 3 keeps v2 records and gives them an occurred_at", "[storag
                     "INSERT INTO record_versions VALUES "
                     "('3f2a7c1e-0000-4000-8000-000000000002', 1, 2000, 0, x'7b7d');"));
     REQUIRE(migrate(db));
-    CHECK(*db.userVersion() == 3);
+    CHECK(*db.userVersion() == latestSchemaVersion());
     auto stmt = db.prepare("SELECT occurred_at, version, body FROM records;");
     REQUIRE(stmt);
     REQUIRE(*stmt->step());
@@ -131,4 +134,51 @@ TEST_CASE("Migration 3 keeps v2 records and gives them an occurred_at", "[storag
     REQUIRE(index);
     REQUIRE(*index->step());
     CHECK(index->columnInt64(0) == 1);
+}
+
+TEST_CASE("Migration 4 fills the chart series of existing instrument results",
+          "[storage][migrations]")
+{
+    testing::TempDir dir;
+    Database db = newDatabase(dir, "v3.db");
+    migrateTo(db, 3);
+    domain::InstrumentResult result;
+    result.occurredAt = QDateTime(QDate(2026, 3, 1), QTime(9, 0), Qt::UTC);
+    result.instrumentId = QStringLiteral("phq9");
+    result.instrumentVersion = QStringLiteral("1");
+    result.scoringRuleVersion = QStringLiteral("1");
+    result.answers = {2, 2};
+    result.total = 14;
+    auto body = domain::encodeBody(result);
+    REQUIRE(body);
+    auto insert = db.prepare("INSERT INTO records VALUES (?1, ?2, 1, 1000, 2000, ?3, ?4, 1000);");
+    REQUIRE(insert);
+    auto add = [&](const char *id, const QString &kind, bool deleted, const QByteArray &bytes) {
+        insert->reset();
+        insert->bind(1, QString::fromLatin1(id))
+            .bind(2, kind)
+            .bind(3, deleted ? 1 : 0)
+            .bindBlob(4, bytes);
+        REQUIRE(insert->run());
+    };
+    add("3f2a7c1e-0000-4000-8000-000000000001", domain::kinds::instrumentResult, false, *body);
+    add("3f2a7c1e-0000-4000-8000-000000000002", domain::kinds::instrumentResult, true, {});
+    add("3f2a7c1e-0000-4000-8000-000000000003", domain::kinds::instrumentResult, false,
+        "{\"format\":1}");
+    add("3f2a7c1e-0000-4000-8000-000000000004", domain::kinds::diaryCheckIn, false, *body);
+    insert = Statement();
+
+    REQUIRE(migrate(db));
+    CHECK(*db.userVersion() == latestSchemaVersion());
+    auto rows = db.prepare("SELECT id, series_key, series_value FROM records ORDER BY id;");
+    REQUIRE(rows);
+    REQUIRE(*rows->step());
+    CHECK(rows->columnText(1) == QStringLiteral("phq9"));
+    CHECK(rows->columnDouble(2) == 14);
+    for (int i = 0; i < 3; ++i) { // tombstone, undecodable body, another kind: no series
+        REQUIRE(*rows->step());
+        CHECK(rows->columnIsNull(1));
+        CHECK(rows->columnIsNull(2));
+    }
+    CHECK_FALSE(*rows->step());
 }

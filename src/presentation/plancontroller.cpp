@@ -34,7 +34,7 @@ QString courseTitle(const domain::CourseEntry &entry)
 QString actionReminderId(const RecordId &entryId)
 {
     const QByteArray digest =
-        QCryptographicHash::hash(("companion.action.v1|" + entryId.toString()).toUtf8(),
+        QCryptographicHash::hash((QStringLiteral("companion.action.v1|") + entryId.toString()).toUtf8(),
                                  QCryptographicHash::Sha256);
     return QString::fromLatin1(digest.left(16).toHex());
 }

@@ -2,7 +2,6 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Companion.Ui
-import Companion.Patient
 
 // One form question, drawn by its type ("scale", "grade", "hours", "bloodPressure", "tags",
 // "text"). `large`: low-energy mode.

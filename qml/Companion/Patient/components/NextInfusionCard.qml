@@ -1,5 +1,4 @@
 import QtQuick
-import QtQuick.Layouts
 import Companion.Core
 import Companion.Ui
 import Companion.Patient

@@ -8,60 +8,55 @@ using namespace Qt::StringLiterals;
 
 namespace companion::domain {
 
+namespace {
+
+// Each country: its emergency number and its national suicide-prevention or emotional-support
+// line, as published by the services themselves.
+struct CountryLines
+{
+    const char *countries; // ISO 3166 alpha-2 codes, space-separated
+    const char *emergency;
+    const char *lineLabel;
+    const char *lineNumber;
+    bool lineTakesTexts;
+};
+
+const CountryLines kCountryLines[] = {
+    {"US CA", "911",
+     QT_TRANSLATE_NOOP("CrisisNumbers", "988 Suicide & Crisis Lifeline (call or text)"), "988",
+     true},
+    {"GB", "999", QT_TRANSLATE_NOOP("CrisisNumbers", "Samaritans (free, any time)"), "116 123",
+     false},
+    {"IE", "112", QT_TRANSLATE_NOOP("CrisisNumbers", "Samaritans (free, any time)"), "116 123",
+     false},
+    {"ES", "112",
+     QT_TRANSLATE_NOOP("CrisisNumbers", "024 Suicidal behaviour helpline (free, any time)"), "024",
+     false},
+    {"MX", "911", QT_TRANSLATE_NOOP("CrisisNumbers", "Línea de la Vida (free, any time)"),
+     "800 911 2000", false},
+    {"AU", "000", QT_TRANSLATE_NOOP("CrisisNumbers", "Lifeline (any time)"), "13 11 14", false},
+    {"DE", "112", QT_TRANSLATE_NOOP("CrisisNumbers", "TelefonSeelsorge (free, any time)"),
+     "0800 111 0 111", false},
+    {"FR", "112",
+     QT_TRANSLATE_NOOP("CrisisNumbers", "3114 Suicide prevention line (free, any time)"), "3114",
+     false},
+};
+
+} // namespace
+
 std::vector<CrisisLine> localeCrisisLines(const QString &countryCode)
 {
     const QString code = countryCode.toUpper();
-    // Each country: its national suicide-prevention or emotional-support line and its emergency
-    // number, as published by the services themselves.
-    if (code == u"US"_s || code == u"CA"_s)
-        return {{u"emergency"_s, QT_TRANSLATE_NOOP("CrisisNumbers", "Emergency services"), u"911"_s,
-                 true, false},
-                {u"crisis_line"_s,
-                 QT_TRANSLATE_NOOP("CrisisNumbers", "988 Suicide & Crisis Lifeline (call or text)"),
-                 u"988"_s, false, true}};
-    if (code == u"GB"_s)
-        return {{u"emergency"_s, QT_TRANSLATE_NOOP("CrisisNumbers", "Emergency services"), u"999"_s,
-                 true, false},
-                {u"crisis_line"_s,
-                 QT_TRANSLATE_NOOP("CrisisNumbers", "Samaritans (free, any time)"), u"116 123"_s,
-                 false, false}};
-    if (code == u"IE"_s)
-        return {{u"emergency"_s, QT_TRANSLATE_NOOP("CrisisNumbers", "Emergency services"), u"112"_s,
-                 true, false},
-                {u"crisis_line"_s,
-                 QT_TRANSLATE_NOOP("CrisisNumbers", "Samaritans (free, any time)"), u"116 123"_s,
-                 false, false}};
-    if (code == u"ES"_s)
-        return {
-            {u"emergency"_s, QT_TRANSLATE_NOOP("CrisisNumbers", "Emergency services"), u"112"_s,
-             true, false},
-            {u"crisis_line"_s,
-             QT_TRANSLATE_NOOP("CrisisNumbers", "024 Suicidal behaviour helpline (free, any time)"),
-             u"024"_s, false, false}};
-    if (code == u"MX"_s)
-        return {{u"emergency"_s, QT_TRANSLATE_NOOP("CrisisNumbers", "Emergency services"), u"911"_s,
-                 true, false},
-                {u"crisis_line"_s,
-                 QT_TRANSLATE_NOOP("CrisisNumbers", "Línea de la Vida (free, any time)"),
-                 u"800 911 2000"_s, false, false}};
-    if (code == u"AU"_s)
-        return {{u"emergency"_s, QT_TRANSLATE_NOOP("CrisisNumbers", "Emergency services"), u"000"_s,
-                 true, false},
-                {u"crisis_line"_s, QT_TRANSLATE_NOOP("CrisisNumbers", "Lifeline (any time)"),
-                 u"13 11 14"_s, false, false}};
-    if (code == u"DE"_s)
-        return {{u"emergency"_s, QT_TRANSLATE_NOOP("CrisisNumbers", "Emergency services"), u"112"_s,
-                 true, false},
-                {u"crisis_line"_s,
-                 QT_TRANSLATE_NOOP("CrisisNumbers", "TelefonSeelsorge (free, any time)"),
-                 u"0800 111 0 111"_s, false, false}};
-    if (code == u"FR"_s)
-        return {
-            {u"emergency"_s, QT_TRANSLATE_NOOP("CrisisNumbers", "Emergency services"), u"112"_s,
-             true, false},
-            {u"crisis_line"_s,
-             QT_TRANSLATE_NOOP("CrisisNumbers", "3114 Suicide prevention line (free, any time)"),
-             u"3114"_s, false, false}};
+    if (code.size() != 2)
+        return {};
+    for (const CountryLines &country : kCountryLines) {
+        if (!QString::fromLatin1(country.countries).split(u' ').contains(code))
+            continue;
+        return {{u"emergency"_s, QT_TRANSLATE_NOOP("CrisisNumbers", "Emergency services"),
+                 QString::fromLatin1(country.emergency), true, false},
+                {u"crisis_line"_s, country.lineLabel, QString::fromLatin1(country.lineNumber),
+                 false, country.lineTakesTexts}};
+    }
     return {};
 }
 

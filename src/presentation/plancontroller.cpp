@@ -33,9 +33,9 @@ QString courseTitle(const domain::CourseEntry &entry)
 
 QString actionReminderId(const RecordId &entryId)
 {
-    const QByteArray digest =
-        QCryptographicHash::hash((QStringLiteral("companion.action.v1|") + entryId.toString()).toUtf8(),
-                                 QCryptographicHash::Sha256);
+    const QByteArray digest = QCryptographicHash::hash(
+        (QStringLiteral("companion.action.v1|") + entryId.toString()).toUtf8(),
+        QCryptographicHash::Sha256);
     return QString::fromLatin1(digest.left(16).toHex());
 }
 
@@ -51,8 +51,7 @@ PlanController::PlanController(ProfileController &profile, const Clock &clock, Q
     if (auto protocol = domain::loadDefaultProtocol())
         m_protocol = std::move(*protocol);
     m_binding = std::make_unique<ProfileBinding>(
-        *this, m_profile, [this](storage::Profile &opened) { load(opened); },
-        [this] { unload(); });
+        *this, m_profile, [this](storage::Profile &opened) { load(opened); }, [this] { unload(); });
     m_binding->start();
 }
 
@@ -206,15 +205,14 @@ void PlanController::rebuild()
         const domain::FastingCountdown fasting =
             domain::fastingCountdown(m_protocol, appointment->body, now);
         if (fasting.secondsToFluidsCutoff > 0) {
-            m_fastingText =
-                fasting.secondsToSolidCutoff > 0
-                    ? tr("Last solid food by %1 (in %2). Clear fluids until %3.")
-                          .arg(timeLabel(fasting.solidFoodUntil),
-                               domain::durationWords(fasting.secondsToSolidCutoff),
-                               timeLabel(fasting.clearFluidsUntil))
-                    : tr("No more solid food. Clear fluids until %1 (in %2).")
-                          .arg(timeLabel(fasting.clearFluidsUntil),
-                               domain::durationWords(fasting.secondsToFluidsCutoff));
+            m_fastingText = fasting.secondsToSolidCutoff > 0
+                                ? tr("Last solid food by %1 (in %2). Clear fluids until %3.")
+                                      .arg(timeLabel(fasting.solidFoodUntil),
+                                           domain::durationWords(fasting.secondsToSolidCutoff),
+                                           timeLabel(fasting.clearFluidsUntil))
+                                : tr("No more solid food. Clear fluids until %1 (in %2).")
+                                      .arg(timeLabel(fasting.clearFluidsUntil),
+                                           domain::durationWords(fasting.secondsToFluidsCutoff));
         }
     }
 
@@ -244,7 +242,8 @@ void PlanController::reschedule(const std::vector<domain::Reminder> &planned)
     };
     std::vector<Shown> all;
     for (const domain::Reminder &reminder : planned)
-        all.push_back({reminder.fireAt, reminder.text,
+        all.push_back({reminder.fireAt,
+                       reminder.text,
                        {reminder.id, reminder.fireAt, reminder.lockScreenText}});
     if (m_journal) {
         if (auto entries = m_journal->list()) {
@@ -254,9 +253,10 @@ void PlanController::reschedule(const std::vector<domain::Reminder> &planned)
                     QDateTime(written.addDays(1), kActionReminderAt, m_zone).toUTC();
                 if (fireAt < now)
                     continue;
-                all.push_back({fireAt, tr("Your action: %1").arg(action.body.text),
-                               {actionReminderId(action.id), fireAt,
-                                m_protocol.reminders.texts.lockScreen}});
+                all.push_back(
+                    {fireAt,
+                     tr("Your action: %1").arg(action.body.text),
+                     {actionReminderId(action.id), fireAt, m_protocol.reminders.texts.lockScreen}});
             }
         }
     }
@@ -280,8 +280,8 @@ void PlanController::reschedule(const std::vector<domain::Reminder> &planned)
                                "notifications are allowed for Companion.");
         return;
     }
-    m_schedulerStatus = tr("%n reminder(s) scheduled on this device.", nullptr,
-                           static_cast<int>(scheduled.size()));
+    m_schedulerStatus =
+        tr("%n reminder(s) scheduled on this device.", nullptr, static_cast<int>(scheduled.size()));
 }
 
 QString PlanController::selectedId() const
@@ -306,11 +306,11 @@ QString PlanController::selectedWhen() const
         return {};
     return tr("%1. Arrive by %2.")
         .arg(timeLabel(appointment->body.startsAt),
-             QLocale().toString(appointment->body.startsAt
-                                    .addSecs(-60LL * m_protocol.arrivalMinutesEarly)
-                                    .toTimeZone(m_zone)
-                                    .time(),
-                                QLocale::ShortFormat));
+             QLocale().toString(
+                 appointment->body.startsAt.addSecs(-60LL * m_protocol.arrivalMinutesEarly)
+                     .toTimeZone(m_zone)
+                     .time(),
+                 QLocale::ShortFormat));
 }
 
 QString PlanController::selectedDate() const
@@ -323,9 +323,9 @@ QString PlanController::selectedDate() const
 QString PlanController::selectedTime() const
 {
     const domain::Appointment *appointment = selected();
-    return appointment
-               ? appointment->body.startsAt.toTimeZone(m_zone).time().toString(QStringLiteral("HH:mm"))
-               : QString();
+    return appointment ? appointment->body.startsAt.toTimeZone(m_zone).time().toString(
+                             QStringLiteral("HH:mm"))
+                       : QString();
 }
 
 bool PlanController::selectedEditable() const

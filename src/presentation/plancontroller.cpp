@@ -12,8 +12,17 @@
 #include "storage/journalrepository.h"
 #include "storage/profile.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
 #include <QLocale>
+#include <QProcess>
+
+#if defined(Q_OS_LINUX) && !defined(Q_OS_ANDROID)
+#include "platform/linux/autostart.h"
+#define COMPANION_HAS_REMINDER_SERVICE 1
+#endif
 
 #include <algorithm>
 
@@ -483,6 +492,54 @@ bool PlanController::morningCheck(bool slept, bool clearHeaded)
     }
     refresh();
     return true;
+}
+
+QString PlanController::reminderServiceProgram()
+{
+#ifdef COMPANION_HAS_REMINDER_SERVICE
+    const QDir here(QCoreApplication::applicationDirPath());
+    for (const QString &candidate : {here.filePath(QStringLiteral("companion-cli")),
+                                     here.filePath(QStringLiteral("../cli/companion-cli"))}) {
+        if (QFileInfo(candidate).isExecutable())
+            return QFileInfo(candidate).canonicalFilePath();
+    }
+#endif
+    return {};
+}
+
+bool PlanController::backgroundReminders() const
+{
+#ifdef COMPANION_HAS_REMINDER_SERVICE
+    return platform::autostart::isEnabled();
+#else
+    return false;
+#endif
+}
+
+void PlanController::setBackgroundReminders(bool on)
+{
+#ifdef COMPANION_HAS_REMINDER_SERVICE
+    const QString program = reminderServiceProgram();
+    if (program.isEmpty() || on == backgroundReminders())
+        return;
+    const QStringList arguments{QStringLiteral("reminders"), QStringLiteral("daemon"),
+                                QStringLiteral("--profile"),
+                                QFileInfo(m_profile.profileDirectory()).absoluteFilePath()};
+    const auto done =
+        on ? platform::autostart::enable(program, arguments) : platform::autostart::disable();
+    if (!done) {
+        setError(tr("The background reminder service could not be set up."));
+        return;
+    }
+    // Start it now too, so reminders fire tonight even before the next login. It needs no
+    // passphrase: it reads only the schedule file (times and generic text).
+    if (on && !QProcess::startDetached(program, arguments))
+        setError(tr("The background reminder service did not start; it will start at your next "
+                    "login."));
+    emit backgroundRemindersChanged();
+#else
+    Q_UNUSED(on);
+#endif
 }
 
 void PlanController::setError(const QString &message)

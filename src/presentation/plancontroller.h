@@ -70,6 +70,11 @@ class PlanController : public QObject
     // [{whenLabel, text}] the next reminders, soonest first
     Q_PROPERTY(QVariantList nextReminders READ nextReminders NOTIFY planChanged)
     Q_PROPERTY(QString schedulerStatus READ schedulerStatus NOTIFY planChanged)
+    // Linux desktop: the background reminder service (companion-cli reminders daemon) that fires
+    // reminders while the app is closed, started now and at every login (XDG autostart, opt-in).
+    Q_PROPERTY(bool backgroundRemindersAvailable READ backgroundRemindersAvailable CONSTANT)
+    Q_PROPERTY(bool backgroundReminders READ backgroundReminders WRITE setBackgroundReminders NOTIFY
+                   backgroundRemindersChanged)
     Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY errorMessageChanged)
 
 public:
@@ -107,6 +112,9 @@ public:
     QVariantList nextReminders() const { return m_nextReminders; }
     QString schedulerStatus() const { return m_schedulerStatus; }
     QString errorMessage() const { return m_errorMessage; }
+    bool backgroundRemindersAvailable() const { return !reminderServiceProgram().isEmpty(); }
+    bool backgroundReminders() const;
+    void setBackgroundReminders(bool on);
 
     // Infusion start times of scheduled appointments (the diary's schedule and trend markers).
     std::vector<QDateTime> infusionTimes() const;
@@ -132,6 +140,7 @@ signals:
     void errorMessageChanged();
     // The appointments changed: the diary schedule, trends and Learn's course stage follow.
     void appointmentsChanged();
+    void backgroundRemindersChanged();
 
 private:
     void load(storage::Profile &profile);
@@ -142,6 +151,8 @@ private:
     std::optional<QDateTime> wallClock(const QString &date, const QString &time) const;
     void setError(const QString &message);
     QString timeLabel(const QDateTime &utc) const;
+    // companion-cli beside this program (installed) or in the build tree; empty when not found.
+    static QString reminderServiceProgram();
 
     ProfileController &m_profile;
     const Clock &m_clock;

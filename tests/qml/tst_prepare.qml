@@ -54,6 +54,10 @@ TestCase {
     }
 
     function test_planAnInfusion() {
+        // The last intention from the journal is carried into the preparation.
+        JournalController.startEntry("intention", "")
+        JournalController.editorText = "Stay curious about what comes up"
+        verify(JournalController.save())
         const shell = createTemporaryObject(shellComponent, testCase)
         verify(waitForRendering(shell))
         Navigation.go(2)
@@ -61,6 +65,8 @@ TestCase {
         tryCompare(content.item, "objectName", "preparePage")
         waitForItemPolished(content.item)
         verify(!PlanController.hasAppointments)
+        verify(child(content.item, "journalCarryForwardCard").visible)
+        compare(child(content.item, "carryForwardIntention").text.indexOf("Stay curious about what comes up") >= 0, true)
         const addCard = child(content.item, "addAppointmentCard")
         const date = new Date(Date.now() + 5 * 24 * 3600 * 1000)
         const iso = date.getFullYear() + "-" + String(date.getMonth() + 1).padStart(2, "0") + "-" + String(date.getDate()).padStart(2, "0")

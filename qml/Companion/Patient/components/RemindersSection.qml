@@ -19,6 +19,13 @@ ColumnLayout {
         color: Theme.textMuted
         text: PlanController.schedulerStatus
     }
+    JournalSwitch {
+        objectName: "backgroundRemindersSwitch"
+        visible: PlanController.backgroundRemindersAvailable
+        text: qsTr("Deliver reminders when Companion is closed (starts a small background service at login)")
+        checked: PlanController.backgroundReminders
+        onToggled: PlanController.backgroundReminders = checked
+    }
     BodyText {
         visible: PlanController.nextReminders.length === 0
         text: qsTr("No reminders are planned.")

@@ -3,6 +3,7 @@
 #include "presentation/diarycontroller.h"
 #include "presentation/diaryform.h"
 #include "presentation/profilecontroller.h"
+#include "profilesession.h"
 #include "storage/diaryrepository.h"
 #include "storage/profile.h"
 #include "support/fakeclock.h"
@@ -16,13 +17,6 @@ using namespace companion::presentation;
 
 namespace {
 
-const QString kPassphrase = QStringLiteral("juniper falcon atlas biscuit");
-
-bool idle(const ProfileController &c)
-{
-    return testing::waitUntil([&] { return !c.busy(); });
-}
-
 struct Fixture
 {
     testing::TempDir dir;
@@ -32,21 +26,11 @@ struct Fixture
 
     Fixture()
     {
-        profile.createProfile(kPassphrase, kPassphrase);
-        REQUIRE(idle(profile));
-        REQUIRE(profile.state() == ProfileController::Unlocked);
-        profile.acknowledgeRecoveryKey();
+        testing::createUnlockedProfile(profile);
         diary.setDraftDelay(30);
     }
 
-    void relock()
-    {
-        profile.lock();
-        REQUIRE(profile.state() == ProfileController::Locked);
-        profile.unlock(kPassphrase);
-        REQUIRE(idle(profile));
-        REQUIRE(profile.state() == ProfileController::Unlocked);
-    }
+    void relock() { testing::relockProfile(profile); }
 
     void rate(int mood, int anxiety, int pain)
     {

@@ -2,6 +2,7 @@
 
 #include "presentation/journalcontroller.h"
 #include "presentation/profilecontroller.h"
+#include "profilesession.h"
 #include "support/fakeclock.h"
 #include "support/filescan.h"
 #include "support/tempdir.h"
@@ -13,13 +14,6 @@ using namespace companion::presentation;
 
 namespace {
 
-const QString kPassphrase = QStringLiteral("juniper falcon atlas biscuit");
-
-bool idle(const ProfileController &c)
-{
-    return testing::waitUntil([&] { return !c.busy(); });
-}
-
 struct Fixture
 {
     testing::TempDir dir;
@@ -29,21 +23,11 @@ struct Fixture
 
     Fixture()
     {
-        profile.createProfile(kPassphrase, kPassphrase);
-        REQUIRE(idle(profile));
-        REQUIRE(profile.state() == ProfileController::Unlocked);
-        profile.acknowledgeRecoveryKey();
+        testing::createUnlockedProfile(profile);
         journal.setDraftDelay(50);
     }
 
-    void relock()
-    {
-        profile.lock();
-        REQUIRE(profile.state() == ProfileController::Locked);
-        profile.unlock(kPassphrase);
-        REQUIRE(idle(profile));
-        REQUIRE(profile.state() == ProfileController::Unlocked);
-    }
+    void relock() { testing::relockProfile(profile); }
 
     void write(const QString &kind, const QString &text, const QString &thread = {})
     {
@@ -212,8 +196,8 @@ TEST_CASE("Locking drops all decrypted journal data, canary text is in no profil
     CHECK(testing::filesContaining(f.dir.path(), canary).isEmpty());
     CHECK(testing::filesContaining(f.dir.path(), draftCanary).isEmpty());
 
-    f.profile.unlock(kPassphrase);
-    REQUIRE(idle(f.profile));
+    f.profile.unlock(testing::kTestPassphrase);
+    REQUIRE(testing::waitUntil([&] { return !f.profile.busy(); }));
     CHECK(f.journal.available());
     CHECK(f.journal.entryCount() == 2);
     CHECK(f.journal.lastIntention() == canary + QStringLiteral(" intention"));

@@ -4,6 +4,7 @@
 #include "presentation/journalcontroller.h"
 #include "presentation/plancontroller.h"
 #include "presentation/profilecontroller.h"
+#include "profilesession.h"
 #include "support/fakeclock.h"
 #include "support/tempdir.h"
 #include "support/wait.h"
@@ -43,11 +44,7 @@ struct Fixture
 
     Fixture()
     {
-        const QString passphrase = u"juniper falcon atlas biscuit"_s;
-        profile.createProfile(passphrase, passphrase);
-        REQUIRE(testing::waitUntil([&] { return !profile.busy(); }));
-        REQUIRE(profile.state() == ProfileController::Unlocked);
-        profile.acknowledgeRecoveryKey();
+        testing::createUnlockedProfile(profile);
         plan.setScheduler(&scheduler);
     }
 

@@ -3,6 +3,7 @@
 #include "presentation/profilecontroller.h"
 #include "presentation/questionnairecontroller.h"
 #include "presentation/safetycontroller.h"
+#include "profilesession.h"
 #include "storage/diaryrepository.h"
 #include "storage/profile.h"
 #include "support/fakeclock.h"
@@ -15,8 +16,6 @@ using namespace companion::presentation;
 
 namespace {
 
-const QString kPassphrase = QStringLiteral("juniper falcon atlas biscuit");
-
 struct Fixture
 {
     testing::TempDir dir;
@@ -27,10 +26,7 @@ struct Fixture
 
     Fixture()
     {
-        profile.createProfile(kPassphrase, kPassphrase);
-        REQUIRE(testing::waitUntil([&] { return !profile.busy(); }));
-        REQUIRE(profile.state() == ProfileController::Unlocked);
-        profile.acknowledgeRecoveryKey();
+        testing::createUnlockedProfile(profile);
         QObject::connect(&safety, &SafetyController::crisisRequested, [this] { ++crisisCount; });
     }
 
@@ -154,7 +150,7 @@ TEST_CASE("An interrupted questionnaire resumes from its draft", "[presentation]
         f.questionnaire.answer(2);
     f.profile.lock();
     CHECK_FALSE(f.questionnaire.active());
-    f.profile.unlock(kPassphrase);
+    f.profile.unlock(testing::kTestPassphrase);
     REQUIRE(testing::waitUntil([&] { return !f.profile.busy(); }));
     REQUIRE(f.questionnaire.hasDraft());
     CHECK(f.questionnaire.draftTitle() == u"PCL-5"_s);

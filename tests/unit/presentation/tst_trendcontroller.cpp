@@ -5,6 +5,7 @@
 #include "presentation/profilecontroller.h"
 #include "presentation/trendchart.h"
 #include "presentation/trendcontroller.h"
+#include "profilesession.h"
 #include "storage/diaryrepository.h"
 #include "storage/profile.h"
 #include "support/fakeclock.h"
@@ -27,14 +28,7 @@ struct Fixture
     TrendController trends{profile, clock};
     domain::InstrumentCatalog catalog = *domain::InstrumentCatalog::loadBuiltIn();
 
-    Fixture()
-    {
-        const QString passphrase = u"juniper falcon atlas biscuit"_s;
-        profile.createProfile(passphrase, passphrase);
-        REQUIRE(testing::waitUntil([&] { return !profile.busy(); }));
-        REQUIRE(profile.state() == ProfileController::Unlocked);
-        profile.acknowledgeRecoveryKey();
-    }
+    Fixture() { testing::createUnlockedProfile(profile); }
 
     QDateTime daysAgo(int days) const { return clock.nowUtc().addDays(-days); }
 

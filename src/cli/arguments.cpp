@@ -39,6 +39,13 @@ enum class Option {
     Slept,
     ClearHeaded,
     TimeZone,
+    Server,
+    Code,
+    Fingerprint,
+    ShareCategories,
+    Category,
+    Entry,
+    VaultPassphraseFile,
 };
 
 struct OptionSpec
@@ -79,6 +86,13 @@ constexpr std::array kOptions = {
     OptionSpec{Option::Slept, u"--slept", true},
     OptionSpec{Option::ClearHeaded, u"--clear-headed", true},
     OptionSpec{Option::TimeZone, u"--time-zone", true},
+    OptionSpec{Option::Server, u"--server", true},
+    OptionSpec{Option::Code, u"--code", true},
+    OptionSpec{Option::Fingerprint, u"--fingerprint", true},
+    OptionSpec{Option::ShareCategories, u"--share-categories", true},
+    OptionSpec{Option::Category, u"--category", true},
+    OptionSpec{Option::Entry, u"--entry", true},
+    OptionSpec{Option::VaultPassphraseFile, u"--vault-passphrase-file", true},
 };
 
 // How many positional words each plan command takes (ID, ITEM, on|off).
@@ -91,7 +105,12 @@ int positionalCount(Command command)
     case Command::RideSet:
     case Command::NoDrivingMorningCheck:
     case Command::RemindersAutostart:
+    case Command::DeviceRevoke:
         return 1;
+    case Command::ConflictResolve:
+        return 2;
+    case Command::Share:
+        return 1; // on|off|default, optional (without it: the current choices)
     case Command::PlanCheck:
         return 3;
     default:
@@ -137,7 +156,8 @@ bool commandAccepts(Command command, Option option)
     case Option::PassphraseFile:
         return needsProfile(command) && !usesProfileFolderOnly(command);
     case Option::RecoveryKeyFile:
-        return needsProfile(command) && command != Command::Init && !usesProfileFolderOnly(command);
+        return needsProfile(command) && command != Command::Init && command != Command::Enrol &&
+               !usesProfileFolderOnly(command);
     case Option::NewPassphraseFile:
         return command == Command::ChangePassphrase;
     case Option::RecoveryKeyOut:
@@ -148,7 +168,20 @@ bool commandAccepts(Command command, Option option)
                command == Command::ContentList || command == Command::ContentSearch ||
                command == Command::NoteList || command == Command::AppointmentAdd ||
                command == Command::AppointmentList || command == Command::PlanShow ||
-               command == Command::RemindersList || command == Command::NoDrivingStatus;
+               command == Command::RemindersList || command == Command::NoDrivingStatus ||
+               command == Command::Sync || command == Command::Share ||
+               command == Command::AccessLog || command == Command::DeviceList ||
+               command == Command::ConflictList || command == Command::Enrol ||
+               command == Command::JoinCode;
+    case Option::Server:
+    case Option::Code:
+    case Option::Fingerprint:
+    case Option::ShareCategories:
+    case Option::VaultPassphraseFile:
+        return command == Command::Enrol;
+    case Option::Category:
+    case Option::Entry:
+        return command == Command::Share;
     case Option::Language:
         return isContentCommand(command);
     case Option::Kind:
@@ -231,6 +264,15 @@ int commandFromWords(const QStringList &arguments, Command &command)
         Word{u"reminders", u"autostart", Command::RemindersAutostart},
         Word{u"no-driving", u"status", Command::NoDrivingStatus},
         Word{u"no-driving", u"morning-check", Command::NoDrivingMorningCheck},
+        Word{u"enrol", u"", Command::Enrol},
+        Word{u"sync", u"", Command::Sync},
+        Word{u"share", u"", Command::Share},
+        Word{u"access-log", u"", Command::AccessLog},
+        Word{u"devices", u"list", Command::DeviceList},
+        Word{u"devices", u"revoke", Command::DeviceRevoke},
+        Word{u"devices", u"join-code", Command::JoinCode},
+        Word{u"conflicts", u"list", Command::ConflictList},
+        Word{u"conflicts", u"resolve", Command::ConflictResolve},
     };
     for (const Word &word : kWords) {
         if (word.first != first)
@@ -309,6 +351,20 @@ QString *valueSlot(CliArguments &args, Option option)
         return &args.clearHeaded;
     case Option::TimeZone:
         return &args.timeZone;
+    case Option::Server:
+        return &args.server;
+    case Option::Code:
+        return &args.code;
+    case Option::Fingerprint:
+        return &args.fingerprint;
+    case Option::ShareCategories:
+        return &args.shareCategories;
+    case Option::Category:
+        return &args.category;
+    case Option::Entry:
+        return &args.entry;
+    case Option::VaultPassphraseFile:
+        return &args.vaultPassphraseFile;
     case Option::Share:
     case Option::Json:
     case Option::Confirmed:
@@ -326,7 +382,8 @@ const QString kCommandList =
     u"init, check, change-passphrase, info, instrument list|score|record, checkin add, "
     u"diary list, export, content list|show|search, note add|list, appointment "
     u"add|move|cancel|list, plan show|check, ride set, reminders list|daemon|autostart or "
-    u"no-driving status|morning-check"_s;
+    u"no-driving status|morning-check, enrol, sync, share, access-log, devices "
+    u"list|revoke|join-code or conflicts list|resolve"_s;
 
 } // namespace
 
@@ -459,11 +516,24 @@ Result<CliArguments> parseArguments(const QStringList &arguments)
     if (args.command == Command::NoteAdd && args.noteKind.isEmpty())
         return usageError(
             u"note add needs --kind intention|experience|insight|action|followup|free"_s);
-    if (args.positional.size() < positionalCount(args.command))
+    if (args.command == Command::Enrol && (args.server.isEmpty() || args.code.isEmpty()))
+        return usageError(u"enrol needs --server URL and --code CODE"_s);
+    if (args.command == Command::Share) {
+        if (!args.category.isEmpty() && !args.entry.isEmpty())
+            return usageError(u"share takes --category or --entry, not both"_s);
+        if ((args.category.isEmpty() && args.entry.isEmpty()) != args.positional.isEmpty())
+            return usageError(u"share --category NAME on|off or share --entry ID "
+                              u"on|off|default; share alone lists the choices"_s);
+    }
+    if (args.command != Command::Share && args.positional.size() < positionalCount(args.command))
         return usageError(args.command == Command::PlanCheck
                               ? u"plan check needs an appointment id, an item id and on or off"_s
                           : args.command == Command::RemindersAutostart
                               ? u"reminders autostart needs on or off"_s
+                          : args.command == Command::DeviceRevoke
+                              ? u"devices revoke needs a device id (see: devices list)"_s
+                          : args.command == Command::ConflictResolve
+                              ? u"conflicts resolve needs a conflict id and mine or theirs"_s
                               : u"%1 needs an appointment id (see: appointment list)"_s.arg(
                                     commandName(args.command)));
     if ((args.command == Command::AppointmentAdd || args.command == Command::AppointmentMove) &&
@@ -540,6 +610,24 @@ QString commandName(Command command)
         return u"no-driving status"_s;
     case Command::NoDrivingMorningCheck:
         return u"no-driving morning-check"_s;
+    case Command::Enrol:
+        return u"enrol"_s;
+    case Command::Sync:
+        return u"sync"_s;
+    case Command::Share:
+        return u"share"_s;
+    case Command::AccessLog:
+        return u"access-log"_s;
+    case Command::DeviceList:
+        return u"devices list"_s;
+    case Command::DeviceRevoke:
+        return u"devices revoke"_s;
+    case Command::JoinCode:
+        return u"devices join-code"_s;
+    case Command::ConflictList:
+        return u"conflicts list"_s;
+    case Command::ConflictResolve:
+        return u"conflicts resolve"_s;
     case Command::None:
         break;
     }
@@ -586,6 +674,17 @@ QString usageText()
            u"  companion-cli no-driving status [--json] [--at TIME] --profile DIR\n"
            u"  companion-cli no-driving morning-check ID --slept yes|no --clear-headed yes|no\n"
            u"                [--at TIME] --profile DIR\n"
+           u"  companion-cli enrol --server URL --code CODE [--fingerprint FP]\n"
+           u"                [--share-categories LIST] [--vault-passphrase-file FILE]\n"
+           u"                [--json] --profile DIR\n"
+           u"  companion-cli sync [--json] --profile DIR\n"
+           u"  companion-cli share [--category NAME on|off | --entry ID on|off|default]\n"
+           u"                [--json] --profile DIR\n"
+           u"  companion-cli access-log [--json] --profile DIR\n"
+           u"  companion-cli devices list|join-code [--json] --profile DIR\n"
+           u"  companion-cli devices revoke ID --profile DIR\n"
+           u"  companion-cli conflicts list [--json] --profile DIR\n"
+           u"  companion-cli conflicts resolve ID mine|theirs --profile DIR\n"
            u"  companion-cli --help | --version\n"
            u"\n"
            u"Commands:\n"
@@ -620,6 +719,19 @@ QString usageText()
            u"  reminders autostart  start the reminder service at login (on) or stop (off)\n"
            u"  no-driving status  whether the no-driving window is running, and until when\n"
            u"  no-driving morning-check  the morning after: slept? clear-headed?\n"
+           u"  enrol              connect the profile to a clinic with the code it gave you (or\n"
+           u"                     a join code from your other device: you are then asked for\n"
+           u"                     that device's passphrase); checks the clinic key fingerprint\n"
+           u"  sync               send what changed here and fetch what changed elsewhere,\n"
+           u"                     end-to-end encrypted; prints counts\n"
+           u"  share              what the care team may read: categories (checkins,\n"
+           u"                     instruments, post-infusion, preparation, journal, safety) or\n"
+           u"                     one entry; nothing is shared unless you turn it on\n"
+           u"  access-log         who at the clinic read what you shared, and when; your\n"
+           u"                     devices and logins\n"
+           u"  devices            your devices; a one-hour code to join another; revoke one\n"
+           u"  conflicts          edits made on two devices at once: both are kept; choose\n"
+           u"                     which one stays\n"
            u"\n"
            u"The diary commands take --profile DIR and unlock it like check does (options\n"
            u"--passphrase-file FILE or --recovery-key-file FILE). TIME is ISO 8601, e.g.\n"
@@ -634,7 +746,8 @@ QString usageText()
            u"\n"
            u"Exit codes: 0 ok, 1 other failure, 2 usage error (including answers or values out\n"
            u"of range), weak passphrase or malformed recovery key, 3 wrong passphrase or recovery\n"
-           u"key, 4 damaged or tampered profile.\n"_s;
+           u"key, 4 damaged or tampered profile, 5 clinic server unreachable (try again), 6\n"
+           u"refused by the clinic server (used code, revoked device).\n"_s;
 }
 
 } // namespace companion::cli

@@ -37,6 +37,16 @@ enum class Command {
     RemindersAutostart,    // reminders autostart on|off (no passphrase)
     NoDrivingStatus,       // no-driving status
     NoDrivingMorningCheck, // no-driving morning-check ID
+    // Sync with the clinic (synccommands.h).
+    Enrol,           // enrol --server URL --code CODE
+    Sync,            // sync
+    Share,           // share [--category NAME | --entry ID] [on|off|default]
+    AccessLog,       // access-log
+    DeviceList,      // devices list
+    DeviceRevoke,    // devices revoke ID
+    JoinCode,        // devices join-code
+    ConflictList,    // conflicts list
+    ConflictResolve, // conflicts resolve ID mine|theirs
 };
 
 // The parsed command line. It never holds a secret: passphrases and recovery keys come from
@@ -84,6 +94,14 @@ struct CliArguments
     QString slept;           // --slept yes|no
     QString clearHeaded;     // --clear-headed yes|no
     QString timeZone;        // --time-zone IANA id (default: the system's)
+    // Sync.
+    QString server;              // --server URL
+    QString code;                // --code CODE (an enrolment or join code; single use)
+    QString fingerprint;         // --fingerprint FP (the clinic key's, printed with the code)
+    QString shareCategories;     // --share-categories LIST (enrol: what to share from the start)
+    QString category;            // --category NAME (share)
+    QString entry;               // --entry ID (share)
+    QString vaultPassphraseFile; // --vault-passphrase-file FILE (enrol a second device)
 };
 
 // Commands that open a profile (and so need --profile and a passphrase).

@@ -7,6 +7,7 @@
 #include "cli/notecommands.h"
 #include "cli/plancommands.h"
 #include "cli/secretreader.h"
+#include "cli/synccommands.h"
 #include "crypto/recoverykey.h"
 #include "crypto/sodium.h"
 
@@ -315,6 +316,16 @@ ExitCode runWithProfile(const CliArguments &args, const Console &console)
         case Command::NoDrivingMorningCheck:
             done = runPlanCommand(args, profile, console, clock);
             break;
+        case Command::Sync:
+        case Command::Share:
+        case Command::AccessLog:
+        case Command::DeviceList:
+        case Command::DeviceRevoke:
+        case Command::JoinCode:
+        case Command::ConflictList:
+        case Command::ConflictResolve:
+            done = runSyncCommand(args, profile, console);
+            break;
         default:
             done = makeError(ErrorCode::Internal, u"not a profile command"_s);
             break;
@@ -323,6 +334,29 @@ ExitCode runWithProfile(const CliArguments &args, const Console &console)
             return report(console, done.error(), args.profileDirectory);
         return ExitCode::Ok;
     });
+}
+
+// enrol needs the passphrase itself, not only an unlocked profile: it seals the vault key for
+// the patient's other devices under it. So it unlocks with the passphrase only.
+ExitCode runEnrolCommand(const CliArguments &args, const Console &console)
+{
+    const QString &directory = args.profileDirectory;
+    if (!Profile::exists(directory))
+        return report(console,
+                      makeError(ErrorCode::NotFound, u"there is no profile in %1"_s.arg(directory)),
+                      directory);
+    SecretReader reader(console.in, console.err);
+    auto passphrase = reader.read(args.passphraseFile, u"Passphrase: "_s, u"passphrase"_s);
+    if (!passphrase)
+        return report(console, passphrase.error(), directory);
+    auto profile = Profile::unlock(directory, *passphrase);
+    if (!profile)
+        return report(console, profile.error(), directory);
+    auto done = runEnrol(args, **profile, *passphrase, reader, console);
+    passphrase->wipe();
+    if (!done)
+        return report(console, done.error(), directory);
+    return ExitCode::Ok;
 }
 
 ExitCode runStateless(Result<void> done, const Console &console)
@@ -444,7 +478,17 @@ int runCli(const QStringList &arguments, const Console &console)
     case Command::RemindersList:
     case Command::NoDrivingStatus:
     case Command::NoDrivingMorningCheck:
+    case Command::Sync:
+    case Command::Share:
+    case Command::AccessLog:
+    case Command::DeviceList:
+    case Command::DeviceRevoke:
+    case Command::JoinCode:
+    case Command::ConflictList:
+    case Command::ConflictResolve:
         return toInt(runWithProfile(args, console));
+    case Command::Enrol:
+        return toInt(runEnrolCommand(args, console));
     case Command::RemindersDaemon:
         return toInt(runStateless(runRemindersDaemon(args, console), console));
     case Command::RemindersAutostart:

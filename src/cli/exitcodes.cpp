@@ -12,6 +12,10 @@ ExitCode exitCodeFor(ErrorCode code)
     case ErrorCode::InvalidInput:
     case ErrorCode::WeakParameters:
         return ExitCode::Usage;
+    case ErrorCode::Network:
+        return ExitCode::Network;
+    case ErrorCode::Refused:
+        return ExitCode::Refused;
     case ErrorCode::NotFound:
     case ErrorCode::AlreadyExists:
     case ErrorCode::Io:

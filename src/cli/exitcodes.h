@@ -11,6 +11,8 @@ enum class ExitCode : int {
     Usage = 2,           // bad command line, weak passphrase, malformed recovery key
     WrongPassphrase = 3, // the passphrase or recovery key does not unlock the profile
     Damaged = 4,         // the profile failed an integrity check: corruption or tampering
+    Network = 5,         // the clinic server could not be reached: try again later
+    Refused = 6,         // the clinic server refused (bad code, revoked device, conflict)
 };
 
 // The one place where an error becomes an exit code.

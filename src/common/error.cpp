@@ -23,6 +23,10 @@ QString errorCodeName(ErrorCode code)
         return QStringLiteral("locked");
     case ErrorCode::Unsupported:
         return QStringLiteral("unsupported");
+    case ErrorCode::Network:
+        return QStringLiteral("network");
+    case ErrorCode::Refused:
+        return QStringLiteral("refused");
     case ErrorCode::Internal:
         return QStringLiteral("internal");
     }

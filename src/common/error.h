@@ -16,6 +16,8 @@ enum class ErrorCode {
     Io,              // the operating system refused a read or write (disk full, permissions)
     Locked,          // the profile is locked; unlock first
     Unsupported,     // written by a newer version of Companion
+    Network,         // the clinic server could not be reached or did not answer in time: retry
+    Refused,         // the clinic server answered and said no (expired code, revoked device, …)
     Internal,        // a bug: an invariant did not hold
 };
 

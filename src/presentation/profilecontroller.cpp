@@ -110,6 +110,8 @@ QString ProfileController::messageFor(const Error &error) const
         return tr("A profile already exists here.");
     case ErrorCode::InvalidInput:
     case ErrorCode::Locked:
+    case ErrorCode::Network:
+    case ErrorCode::Refused:
     case ErrorCode::Internal:
         break;
     }

@@ -1,5 +1,7 @@
 #include "protocol/keys.h"
 
+#include "crypto/passphrasekdf.h"
+#include "crypto/secretwrap.h"
 #include "crypto/sodium.h"
 
 #include <sodium.h>
@@ -367,6 +369,116 @@ Id16 randomId()
     Id16 id{};
     randombytes_buf(id.data(), id.size());
     return id;
+}
+
+namespace {
+
+constexpr char kPassphraseBlobMagic[] = "CVK1";
+constexpr qsizetype kPassphraseBlobSize = 4 + 8 + 8 + 16 + static_cast<qsizetype>(kWrappedKeySize);
+
+std::uint64_t readNumber(const unsigned char *bytes, int count)
+{
+    std::uint64_t value = 0;
+    for (int i = 0; i < count; ++i)
+        value = (value << 8) | bytes[i];
+    return value;
+}
+
+QByteArray sckAssociatedData(const Id16 &vaultId, std::uint32_t generation,
+                             std::uint32_t careTeamEpoch)
+{
+    QByteArray ad("companion-sck-vault-v1");
+    appendId(ad, vaultId);
+    appendNumber(ad, generation, 4);
+    appendNumber(ad, careTeamEpoch, 4);
+    return ad;
+}
+
+SecretBytes sckWrappingKey(const SecretBytes &vaultRootKey)
+{
+    return crypto::deriveSubKey(vaultRootKey, "companion-sck-wrap-v1");
+}
+
+} // namespace
+
+Result<QByteArray> sealVaultKeyForPassphrase(const SecretBytes &passphrase,
+                                             const SecretBytes &vaultRootKey, const Id16 &vaultId,
+                                             std::uint32_t epoch)
+{
+    const crypto::KdfParameters params = crypto::recommendedKdfParameters();
+    auto slotKey = crypto::derivePassphraseKey(passphrase, params);
+    if (!slotKey)
+        return slotKey.error();
+    auto wrapped =
+        wrapVaultRootKey(*slotKey, vaultRootKey, vaultId, VaultKeySlot::Passphrase, epoch);
+    if (!wrapped)
+        return wrapped.error();
+    QByteArray blob(kPassphraseBlobMagic, 4);
+    appendNumber(blob, params.opsLimit, 8);
+    appendNumber(blob, params.memLimit, 8);
+    blob.append(params.salt);
+    blob.append(*wrapped);
+    return blob;
+}
+
+Result<SecretBytes> openVaultKeyWithPassphrase(const SecretBytes &passphrase, QByteArrayView blob,
+                                               const Id16 &vaultId, std::uint32_t epoch)
+{
+    if (blob.size() != kPassphraseBlobSize ||
+        !blob.startsWith(QByteArrayView(kPassphraseBlobMagic, 4)))
+        return makeError(ErrorCode::Damaged, QStringLiteral("the vault key blob is malformed"));
+    const auto *bytes = u8(blob);
+    crypto::KdfParameters params;
+    params.algorithm = QStringLiteral("argon2id13");
+    params.opsLimit = readNumber(bytes + 4, 8);
+    params.memLimit = readNumber(bytes + 12, 8);
+    params.salt = blob.sliced(20, 16).toByteArray();
+    COMPANION_TRY(crypto::checkKdfParameters(params));
+    auto slotKey = crypto::derivePassphraseKey(passphrase, params);
+    if (!slotKey)
+        return slotKey.error();
+    return unwrapVaultRootKey(*slotKey, blob.sliced(36), vaultId, VaultKeySlot::Passphrase, epoch);
+}
+
+QString sharedCollectionKeySlot(std::uint32_t generation)
+{
+    return QStringLiteral("sck-%1").arg(generation);
+}
+
+Result<QByteArray> wrapSharedCollectionKeyForVault(const SecretBytes &vaultRootKey,
+                                                   const SecretBytes &sharedCollectionKey,
+                                                   const Id16 &vaultId, std::uint32_t generation,
+                                                   std::uint32_t careTeamEpoch)
+{
+    return wrapKey(sckWrappingKey(vaultRootKey), sharedCollectionKey,
+                   sckAssociatedData(vaultId, generation, careTeamEpoch));
+}
+
+Result<SecretBytes> unwrapSharedCollectionKeyForVault(const SecretBytes &vaultRootKey,
+                                                      QByteArrayView wrapped, const Id16 &vaultId,
+                                                      std::uint32_t generation,
+                                                      std::uint32_t careTeamEpoch)
+{
+    return unwrapKey(sckWrappingKey(vaultRootKey), wrapped,
+                     sckAssociatedData(vaultId, generation, careTeamEpoch));
+}
+
+QByteArray encodeSharedKeyBlob(const SharedKeyBlob &blob)
+{
+    QByteArray out;
+    appendNumber(out, blob.generation, 4);
+    out.append(blob.wrapped);
+    return out;
+}
+
+Result<SharedKeyBlob> decodeSharedKeyBlob(QByteArrayView bytes)
+{
+    if (static_cast<std::size_t>(bytes.size()) != kSharedKeyBlobSize)
+        return makeError(ErrorCode::Damaged, QStringLiteral("the shared key has a wrong size"));
+    SharedKeyBlob blob;
+    blob.generation = static_cast<std::uint32_t>(readNumber(u8(bytes), 4));
+    blob.wrapped = bytes.sliced(4).toByteArray();
+    return blob;
 }
 
 } // namespace companion::protocol

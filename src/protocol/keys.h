@@ -111,6 +111,45 @@ Result<QByteArray> sealSharedCollectionKey(QByteArrayView careTeamPublicKey,
                                            const SecretBytes &sharedCollectionKey);
 Result<SecretBytes> openSharedCollectionKey(const BoxKeyPair &careTeamKey, QByteArrayView sealed);
 
+// --- blobs the patient's devices keep on the server (GET/PUT /v1/vault/key-blobs) ---
+//
+// Slot "passphrase": the VRK wrapped by an Argon2id key of the passphrase a second device types
+// to join the vault. Layout: "CVK1" | ops u64 | mem u64 | salt[16] | wrapVaultRootKey(slot 1).
+// The KDF parameters travel with the blob and are checked against the floor and ceiling before
+// any derivation, so a server cannot make a device weaken or exhaust itself.
+inline constexpr const char *kPassphraseSlot = "passphrase";
+Result<QByteArray> sealVaultKeyForPassphrase(const SecretBytes &passphrase,
+                                             const SecretBytes &vaultRootKey, const Id16 &vaultId,
+                                             std::uint32_t epoch);
+// WrongPassphrase when the passphrase is not the one that sealed it (or the blob was altered);
+// Damaged for a malformed blob; WeakParameters for KDF parameters out of bounds.
+Result<SecretBytes> openVaultKeyWithPassphrase(const SecretBytes &passphrase, QByteArrayView blob,
+                                               const Id16 &vaultId, std::uint32_t epoch);
+
+// Slot "sck-<generation>": the SCK for the patient's other devices, wrapped by a key derived
+// from the VRK and bound to vault, generation and care-team epoch.
+QString sharedCollectionKeySlot(std::uint32_t generation);
+Result<QByteArray> wrapSharedCollectionKeyForVault(const SecretBytes &vaultRootKey,
+                                                   const SecretBytes &sharedCollectionKey,
+                                                   const Id16 &vaultId, std::uint32_t generation,
+                                                   std::uint32_t careTeamEpoch);
+Result<SecretBytes> unwrapSharedCollectionKeyForVault(const SecretBytes &vaultRootKey,
+                                                      QByteArrayView wrapped, const Id16 &vaultId,
+                                                      std::uint32_t generation,
+                                                      std::uint32_t careTeamEpoch);
+
+// The `shared_key` a device sends with a shared record version: which SCK generation wrapped the
+// DEK, then the wrap. Layout: generation u32 | wrapSharedDataKey(…) (77 bytes). The server keeps
+// it opaque; the console picks the SCK of that generation.
+inline constexpr std::size_t kSharedKeyBlobSize = 4 + kWrappedKeySize;
+struct SharedKeyBlob
+{
+    std::uint32_t generation = 0;
+    QByteArray wrapped; // wrapSharedDataKey output
+};
+QByteArray encodeSharedKeyBlob(const SharedKeyBlob &blob);
+Result<SharedKeyBlob> decodeSharedKeyBlob(QByteArrayView bytes);
+
 // Device and therapist login: the signed message for a server challenge. Binding the principal
 // id stops a signature for one identity from being replayed for another.
 QByteArray authChallengeMessage(QByteArrayView challenge, QByteArrayView principalId);

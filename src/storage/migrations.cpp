@@ -94,6 +94,67 @@ CREATE INDEX records_by_series ON records (kind, series_key, occurred_at, id, se
     WHERE series_key IS NOT NULL;
 )sql",
               &backfillSeries},
+    // Sync with the clinic (src/sync): the enrolment (device login key and vault root key live
+    // only here, inside the encrypted database), every envelope this device sealed or received
+    // (its hash guards against rollback and replay; unacknowledged ones are re-sent byte for
+    // byte so retries are idempotent), shared-collection keys, what the server shares now, the
+    // patient's sharing choices, edits kept from conflicts, and integrity events.
+    Migration{5, "sync state: account, envelopes, sharing, conflicts", R"sql(
+CREATE TABLE sync_account (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    server_url TEXT NOT NULL,
+    vault_id TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    device_key BLOB NOT NULL,
+    vault_root_key BLOB NOT NULL,
+    key_epoch INTEGER NOT NULL,
+    clinic TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    pull_cursor INTEGER NOT NULL,
+    enrolled_at INTEGER NOT NULL
+);
+CREATE TABLE sync_envelopes (
+    record_id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    envelope BLOB NOT NULL,
+    wrapped_key BLOB NOT NULL,
+    hash BLOB NOT NULL,
+    acknowledged INTEGER NOT NULL CHECK (acknowledged IN (0, 1)),
+    PRIMARY KEY (record_id, version)
+) WITHOUT ROWID;
+CREATE TABLE sync_shared_keys (
+    generation INTEGER PRIMARY KEY,
+    ctk_epoch INTEGER NOT NULL,
+    key BLOB NOT NULL
+);
+CREATE TABLE sync_shares (
+    record_id TEXT PRIMARY KEY NOT NULL,
+    version INTEGER NOT NULL,
+    generation INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE sync_share_choices (
+    subject TEXT PRIMARY KEY NOT NULL,
+    shared INTEGER NOT NULL CHECK (shared IN (0, 1))
+) WITHOUT ROWID;
+CREATE TABLE sync_conflicts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    record_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    body BLOB NOT NULL,
+    deleted INTEGER NOT NULL CHECK (deleted IN (0, 1)),
+    updated_at INTEGER NOT NULL,
+    remote_version INTEGER NOT NULL,
+    detected_at INTEGER NOT NULL
+);
+CREATE TABLE sync_integrity_events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at INTEGER NOT NULL,
+    record_id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    reason TEXT NOT NULL
+);
+)sql",
+              nullptr},
 };
 
 constexpr bool versionsAreConsecutive()
@@ -143,6 +204,59 @@ CREATE INDEX records_by_kind_updated ON records (kind, updated_at);
 CREATE INDEX records_by_kind_occurred ON records (kind, occurred_at);
 CREATE INDEX records_by_series ON records (kind, series_key, occurred_at, id, series_value)
     WHERE series_key IS NOT NULL;
+CREATE TABLE sync_account (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    server_url TEXT NOT NULL,
+    vault_id TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    device_key BLOB NOT NULL,
+    vault_root_key BLOB NOT NULL,
+    key_epoch INTEGER NOT NULL,
+    clinic TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    pull_cursor INTEGER NOT NULL,
+    enrolled_at INTEGER NOT NULL
+);
+CREATE TABLE sync_envelopes (
+    record_id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    envelope BLOB NOT NULL,
+    wrapped_key BLOB NOT NULL,
+    hash BLOB NOT NULL,
+    acknowledged INTEGER NOT NULL CHECK (acknowledged IN (0, 1)),
+    PRIMARY KEY (record_id, version)
+) WITHOUT ROWID;
+CREATE TABLE sync_shared_keys (
+    generation INTEGER PRIMARY KEY,
+    ctk_epoch INTEGER NOT NULL,
+    key BLOB NOT NULL
+);
+CREATE TABLE sync_shares (
+    record_id TEXT PRIMARY KEY NOT NULL,
+    version INTEGER NOT NULL,
+    generation INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE sync_share_choices (
+    subject TEXT PRIMARY KEY NOT NULL,
+    shared INTEGER NOT NULL CHECK (shared IN (0, 1))
+) WITHOUT ROWID;
+CREATE TABLE sync_conflicts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    record_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    body BLOB NOT NULL,
+    deleted INTEGER NOT NULL CHECK (deleted IN (0, 1)),
+    updated_at INTEGER NOT NULL,
+    remote_version INTEGER NOT NULL,
+    detected_at INTEGER NOT NULL
+);
+CREATE TABLE sync_integrity_events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at INTEGER NOT NULL,
+    record_id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    reason TEXT NOT NULL
+);
 )sql";
 
 QString normalisedSql(QString sql)

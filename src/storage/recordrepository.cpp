@@ -409,4 +409,103 @@ Result<std::vector<OutboxEntry>> RecordRepository::pendingOutbox(int limit)
     }
 }
 
+Result<std::optional<Record>> RecordRepository::atVersion(const RecordId &id, std::int64_t version)
+{
+    auto stmt = m_db.prepare(
+        "SELECT v.record_id, r.kind, v.version, r.created_at, v.updated_at, v.deleted, v.body, "
+        "r.occurred_at FROM record_versions v JOIN records r ON r.id = v.record_id "
+        "WHERE v.record_id = ?1 AND v.version = ?2;");
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, id.toString()).bind(2, version);
+    auto row = stmt->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return std::optional<Record>();
+    return std::optional<Record>(readRecord(*stmt));
+}
+
+Result<void> RecordRepository::writeRemoteVersion(const Record &record)
+{
+    const QString id = record.id.toString();
+    auto dropHistory =
+        m_db.prepare("DELETE FROM record_versions WHERE record_id = ?1 AND version >= ?2;");
+    if (!dropHistory)
+        return dropHistory.error();
+    dropHistory->bind(1, id).bind(2, record.version);
+    COMPANION_TRY(dropHistory->run());
+
+    // INSERT OR REPLACE: the row may or may not exist yet (SQLite 3.15 has no UPSERT).
+    auto upsert = m_db.prepare(
+        "INSERT OR REPLACE INTO records (id, kind, version, created_at, updated_at, deleted, "
+        "body, occurred_at, series_key, series_value) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10);");
+    if (!upsert)
+        return upsert.error();
+    upsert->bind(1, id)
+        .bind(2, record.kind)
+        .bind(3, record.version)
+        .bind(4, record.createdAt.toMSecsSinceEpoch())
+        .bind(5, record.updatedAt.toMSecsSinceEpoch())
+        .bind(6, record.deleted ? 1 : 0)
+        .bindBlob(7, record.body);
+    if (record.occurredAt)
+        upsert->bind(8, record.occurredAt->toMSecsSinceEpoch());
+    else
+        upsert->bindNull(8);
+    if (const auto series = record.deleted ? std::nullopt : seriesValueOf(record.kind, record.body))
+        upsert->bind(9, series->key).bindDouble(10, series->value);
+    else
+        upsert->bindNull(9).bindNull(10);
+    COMPANION_TRY(upsert->run());
+
+    auto history =
+        m_db.prepare("INSERT INTO record_versions (record_id, version, updated_at, deleted, body) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5);");
+    if (!history)
+        return history.error();
+    history->bind(1, id)
+        .bind(2, record.version)
+        .bind(3, record.updatedAt.toMSecsSinceEpoch())
+        .bind(4, record.deleted ? 1 : 0)
+        .bindBlob(5, record.body);
+    return history->run();
+}
+
+Result<void> RecordRepository::acknowledge(const RecordId &id, std::int64_t version)
+{
+    auto stmt = m_db.prepare("DELETE FROM outbox WHERE record_id = ?1 AND version = ?2;");
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, id.toString()).bind(2, version);
+    return stmt->run();
+}
+
+Result<void> RecordRepository::discardPending(const RecordId &id)
+{
+    auto stmt = m_db.prepare("DELETE FROM outbox WHERE record_id = ?1;");
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, id.toString());
+    return stmt->run();
+}
+
+Result<std::vector<std::int64_t>> RecordRepository::pendingVersions(const RecordId &id)
+{
+    auto stmt = m_db.prepare("SELECT version FROM outbox WHERE record_id = ?1 ORDER BY version;");
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, id.toString());
+    std::vector<std::int64_t> versions;
+    while (true) {
+        auto row = stmt->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return versions;
+        versions.push_back(stmt->columnInt64(0));
+    }
+}
+
 } // namespace companion::storage

@@ -86,6 +86,23 @@ public:
 
     Result<std::vector<domain::OutboxEntry>> pendingOutbox(int limit);
 
+    // --- for sync (src/sync). These run inside the caller's transaction: the sync engine
+    // applies a whole pulled batch and its cursor atomically. ---
+
+    // The record as it was at `version`: kind, created_at and occurred_at from the current row
+    // (history does not keep them), body, updated_at and deleted from that version.
+    Result<std::optional<domain::Record>> atVersion(const RecordId &id, std::int64_t version);
+    // Writes a version that came from another device exactly as given (its own version number),
+    // with its history row and no outbox row. History rows at or above that version written here
+    // before (a local edit that lost a conflict, kept by the caller) are replaced.
+    Result<void> writeRemoteVersion(const domain::Record &record);
+    // The server has this version: it leaves the outbox.
+    Result<void> acknowledge(const RecordId &id, std::int64_t version);
+    // Drops every queued change of a record (after a conflict: the caller kept the local edit).
+    Result<void> discardPending(const RecordId &id);
+    // Versions of this record still queued, oldest first.
+    Result<std::vector<std::int64_t>> pendingVersions(const RecordId &id);
+
 private:
     // The write statements are prepared once and reused: preparing four statements per save
     // cost about a third of a single save (bench/bench_store).

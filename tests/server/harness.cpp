@@ -157,7 +157,7 @@ AdminResult TestServer::admin(const QStringList &arguments) const
     return result;
 }
 
-void TestServer::start(const QStringList &extra)
+void TestServer::start(const QStringList &extra, std::uint16_t port)
 {
     REQUIRE_FALSE(m_process);
     // The log is appended across restarts: look for this start's line only.
@@ -168,7 +168,8 @@ void TestServer::start(const QStringList &extra)
     m_process->setStandardOutputFile(logFile(), QIODevice::Append);
     m_process->start(QStringLiteral(COMPANION_SERVER_PATH),
                      QStringList{QStringLiteral("serve"), QStringLiteral("--db"), m_dbUrl,
-                                 QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                                 QStringLiteral("--listen"),
+                                 QStringLiteral("127.0.0.1:%1").arg(port),
                                  QStringLiteral("--enrol-per-minute"), QStringLiteral("1000"),
                                  QStringLiteral("--auth-per-minute"), QStringLiteral("1000")} +
                          extra);

@@ -50,8 +50,9 @@ public:
     ~TestServer();
 
     AdminResult admin(const QStringList &arguments) const;
-    // Starts `serve` with the extra arguments; waits until it listens.
-    void start(const QStringList &extra = {});
+    // Starts `serve` with the extra arguments; waits until it listens. `port` 0 picks a free
+    // one; a restart that clients must find again passes the previous port().
+    void start(const QStringList &extra = {}, std::uint16_t port = 0);
     void stop();
     bool running() const;
     qint64 pid() const;

@@ -1,0 +1,292 @@
+#include "cli/synccommands.h"
+
+#include "sync/syncengine.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace companion::cli {
+
+namespace {
+
+using namespace companion::sync;
+
+void printJson(const Console &console, const QJsonObject &object)
+{
+    console.print(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)) + u'\n');
+}
+
+QString isoTime(std::int64_t ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+Result<void> runSync(const CliArguments &args, SyncEngine &engine, const Console &console)
+{
+    auto report = engine.sync();
+    if (!report)
+        return report.error();
+    auto conflicts = engine.conflicts();
+    if (!conflicts)
+        return conflicts.error();
+    if (args.json) {
+        printJson(console, {{u"pushed"_s, report->pushed},
+                            {u"pulled"_s, report->pulled},
+                            {u"conflicts"_s, report->conflicts},
+                            {u"open_conflicts"_s, static_cast<qint64>(conflicts->size())},
+                            {u"integrity_events"_s, report->integrity},
+                            {u"shares_granted"_s, report->sharesGranted},
+                            {u"shares_revoked"_s, report->sharesRevoked},
+                            {u"requests"_s, report->requests},
+                            {u"retries"_s, report->retries}});
+        return {};
+    }
+    console.print(u"Synced: %1 sent, %2 received, %3 new conflicts (%4 open), %5 shares granted, "
+                  u"%6 revoked.\n"_s.arg(report->pushed)
+                      .arg(report->pulled)
+                      .arg(report->conflicts)
+                      .arg(conflicts->size())
+                      .arg(report->sharesGranted)
+                      .arg(report->sharesRevoked));
+    if (report->integrity > 0)
+        console.print(
+            u"Warning: %1 versions from the server were refused as damaged, replayed "
+            u"or rolled back (see: companion-cli sync --json).\n"_s.arg(report->integrity));
+    return {};
+}
+
+Result<void> runShare(const CliArguments &args, SyncEngine &engine, const Console &console)
+{
+    if (!args.category.isEmpty() || !args.entry.isEmpty()) {
+        const QString choice = args.positional.value(0).toLower();
+        if (!args.category.isEmpty()) {
+            const auto category = shareCategoryFromName(args.category);
+            if (!category)
+                return makeError(ErrorCode::InvalidInput, u"--category must be one of %1"_s.arg(
+                                                              shareCategoryNames().join(u", "_s)));
+            if (choice != u"on" && choice != u"off")
+                return makeError(ErrorCode::InvalidInput, u"share --category needs on or off"_s);
+            COMPANION_TRY(engine.setCategoryShared(*category, choice == u"on"));
+        } else {
+            if (choice != u"on" && choice != u"off" && choice != u"default")
+                return makeError(ErrorCode::InvalidInput,
+                                 u"share --entry needs on, off or default"_s);
+            COMPANION_TRY(engine.setEntryShared(
+                args.entry,
+                choice == u"default" ? std::nullopt : std::optional<bool>(choice == u"on")));
+        }
+        if (!args.json)
+            console.print(u"Saved. It takes effect at the next sync.\n"_s);
+    }
+    auto choices = engine.shareChoices();
+    if (!choices)
+        return choices.error();
+    if (args.json) {
+        QJsonObject categories;
+        for (const QString &name : shareCategoryNames())
+            categories.insert(name, choices->categories.contains(*shareCategoryFromName(name)));
+        QJsonObject entries;
+        for (auto it = choices->entries.cbegin(); it != choices->entries.cend(); ++it)
+            entries.insert(it.key(), it.value());
+        printJson(console, {{u"categories"_s, categories}, {u"entries"_s, entries}});
+        return {};
+    }
+    if (!args.category.isEmpty() || !args.entry.isEmpty())
+        return {};
+    QString text = u"Shared with your care team:\n"_s;
+    for (const QString &name : shareCategoryNames())
+        text += u"  %1: %2\n"_s.arg(
+            name, choices->categories.contains(*shareCategoryFromName(name)) ? u"on"_s : u"off"_s);
+    for (auto it = choices->entries.cbegin(); it != choices->entries.cend(); ++it)
+        text += u"  entry %1: %2\n"_s.arg(it.key(), it.value() ? u"on"_s : u"off"_s);
+    console.print(text);
+    return {};
+}
+
+Result<void> runAccessLog(const CliArguments &args, SyncEngine &engine, const Console &console)
+{
+    auto entries = engine.accessLog();
+    if (!entries)
+        return entries.error();
+    if (args.json) {
+        QJsonArray array;
+        for (const AccessLogEntry &entry : *entries)
+            array.append(QJsonObject{{u"seq"_s, static_cast<qint64>(entry.seq)},
+                                     {u"at"_s, isoTime(entry.at)},
+                                     {u"actor_role"_s, entry.actorRole},
+                                     {u"actor_id"_s, entry.actorId},
+                                     {u"actor_name"_s, entry.actorName},
+                                     {u"action"_s, entry.action},
+                                     {u"subject"_s, entry.subject}});
+        printJson(console, {{u"entries"_s, array}});
+        return {};
+    }
+    QString text;
+    for (const AccessLogEntry &entry : *entries)
+        text += u"%1  %2 %3  %4  %5\n"_s.arg(isoTime(entry.at), entry.actorRole,
+                                             entry.actorName.isEmpty() ? entry.actorId
+                                                                       : entry.actorName,
+                                             entry.action, entry.subject);
+    console.print(text.isEmpty() ? u"Nothing yet.\n"_s : text);
+    return {};
+}
+
+Result<void> runDevices(const CliArguments &args, SyncEngine &engine, const Console &console)
+{
+    if (args.command == Command::DeviceRevoke) {
+        COMPANION_TRY(engine.revokeDevice(args.positional.value(0)));
+        console.print(u"Revoked. That device can no longer reach your data on the server.\n"_s);
+        return {};
+    }
+    if (args.command == Command::JoinCode) {
+        auto code = engine.createJoinCode();
+        if (!code)
+            return code.error();
+        if (args.json) {
+            printJson(console,
+                      {{u"code"_s, code->code}, {u"expires_at"_s, isoTime(code->expiresAt)}});
+            return {};
+        }
+        console.print(u"Join code: %1 (valid until %2). On the new device: companion-cli enrol "
+                      u"--server URL --code CODE; you will be asked for this device's "
+                      u"passphrase.\n"_s.arg(code->code, isoTime(code->expiresAt)));
+        return {};
+    }
+    auto devices = engine.devices();
+    if (!devices)
+        return devices.error();
+    if (args.json) {
+        QJsonArray array;
+        for (const DeviceInfo &device : *devices)
+            array.append(QJsonObject{{u"device_id"_s, device.deviceId},
+                                     {u"created_at"_s, isoTime(device.createdAt)},
+                                     {u"revoked_at"_s, device.revokedAt
+                                                           ? QJsonValue(isoTime(*device.revokedAt))
+                                                           : QJsonValue()},
+                                     {u"current"_s, device.current}});
+        printJson(console, {{u"devices"_s, array}});
+        return {};
+    }
+    QString text;
+    for (const DeviceInfo &device : *devices)
+        text += u"%1  added %2%3%4\n"_s.arg(
+            device.deviceId, isoTime(device.createdAt),
+            device.revokedAt ? u", revoked "_s + isoTime(*device.revokedAt) : QString(),
+            device.current ? u"  (this device)"_s : QString());
+    console.print(text);
+    return {};
+}
+
+Result<void> runConflicts(const CliArguments &args, SyncEngine &engine, const Console &console)
+{
+    if (args.command == Command::ConflictResolve) {
+        bool ok = false;
+        const qint64 id = args.positional.value(0).toLongLong(&ok);
+        const QString choice = args.positional.value(1).toLower();
+        if (!ok || (choice != u"mine" && choice != u"theirs"))
+            return makeError(ErrorCode::InvalidInput,
+                             u"conflicts resolve needs a conflict id and mine or theirs"_s);
+        COMPANION_TRY(engine.resolveConflict(id, choice == u"mine"));
+        console.print(choice == u"mine" ? u"Kept this device's version; it is sent at the next "
+                                          u"sync.\n"_s
+                                        : u"Kept the other device's version.\n"_s);
+        return {};
+    }
+    auto conflicts = engine.conflicts();
+    if (!conflicts)
+        return conflicts.error();
+    if (args.json) {
+        QJsonArray array;
+        for (const Conflict &conflict : *conflicts)
+            array.append(
+                QJsonObject{{u"id"_s, static_cast<qint64>(conflict.id)},
+                            {u"record_id"_s, conflict.recordId},
+                            {u"kind"_s, conflict.kind},
+                            {u"deleted"_s, conflict.deleted},
+                            {u"edited_at"_s, conflict.updatedAt.toString(Qt::ISODateWithMs)},
+                            {u"other_version"_s, static_cast<qint64>(conflict.remoteVersion)}});
+        printJson(console, {{u"conflicts"_s, array}});
+        return {};
+    }
+    QString text;
+    for (const Conflict &conflict : *conflicts)
+        text += u"%1  %2 %3  edited here at %4%5\n"_s.arg(
+            QString::number(conflict.id), conflict.kind, conflict.recordId,
+            conflict.updatedAt.toString(Qt::ISODate),
+            conflict.deleted ? u" (deleted here)"_s : QString());
+    console.print(text.isEmpty() ? u"No conflicts.\n"_s : text);
+    return {};
+}
+
+} // namespace
+
+Result<void> runEnrol(const CliArguments &args, storage::Profile &profile,
+                      const SecretBytes &passphrase, SecretReader &reader, const Console &console)
+{
+    SyncEngine engine(profile.database(), profile.records());
+    EnrolOptions options;
+    options.serverUrl = args.server;
+    options.code = args.code;
+    options.expectedFingerprint = args.fingerprint;
+    if (!args.shareCategories.isEmpty())
+        options.shareCategories = args.shareCategories.split(u',', Qt::SkipEmptyParts);
+    const auto prompt = [&](int attempt) -> Result<SecretBytes> {
+        if (!args.vaultPassphraseFile.isEmpty()) {
+            if (attempt > 0)
+                return makeError(ErrorCode::WrongPassphrase,
+                                 u"the passphrase in --vault-passphrase-file does not open the "
+                                 u"vault"_s);
+            return SecretReader::readFromFile(args.vaultPassphraseFile, u"vault passphrase"_s);
+        }
+        return reader.readLine(u"Passphrase of your other device: "_s, u"vault passphrase"_s);
+    };
+    auto enrolled = engine.enrol(options, passphrase, prompt);
+    if (!enrolled)
+        return enrolled.error();
+    if (args.json) {
+        printJson(console, {{u"vault_id"_s, enrolled->vaultId},
+                            {u"device_id"_s, enrolled->deviceId},
+                            {u"clinic"_s, enrolled->clinicName},
+                            {u"fingerprint"_s, enrolled->fingerprint},
+                            {u"joined"_s, enrolled->joinedExistingVault}});
+        return {};
+    }
+    console.print(
+        (enrolled->joinedExistingVault
+             ? u"This device joined your vault at %1 (clinic key %2). Run sync to fetch your "
+               u"entries.\n"_s
+             : u"Connected to %1 (clinic key %2). Nothing is shared with your care team until "
+               u"you turn it on (companion-cli share).\n"_s)
+            .arg(enrolled->clinicName, enrolled->fingerprint));
+    return {};
+}
+
+Result<void> runSyncCommand(const CliArguments &args, storage::Profile &profile,
+                            const Console &console)
+{
+    SyncEngine engine(profile.database(), profile.records());
+    switch (args.command) {
+    case Command::Sync:
+        return runSync(args, engine, console);
+    case Command::Share:
+        return runShare(args, engine, console);
+    case Command::AccessLog:
+        return runAccessLog(args, engine, console);
+    case Command::DeviceList:
+    case Command::DeviceRevoke:
+    case Command::JoinCode:
+        return runDevices(args, engine, console);
+    case Command::ConflictList:
+    case Command::ConflictResolve:
+        return runConflicts(args, engine, console);
+    default:
+        break;
+    }
+    return makeError(ErrorCode::Internal, u"not a sync command"_s);
+}
+
+} // namespace companion::cli

@@ -1,0 +1,116 @@
+#pragma once
+
+#include "common/result.h"
+#include "protocol/api.h"
+#include "protocol/keys.h"
+#include "sync/httptransport.h"
+#include "sync/retrypolicy.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <vector>
+
+namespace companion::sync {
+
+struct KeyBlob
+{
+    QString slot;
+    std::uint32_t epoch = 0;
+    QByteArray blob;
+};
+
+struct JoinCode
+{
+    QString code;
+    std::int64_t expiresAt = 0;
+};
+
+struct DeviceInfo
+{
+    QString deviceId;
+    std::int64_t createdAt = 0;
+    std::optional<std::int64_t> revokedAt;
+    bool current = false;
+};
+
+struct AccessLogEntry
+{
+    std::int64_t seq = 0;
+    std::int64_t at = 0;
+    QString actorRole; // "device", "therapist", "admin"
+    QString actorId;
+    QString actorName;
+    QString action; // "record.read", "share.grant", "device.enrol", …
+    QString subject;
+};
+
+struct AccessLogPage
+{
+    std::vector<AccessLogEntry> entries;
+    std::int64_t nextCursor = 0;
+};
+
+// The clinic server's device API (docs/sync-protocol.md) as typed calls. Logs in with the
+// device's Ed25519 key by challenge-response, keeps the short-lived token in memory only, logs
+// in again once when the server says the token is no longer valid, and retries requests that
+// got no answer or a busy answer with jittered exponential backoff. Every request it retries is
+// idempotent on the server (push, PUT, GET) or harmless to repeat.
+//
+// Errors: Network (no answer after the retries, or the server stayed busy), Refused (401/403, a
+// used code, a revoked device), NotFound (404), InvalidInput (400/413: a bug or a hostile
+// server), Damaged (an answer that does not parse).
+class ClinicClient
+{
+public:
+    using Sleeper = std::function<void(int milliseconds)>;
+    ClinicClient(HttpTransport &transport, RetryPolicy policy = {}, Sleeper sleeper = {});
+
+    // The device identity used for authenticated calls.
+    void setDevice(const QString &deviceId, const protocol::SigningKeyPair *signing);
+
+    Result<protocol::ClinicInfo> clinic();
+    Result<protocol::EnrolResponse> enrol(const QString &code, const QByteArray &devicePublicKey);
+    // 200 and 409 both carry per-item results.
+    Result<protocol::PushResponse> push(const protocol::PushRequest &request);
+    Result<protocol::PullResponse> pull(std::int64_t after, int limit);
+    Result<std::vector<KeyBlob>> keyBlobs();
+    Result<void> putKeyBlob(const QString &slot, std::uint32_t epoch, const QByteArray &blob);
+    Result<JoinCode> createJoinCode();
+    Result<std::vector<DeviceInfo>> devices();
+    Result<void> revokeDevice(const QString &deviceId);
+    // true: stored (or the identical blob was already there); false: another device already
+    // stored a different key under this generation (409 generation_exists).
+    Result<bool> putSharedCollectionKey(std::uint32_t generation, std::uint32_t careTeamEpoch,
+                                        const QByteArray &sealed);
+    Result<void> putShare(const QString &recordIdHex, std::uint64_t version,
+                          const QByteArray &sharedKey);
+    // Ok when the share ended or there was none.
+    Result<void> deleteShare(const QString &recordIdHex);
+    Result<AccessLogPage> accessLog(std::int64_t after, int limit);
+
+    // Requests sent, retries made (for `sync --json` and tests).
+    int requestsSent() const { return m_requests; }
+    int retriesMade() const { return m_retries; }
+
+private:
+    Result<HttpResponse> call(const QByteArray &method, const QByteArray &target,
+                              const QByteArray &body, bool authenticated);
+    Result<HttpResponse> sendWithRetries(const HttpRequest &request);
+    Result<void> login();
+    Error errorFor(const HttpResponse &response) const;
+
+    HttpTransport &m_transport;
+    RetryPolicy m_policy;
+    Sleeper m_sleep;
+    QString m_deviceId;
+    const protocol::SigningKeyPair *m_signing = nullptr;
+    QByteArray m_token;
+    int m_requests = 0;
+    int m_retries = 0;
+};
+
+} // namespace companion::sync

@@ -1,0 +1,931 @@
+#include "sync/syncengine.h"
+
+#include "protocol/envelope.h"
+#include "protocol/keys.h"
+#include "protocol/recordpayload.h"
+
+#include <QUuid>
+
+#include <algorithm>
+#include <cstring>
+
+using namespace Qt::StringLiterals;
+
+namespace companion::sync {
+
+namespace {
+
+using domain::Record;
+using protocol::Id16;
+
+// Versions per push request: large enough that 10,000 records take 40 requests, small enough
+// that one request stays far below the server's 16 MiB body cap (an envelope of a diary entry
+// is ~400 bytes; a journal entry at most a few KiB).
+constexpr int kPushBatch = 250;
+constexpr int kPullPage = 500;
+
+Id16 idFromUuid(const QUuid &uuid)
+{
+    Id16 id{};
+    const QByteArray bytes = uuid.toRfc4122();
+    std::memcpy(id.data(), bytes.constData(), id.size());
+    return id;
+}
+
+RecordId recordIdFromBytes(const Id16 &bytes)
+{
+    const QUuid uuid = QUuid::fromRfc4122(
+        QByteArrayView(reinterpret_cast<const char *>(bytes.data()), bytes.size()));
+    return RecordId::fromString(uuid.toString(QUuid::WithoutBraces));
+}
+
+QByteArray hashBytes(const protocol::Hash32 &hash)
+{
+    return QByteArray(reinterpret_cast<const char *>(hash.data()),
+                      static_cast<qsizetype>(hash.size()));
+}
+
+protocol::Hash32 hashFrom(const QByteArray &bytes)
+{
+    protocol::Hash32 hash{};
+    if (bytes.size() == static_cast<qsizetype>(hash.size()))
+        std::memcpy(hash.data(), bytes.constData(), hash.size());
+    return hash;
+}
+
+std::optional<QDateTime> timeOf(const std::optional<std::int64_t> &ms)
+{
+    if (!ms)
+        return std::nullopt;
+    return QDateTime::fromMSecsSinceEpoch(*ms, Qt::UTC);
+}
+
+std::unique_ptr<HttpTransport> defaultTransport(const QUrl &url)
+{
+    return std::make_unique<QtHttpTransport>(url);
+}
+
+} // namespace
+
+struct SyncEngine::Session
+{
+    Account account;
+    protocol::SigningKeyPair signing;
+    SecretBytes keyWrappingKey;
+    Id16 vault{};
+    Id16 device{};
+    std::unique_ptr<HttpTransport> transport;
+    std::unique_ptr<ClinicClient> client;
+};
+
+SyncEngine::SyncEngine(storage::Database &db, storage::RecordRepository &records,
+                       const Clock &clock, TransportFactory transports, RetryPolicy retryPolicy)
+    : m_db(db)
+    , m_records(records)
+    , m_store(db)
+    , m_clock(clock)
+    , m_transports(transports ? std::move(transports) : TransportFactory(&defaultTransport))
+    , m_retryPolicy(retryPolicy)
+{}
+
+SyncEngine::~SyncEngine() = default;
+
+Result<bool> SyncEngine::isEnrolled()
+{
+    auto account = m_store.account();
+    if (!account)
+        return account.error();
+    return account->has_value();
+}
+
+Result<Account> SyncEngine::account()
+{
+    auto account = m_store.account();
+    if (!account)
+        return account.error();
+    if (!*account)
+        return makeError(ErrorCode::NotFound,
+                         u"this profile is not connected to a clinic; enrol first"_s);
+    return std::move(**account);
+}
+
+Result<SyncEngine::Session *> SyncEngine::session()
+{
+    if (m_session)
+        return m_session.get();
+    auto stored = account();
+    if (!stored)
+        return stored.error();
+    auto session = std::make_unique<Session>();
+    session->account = std::move(*stored);
+    auto signing = protocol::signingKeyPairFromSecret(session->account.deviceKey.clone());
+    if (!signing)
+        return makeError(ErrorCode::Damaged, u"the stored device key is damaged"_s);
+    session->signing = std::move(*signing);
+    if (session->account.vaultRootKey.size() != protocol::kKeySize)
+        return makeError(ErrorCode::Damaged, u"the stored vault key is damaged"_s);
+    session->keyWrappingKey =
+        protocol::deriveKeyWrappingKey(session->account.vaultRootKey, session->account.keyEpoch);
+    auto vault = protocol::idFromHex(session->account.vaultId);
+    auto device = protocol::idFromHex(session->account.deviceId);
+    if (!vault || !device)
+        return makeError(ErrorCode::Damaged, u"the stored enrolment is damaged"_s);
+    session->vault = *vault;
+    session->device = *device;
+    auto url = parseServerUrl(session->account.serverUrl);
+    if (!url)
+        return url.error();
+    session->transport = m_transports(*url);
+    session->client = std::make_unique<ClinicClient>(*session->transport, m_retryPolicy);
+    session->client->setDevice(session->account.deviceId, &session->signing);
+    m_session = std::move(session);
+    return m_session.get();
+}
+
+Result<EnrolResult> SyncEngine::enrol(const EnrolOptions &options, const SecretBytes &passphrase,
+                                      const VaultPassphrasePrompt &askVaultPassphrase)
+{
+    auto enrolled = isEnrolled();
+    if (!enrolled)
+        return enrolled.error();
+    if (*enrolled)
+        return makeError(ErrorCode::AlreadyExists,
+                         u"this profile is already connected to a clinic"_s);
+    auto url = parseServerUrl(options.serverUrl);
+    if (!url)
+        return url.error();
+    std::vector<ShareCategory> categories;
+    for (const QString &name : options.shareCategories) {
+        const auto category = shareCategoryFromName(name);
+        if (!category)
+            return makeError(ErrorCode::InvalidInput,
+                             u"unknown sharing category \"%1\" (use %2)"_s.arg(
+                                 name, shareCategoryNames().join(u", "_s)));
+        categories.push_back(*category);
+    }
+
+    auto session = std::make_unique<Session>();
+    session->transport = m_transports(*url);
+    session->client = std::make_unique<ClinicClient>(*session->transport, m_retryPolicy);
+    ClinicClient &client = *session->client;
+
+    // Check the clinic before spending the code: a wrong server or key costs nothing.
+    auto clinic = client.clinic();
+    if (!clinic)
+        return clinic.error();
+    const QString pinned = options.expectedFingerprint.trimmed().toLower();
+    if (!clinic->verify(pinned.isEmpty() ? clinic->fingerprint : pinned))
+        return makeError(ErrorCode::Damaged,
+                         pinned.isEmpty()
+                             ? u"the clinic server's keys do not verify; do not use this server"_s
+                             : u"the clinic key does not match the fingerprint you were given; "
+                               u"do not use this server and tell your clinic"_s);
+
+    session->signing = protocol::generateSigningKeyPair();
+    auto answer = client.enrol(options.code, session->signing.publicKey);
+    if (!answer)
+        return answer.error();
+    if (answer->clinic.signingPublicKey != clinic->signingPublicKey)
+        return makeError(ErrorCode::Damaged,
+                         u"the clinic server changed its key during enrolment; do not use it"_s);
+    client.setDevice(answer->deviceId, &session->signing);
+
+    Account account;
+    account.serverUrl = url->toString(QUrl::StripTrailingSlash);
+    account.vaultId = answer->vaultId;
+    account.deviceId = answer->deviceId;
+    account.deviceKey = session->signing.secretKey.clone();
+    account.keyEpoch = 1;
+    account.clinic = answer->clinic;
+    account.fingerprint = clinic->fingerprint;
+    account.enrolledAt = m_clock.nowUtc();
+    auto vault = protocol::idFromHex(account.vaultId);
+    if (!vault)
+        return makeError(ErrorCode::Damaged, u"the clinic server sent a malformed vault id"_s);
+
+    auto blobs = client.keyBlobs();
+    if (!blobs)
+        return blobs.error();
+    const auto slot = std::find_if(blobs->begin(), blobs->end(), [](const KeyBlob &blob) {
+        return blob.slot == QLatin1String(protocol::kPassphraseSlot);
+    });
+    bool joined = false;
+    if (slot != blobs->end()) {
+        // A join code: the vault exists; its key is sealed under the first device's passphrase.
+        joined = true;
+        std::optional<SecretBytes> vaultKey;
+        for (int attempt = 0; attempt < 3 && !vaultKey; ++attempt) {
+            auto typed = askVaultPassphrase
+                             ? askVaultPassphrase(attempt)
+                             : Result<SecretBytes>(makeError(ErrorCode::WrongPassphrase,
+                                                             u"the vault passphrase is needed"_s));
+            if (!typed)
+                return typed.error();
+            auto opened =
+                protocol::openVaultKeyWithPassphrase(*typed, slot->blob, *vault, slot->epoch);
+            if (opened)
+                vaultKey = std::move(*opened);
+            else if (opened.error().code != ErrorCode::WrongPassphrase)
+                return opened.error();
+        }
+        if (!vaultKey)
+            return makeError(ErrorCode::WrongPassphrase,
+                             u"that is not the passphrase of your other device. This device is "
+                             u"registered but cannot read your data: remove it from your device "
+                             u"list and ask for a new join code"_s);
+        account.vaultRootKey = std::move(*vaultKey);
+        account.keyEpoch = slot->epoch;
+    } else {
+        account.vaultRootKey = protocol::generateKey();
+        auto sealed = protocol::sealVaultKeyForPassphrase(passphrase, account.vaultRootKey, *vault,
+                                                          account.keyEpoch);
+        if (!sealed)
+            return sealed.error();
+        COMPANION_TRY(client.putKeyBlob(QString::fromLatin1(protocol::kPassphraseSlot),
+                                        account.keyEpoch, *sealed));
+    }
+
+    {
+        auto tx = storage::Transaction::begin(m_db);
+        if (!tx)
+            return tx.error();
+        COMPANION_TRY(m_store.saveAccount(account));
+        for (ShareCategory category : categories)
+            COMPANION_TRY(m_store.setCategoryChoice(category, true));
+        COMPANION_TRY(m_store.setShareReviewNeeded(true));
+        COMPANION_TRY(tx->commit());
+    }
+    m_session.reset();
+    auto ready = this->session();
+    if (!ready)
+        return ready.error();
+    // Replace the fresh session's client with the one that is logged in already.
+    (*ready)->transport = std::move(session->transport);
+    (*ready)->client = std::move(session->client);
+    (*ready)->client->setDevice(account.deviceId, &(*ready)->signing);
+    COMPANION_TRY(adoptSharedKeys(**ready));
+
+    return EnrolResult{account.vaultId, account.deviceId, account.clinic.name, account.fingerprint,
+                       joined};
+}
+
+Result<std::optional<SharedCollectionKey>> SyncEngine::currentSharedKey()
+{
+    auto keys = m_store.sharedKeys();
+    if (!keys)
+        return keys.error();
+    if (keys->empty())
+        return std::optional<SharedCollectionKey>();
+    return std::optional<SharedCollectionKey>(std::move(keys->back()));
+}
+
+// Makes sure this device holds an SCK sealed to the clinic's current care-team key: takes the
+// ones the patient's other devices stored, else makes a new generation. A new generation means
+// every current share is re-wrapped under it at the next review, so a therapist removed before
+// the rotation cannot read what is shared after it.
+Result<void> SyncEngine::adoptSharedKeys(Session &s)
+{
+    const protocol::ClinicInfo &clinic = s.account.clinic;
+    if (clinic.careTeamEpoch == 0 || clinic.careTeamPublicKey.isEmpty())
+        return {}; // the clinic has no care team yet: nothing can be shared
+    auto keys = m_store.sharedKeys();
+    if (!keys)
+        return keys.error();
+    std::uint32_t newestGeneration = keys->empty() ? 0 : keys->back().generation;
+    if (!keys->empty() && keys->back().careTeamEpoch == clinic.careTeamEpoch)
+        return {};
+
+    auto blobs = s.client->keyBlobs();
+    if (!blobs)
+        return blobs.error();
+    bool adopted = false;
+    for (const KeyBlob &blob : *blobs) {
+        if (!blob.slot.startsWith(u"sck-"))
+            continue;
+        bool ok = false;
+        const std::uint32_t generation = blob.slot.mid(4).toUInt(&ok);
+        if (!ok || generation <= newestGeneration)
+            continue;
+        auto key = protocol::unwrapSharedCollectionKeyForVault(s.account.vaultRootKey, blob.blob,
+                                                               s.vault, generation, blob.epoch);
+        if (!key) {
+            COMPANION_TRY(m_store.addIntegrityEvent({m_clock.nowUtc(), blob.slot,
+                                                     static_cast<std::int64_t>(generation),
+                                                     u"shared_key_blob_damaged"_s}));
+            continue;
+        }
+        COMPANION_TRY(m_store.putSharedKey({generation, blob.epoch, std::move(*key)}));
+        newestGeneration = std::max(newestGeneration, generation);
+        adopted = adopted || blob.epoch == clinic.careTeamEpoch;
+    }
+    if (!adopted) {
+        // Make generation g+1 for the current care-team key. If another device of this patient
+        // raced us to the same generation, the server keeps theirs and we adopt it next time.
+        const std::uint32_t generation = newestGeneration + 1;
+        SecretBytes key = protocol::generateKey();
+        auto sealed = protocol::sealSharedCollectionKey(clinic.careTeamPublicKey, key);
+        if (!sealed)
+            return sealed.error();
+        auto wrapped = protocol::wrapSharedCollectionKeyForVault(
+            s.account.vaultRootKey, key, s.vault, generation, clinic.careTeamEpoch);
+        if (!wrapped)
+            return wrapped.error();
+        // The key blob first: a device that crashes after the PUT must still find its key.
+        COMPANION_TRY(s.client->putKeyBlob(protocol::sharedCollectionKeySlot(generation),
+                                           clinic.careTeamEpoch, *wrapped));
+        auto stored = s.client->putSharedCollectionKey(generation, clinic.careTeamEpoch, *sealed);
+        if (!stored)
+            return stored.error();
+        if (!*stored)
+            return adoptSharedKeys(s);
+        COMPANION_TRY(m_store.putSharedKey({generation, clinic.careTeamEpoch, std::move(key)}));
+    }
+    return m_store.setShareReviewNeeded(true);
+}
+
+Result<void> SyncEngine::verifyClinic(Session &s)
+{
+    auto clinic = s.client->clinic();
+    if (!clinic)
+        return clinic.error();
+    if (!clinic->verify(s.account.fingerprint))
+        return makeError(ErrorCode::Damaged,
+                         u"the clinic server presented a key that does not match the one pinned "
+                         u"at enrolment; sync stopped. Tell your clinic"_s);
+    const bool changed = clinic->careTeamEpoch != s.account.clinic.careTeamEpoch ||
+                         clinic->safetyAlerts != s.account.clinic.safetyAlerts ||
+                         clinic->name != s.account.clinic.name;
+    if (changed) {
+        if (clinic->careTeamEpoch < s.account.clinic.careTeamEpoch)
+            return makeError(ErrorCode::Damaged,
+                             u"the clinic server went back to an older care-team key; sync "
+                             u"stopped. Tell your clinic"_s);
+        COMPANION_TRY(m_store.setClinic(*clinic));
+        s.account.clinic = *clinic;
+    }
+    return adoptSharedKeys(s);
+}
+
+Result<SyncReport> SyncEngine::sync()
+{
+    auto s = session();
+    if (!s)
+        return s.error();
+    Session &current = **s;
+    const int requestsBefore = current.client->requestsSent();
+    const int retriesBefore = current.client->retriesMade();
+    SyncReport report;
+    COMPANION_TRY(verifyClinic(current));
+    COMPANION_TRY(pullAll(current, report));
+    // A refused push means another device got there first: pull its version (which turns our
+    // edit into a kept conflict) and push what is left. Twice is enough for any one record.
+    for (int round = 0; round < 3; ++round) {
+        auto clean = pushAll(current, report);
+        if (!clean)
+            return clean.error();
+        if (*clean)
+            break;
+        COMPANION_TRY(pullAll(current, report));
+    }
+    COMPANION_TRY(reviewShares(current, report));
+    report.requests = current.client->requestsSent() - requestsBefore;
+    report.retries = current.client->retriesMade() - retriesBefore;
+    return report;
+}
+
+Result<void> SyncEngine::pullAll(Session &s, SyncReport &report)
+{
+    while (true) {
+        auto page = s.client->pull(s.account.pullCursor, kPullPage);
+        if (!page)
+            return page.error();
+        COMPANION_TRY(applyPulled(*page, report));
+        if (!page->more || page->items.empty())
+            return {};
+    }
+}
+
+Result<void> SyncEngine::applyPulled(const protocol::PullResponse &page, SyncReport &report)
+{
+    auto s = session();
+    if (!s)
+        return s.error();
+    Session &current = **s;
+    if (page.nextCursor < current.account.pullCursor) {
+        COMPANION_TRY(m_store.addIntegrityEvent(
+            {m_clock.nowUtc(), QString(), page.nextCursor, u"cursor_rollback"_s}));
+        ++report.integrity;
+        return makeError(ErrorCode::Damaged,
+                         u"the clinic server went back in time (its sequence is lower than what "
+                         u"this device has seen); sync stopped. Tell your clinic"_s);
+    }
+    auto tx = storage::Transaction::begin(m_db);
+    if (!tx)
+        return tx.error();
+    const auto refuse = [&](const QString &recordId, std::int64_t version,
+                            const QString &reason) -> Result<void> {
+        ++report.integrity;
+        return m_store.addIntegrityEvent({m_clock.nowUtc(), recordId, version, reason});
+    };
+    for (const protocol::PullItem &item : page.items) {
+        auto header = protocol::parseEnvelopeHeader(item.envelope);
+        if (!header) {
+            COMPANION_TRY(refuse(QString(), item.seq, u"malformed"_s));
+            continue;
+        }
+        const RecordId recordId = recordIdFromBytes(header->recordId);
+        const QString id = recordId.toString();
+        const auto version = static_cast<std::int64_t>(header->version);
+        if (header->vaultId != current.vault || recordId.isNull()) {
+            COMPANION_TRY(refuse(id, version, u"foreign_vault"_s));
+            continue;
+        }
+        const QByteArray hash = hashBytes(protocol::envelopeHash(item.envelope));
+        auto known = m_store.envelope(id, version);
+        if (!known)
+            return known.error();
+        if (*known && (*known)->hash == hash) {
+            // Our own push coming back, or a version we already applied.
+            if (!(*known)->acknowledged) {
+                COMPANION_TRY(m_store.acknowledgeEnvelope(id, version));
+                COMPANION_TRY(m_records.acknowledge(recordId, version));
+            }
+            continue;
+        }
+        if (*known && (*known)->acknowledged) {
+            // The server once gave (or took) different bytes for this version.
+            COMPANION_TRY(refuse(id, version, u"replayed"_s));
+            continue;
+        }
+        if (header->keyEpoch != current.account.keyEpoch) {
+            COMPANION_TRY(refuse(id, version, u"unknown_key_epoch"_s));
+            continue;
+        }
+        const auto binding = protocol::DataKeyBinding::of(*header);
+        auto dataKey = protocol::unwrapDataKey(current.keyWrappingKey, item.key, binding);
+        if (!dataKey) {
+            COMPANION_TRY(refuse(id, version, u"key_damaged"_s));
+            continue;
+        }
+        auto opened = protocol::openEnvelope(item.envelope, *dataKey);
+        if (!opened) {
+            COMPANION_TRY(refuse(id, version, u"damaged"_s));
+            continue;
+        }
+        auto payload = protocol::RecordPayload::decode(opened->plaintext);
+        if (!payload) {
+            COMPANION_TRY(refuse(id, version, u"payload_malformed"_s));
+            continue;
+        }
+        if (version > 1) {
+            auto previous = m_store.envelope(id, version - 1);
+            if (!previous)
+                return previous.error();
+            if (*previous && (*previous)->acknowledged &&
+                (*previous)->hash != hashBytes(header->previousHash)) {
+                COMPANION_TRY(refuse(id, version, u"chain_broken"_s));
+                continue;
+            }
+        }
+        auto local = m_records.find(recordId);
+        if (!local)
+            return local.error();
+        auto pending = m_records.pendingVersions(recordId);
+        if (!pending)
+            return pending.error();
+        if (*local && ((*local)->version >= version || !pending->empty())) {
+            const Record &mine = **local;
+            if (!pending->empty()) {
+                // This device edited the record and another device's edit of the same version
+                // reached the server first. Keep ours aside for the patient to choose; unless
+                // the two edits are the same, which is no conflict at all.
+                if (mine.body != payload->body || mine.deleted != payload->deleted) {
+                    COMPANION_TRY(m_store.addConflict({0, id, mine.kind, mine.body, mine.deleted,
+                                                       mine.updatedAt, version, m_clock.nowUtc()}));
+                    ++report.conflicts;
+                }
+                COMPANION_TRY(m_records.discardPending(recordId));
+                COMPANION_TRY(m_store.dropUnacknowledged(id));
+            } else {
+                // We hold this version or a later one, acknowledged, but never saw these bytes:
+                // an old version replayed by the server.
+                COMPANION_TRY(refuse(id, version, u"rollback"_s));
+                continue;
+            }
+        }
+        Record record;
+        record.id = recordId;
+        record.kind = payload->kind;
+        record.version = version;
+        record.createdAt = QDateTime::fromMSecsSinceEpoch(payload->createdAt, Qt::UTC);
+        record.updatedAt = QDateTime::fromMSecsSinceEpoch(payload->updatedAt, Qt::UTC);
+        record.deleted = payload->deleted;
+        record.body = payload->body;
+        record.occurredAt = timeOf(payload->occurredAt);
+        COMPANION_TRY(m_records.writeRemoteVersion(record));
+        COMPANION_TRY(m_store.putEnvelope(id, version, {item.envelope, item.key, hash, true}));
+        // A version written elsewhere was shared (or not) by that device's choice; what this
+        // device knows of the server's share is unknown now: review at the end of the sync.
+        COMPANION_TRY(m_store.setShareReviewNeeded(true));
+        ++report.pulled;
+    }
+    COMPANION_TRY(m_store.setPullCursor(page.nextCursor));
+    COMPANION_TRY(tx->commit());
+    current.account.pullCursor = page.nextCursor;
+    return {};
+}
+
+Result<QByteArray> SyncEngine::sharedKeyFor(Session &s, const QByteArray &envelope,
+                                            const QByteArray &wrappedKey,
+                                            const SharedCollectionKey &sck)
+{
+    auto header = protocol::parseEnvelopeHeader(envelope);
+    if (!header)
+        return header.error();
+    const auto binding = protocol::DataKeyBinding::of(*header);
+    auto dataKey = protocol::unwrapDataKey(s.keyWrappingKey, wrappedKey, binding);
+    if (!dataKey)
+        return dataKey.error();
+    auto wrapped = protocol::wrapSharedDataKey(sck.key, *dataKey, binding);
+    if (!wrapped)
+        return wrapped.error();
+    return protocol::encodeSharedKeyBlob({sck.generation, *wrapped});
+}
+
+Result<bool> SyncEngine::pushAll(Session &s, SyncReport &report)
+{
+    auto choices = m_store.choices();
+    if (!choices)
+        return choices.error();
+    auto sck = currentSharedKey();
+    if (!sck)
+        return sck.error();
+    while (true) {
+        auto entries = m_records.pendingOutbox(kPushBatch);
+        if (!entries)
+            return entries.error();
+        if (entries->empty())
+            return true;
+
+        // Seal what was never sealed, in one transaction, before anything is sent: a retry
+        // after a lost answer then sends the very same bytes, which the server recognises.
+        protocol::PushRequest request;
+        std::vector<std::pair<RecordId, std::int64_t>> sent;
+        std::vector<bool> sharedInRequest;
+        {
+            auto tx = storage::Transaction::begin(m_db);
+            if (!tx)
+                return tx.error();
+            for (const domain::OutboxEntry &entry : *entries) {
+                const QString id = entry.recordId.toString();
+                auto stored = m_store.envelope(id, entry.version);
+                if (!stored)
+                    return stored.error();
+                auto current = m_records.find(entry.recordId);
+                if (!current)
+                    return current.error();
+                std::optional<Record> record;
+                if (*current && (*current)->version == entry.version) {
+                    record = **current;
+                } else {
+                    auto past = m_records.atVersion(entry.recordId, entry.version);
+                    if (!past)
+                        return past.error();
+                    record = std::move(*past);
+                }
+                if (!record) {
+                    // The version is gone (replaced by another device's after a conflict).
+                    COMPANION_TRY(m_records.acknowledge(entry.recordId, entry.version));
+                    continue;
+                }
+                if (!*stored) {
+                    protocol::Hash32 previous{};
+                    if (entry.version > 1) {
+                        auto before = m_store.envelope(id, entry.version - 1);
+                        if (!before)
+                            return before.error();
+                        if (!*before)
+                            return makeError(ErrorCode::Internal,
+                                             u"a record's previous version was never sealed"_s);
+                        previous = hashFrom((*before)->hash);
+                    }
+                    protocol::EnvelopeHeader header;
+                    header.vaultId = s.vault;
+                    header.recordId = idFromUuid(entry.recordId.uuid());
+                    header.recordKind = protocol::coarseKindOf(record->kind);
+                    header.schema = protocol::kRecordPayloadSchema;
+                    header.version = static_cast<std::uint64_t>(entry.version);
+                    header.previousHash = previous;
+                    header.keyEpoch = s.account.keyEpoch;
+                    header.authorDevice = s.device;
+                    protocol::RecordPayload payload{
+                        record->kind,
+                        record->createdAt.toMSecsSinceEpoch(),
+                        record->updatedAt.toMSecsSinceEpoch(),
+                        record->occurredAt
+                            ? std::optional<std::int64_t>(record->occurredAt->toMSecsSinceEpoch())
+                            : std::nullopt,
+                        record->deleted,
+                        record->body};
+                    const SecretBytes dataKey = protocol::generateKey();
+                    auto envelope = protocol::sealEnvelope(header, payload.encode(), dataKey);
+                    if (!envelope)
+                        return envelope.error();
+                    auto sealedHeader = protocol::parseEnvelopeHeader(*envelope);
+                    if (!sealedHeader)
+                        return sealedHeader.error();
+                    auto wrapped = protocol::wrapDataKey(
+                        s.keyWrappingKey, dataKey, protocol::DataKeyBinding::of(*sealedHeader));
+                    if (!wrapped)
+                        return wrapped.error();
+                    StoredEnvelope fresh{*envelope, *wrapped,
+                                         hashBytes(protocol::envelopeHash(*envelope)), false};
+                    COMPANION_TRY(m_store.putEnvelope(id, entry.version, fresh));
+                    *stored = std::move(fresh);
+                }
+                protocol::PushItem item{(*stored)->envelope, (*stored)->wrappedKey, {}};
+                const bool share =
+                    *sck && shouldShare(*record, *choices, s.account.clinic.safetyAlerts);
+                if (share) {
+                    auto sharedKey =
+                        sharedKeyFor(s, (*stored)->envelope, (*stored)->wrappedKey, **sck);
+                    if (!sharedKey)
+                        return sharedKey.error();
+                    item.sharedKey = *sharedKey;
+                }
+                request.items.push_back(std::move(item));
+                sent.emplace_back(entry.recordId, entry.version);
+                sharedInRequest.push_back(share);
+            }
+            COMPANION_TRY(tx->commit());
+        }
+        if (request.items.empty())
+            continue;
+
+        auto answer = s.client->push(request);
+        if (!answer)
+            return answer.error();
+        bool clean = true;
+        auto tx = storage::Transaction::begin(m_db);
+        if (!tx)
+            return tx.error();
+        for (std::size_t i = 0; i < answer->results.size(); ++i) {
+            const protocol::PushResult &result = answer->results[i];
+            const auto &[recordId, version] = sent[i];
+            const QString id = recordId.toString();
+            switch (result.status) {
+            case protocol::PushStatus::Accepted:
+            case protocol::PushStatus::Duplicate:
+                COMPANION_TRY(m_store.acknowledgeEnvelope(id, version));
+                COMPANION_TRY(m_records.acknowledge(recordId, version));
+                // The server shares exactly the newest version pushed with a shared key and
+                // ends the share when a newer version comes without one.
+                if (sharedInRequest[i])
+                    COMPANION_TRY(m_store.setShare(id, {version, (*sck)->generation}));
+                else
+                    COMPANION_TRY(m_store.clearShare(id));
+                ++report.pushed;
+                break;
+            case protocol::PushStatus::Conflict:
+            case protocol::PushStatus::Rejected:
+                clean = false;
+                break;
+            }
+        }
+        COMPANION_TRY(tx->commit());
+        if (!clean)
+            return false;
+    }
+}
+
+Result<void> SyncEngine::reviewShares(Session &s, SyncReport &report)
+{
+    auto needed = m_store.shareReviewNeeded();
+    if (!needed)
+        return needed.error();
+    if (!*needed)
+        return {};
+    auto choices = m_store.choices();
+    if (!choices)
+        return choices.error();
+    auto sck = currentSharedKey();
+    if (!sck)
+        return sck.error();
+    auto pending = m_store.pendingRecordIds();
+    if (!pending)
+        return pending.error();
+    const QSet<QString> pendingIds(pending->begin(), pending->end());
+
+    // Every shareable kind, newest versions only; records with changes still queued are left
+    // to their push, which carries the share decision with the version.
+    auto stmt = m_db.prepare("SELECT id FROM records;");
+    if (!stmt)
+        return stmt.error();
+    std::vector<QString> ids;
+    while (true) {
+        auto row = stmt->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        ids.push_back(stmt->columnText(0));
+    }
+    for (const QString &id : ids) {
+        if (pendingIds.contains(id))
+            continue;
+        const RecordId recordId = RecordId::fromString(id);
+        auto record = m_records.find(recordId);
+        if (!record)
+            return record.error();
+        if (!*record || !shareCategoryOf((*record)->kind))
+            continue;
+        auto state = m_store.share(id);
+        if (!state)
+            return state.error();
+        const bool want = *sck && shouldShare(**record, *choices, s.account.clinic.safetyAlerts);
+        if (want) {
+            if (*state && (*state)->version == (*record)->version &&
+                (*state)->generation == (*sck)->generation)
+                continue;
+            auto stored = m_store.envelope(id, (*record)->version);
+            if (!stored)
+                return stored.error();
+            if (!*stored || !(*stored)->acknowledged)
+                continue; // not on the server yet
+            auto sharedKey = sharedKeyFor(s, (*stored)->envelope, (*stored)->wrappedKey, **sck);
+            if (!sharedKey)
+                return sharedKey.error();
+            const QString hexId = protocol::idToHex(idFromUuid(recordId.uuid()));
+            COMPANION_TRY(s.client->putShare(hexId, static_cast<std::uint64_t>((*record)->version),
+                                             *sharedKey));
+            COMPANION_TRY(m_store.setShare(id, {(*record)->version, (*sck)->generation}));
+            ++report.sharesGranted;
+        } else if (*state || !*sck) {
+            // Unknown to us whether the server shares it (pulled from another device): ask it
+            // to end any share; 404 means there was none.
+            if (!*state) {
+                auto stored = m_store.envelope(id, (*record)->version);
+                if (!stored)
+                    return stored.error();
+                if (!*stored)
+                    continue;
+            }
+            const QString hexId = protocol::idToHex(idFromUuid(recordId.uuid()));
+            COMPANION_TRY(s.client->deleteShare(hexId));
+            COMPANION_TRY(m_store.clearShare(id));
+            if (*state)
+                ++report.sharesRevoked;
+        }
+    }
+    return m_store.setShareReviewNeeded(false);
+}
+
+Result<void> SyncEngine::setCategoryShared(ShareCategory category, bool shared)
+{
+    auto tx = storage::Transaction::begin(m_db);
+    if (!tx)
+        return tx.error();
+    COMPANION_TRY(m_store.setCategoryChoice(category, shared));
+    COMPANION_TRY(m_store.setShareReviewNeeded(true));
+    return tx->commit();
+}
+
+Result<void> SyncEngine::setEntryShared(const QString &recordId, std::optional<bool> shared)
+{
+    const RecordId id = RecordId::fromString(recordId);
+    if (id.isNull())
+        return makeError(ErrorCode::InvalidInput, u"not an entry id"_s);
+    auto record = m_records.find(id);
+    if (!record)
+        return record.error();
+    if (!*record || (*record)->deleted)
+        return makeError(ErrorCode::NotFound, u"no such entry"_s);
+    if (!shareCategoryOf((*record)->kind))
+        return makeError(ErrorCode::InvalidInput, u"this kind of entry is never shared"_s);
+    auto tx = storage::Transaction::begin(m_db);
+    if (!tx)
+        return tx.error();
+    COMPANION_TRY(m_store.setEntryChoice(id.toString(), shared));
+    COMPANION_TRY(m_store.setShareReviewNeeded(true));
+    return tx->commit();
+}
+
+Result<ShareChoices> SyncEngine::shareChoices()
+{
+    return m_store.choices();
+}
+
+Result<QHash<QString, EntrySyncState>> SyncEngine::entryStates()
+{
+    QHash<QString, EntrySyncState> states;
+    auto enrolled = isEnrolled();
+    if (!enrolled)
+        return enrolled.error();
+    if (!*enrolled)
+        return states; // every entry is on this device only: the default
+    auto stmt = m_db.prepare(
+        "SELECT r.id, EXISTS (SELECT 1 FROM outbox o WHERE o.record_id = r.id), "
+        "EXISTS (SELECT 1 FROM sync_shares s WHERE s.record_id = r.id AND s.version = r.version) "
+        "FROM records r WHERE r.deleted = 0;");
+    if (!stmt)
+        return stmt.error();
+    while (true) {
+        auto row = stmt->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return states;
+        const EntrySyncState state = stmt->columnInt64(1) != 0   ? EntrySyncState::SavedOnDevice
+                                     : stmt->columnInt64(2) != 0 ? EntrySyncState::Shared
+                                                                 : EntrySyncState::Synced;
+        states.insert(stmt->columnText(0), state);
+    }
+}
+
+Result<std::vector<Conflict>> SyncEngine::conflicts()
+{
+    return m_store.conflicts();
+}
+
+Result<void> SyncEngine::resolveConflict(std::int64_t conflictId, bool keepMine)
+{
+    auto conflict = m_store.conflict(conflictId);
+    if (!conflict)
+        return conflict.error();
+    if (!*conflict)
+        return makeError(ErrorCode::NotFound, u"no such conflict"_s);
+    if (keepMine) {
+        const RecordId id = RecordId::fromString((*conflict)->recordId);
+        auto current = m_records.find(id);
+        if (!current)
+            return current.error();
+        if (!*current)
+            return makeError(ErrorCode::NotFound, u"the entry no longer exists"_s);
+        // Each write is its own transaction; the conflict row goes after, so a crash between
+        // the two leaves the choice to be made again rather than lost.
+        if ((*conflict)->deleted) {
+            if (!(*current)->deleted)
+                COMPANION_TRY(m_records.remove(id));
+        } else if ((*current)->deleted) {
+            // The other device deleted it; keeping ours brings it back as a new entry.
+            auto restored =
+                m_records.create((*conflict)->kind, (*conflict)->body, (*current)->occurredAt);
+            if (!restored)
+                return restored.error();
+        } else {
+            auto updated = m_records.update(id, (*conflict)->body);
+            if (!updated)
+                return updated.error();
+        }
+    }
+    return m_store.removeConflict(conflictId);
+}
+
+Result<std::vector<IntegrityEvent>> SyncEngine::integrityEvents()
+{
+    return m_store.integrityEvents();
+}
+
+Result<std::vector<DeviceInfo>> SyncEngine::devices()
+{
+    auto s = session();
+    if (!s)
+        return s.error();
+    return (*s)->client->devices();
+}
+
+Result<void> SyncEngine::revokeDevice(const QString &deviceId)
+{
+    auto s = session();
+    if (!s)
+        return s.error();
+    return (*s)->client->revokeDevice(deviceId);
+}
+
+Result<JoinCode> SyncEngine::createJoinCode()
+{
+    auto s = session();
+    if (!s)
+        return s.error();
+    return (*s)->client->createJoinCode();
+}
+
+Result<std::vector<AccessLogEntry>> SyncEngine::accessLog()
+{
+    auto s = session();
+    if (!s)
+        return s.error();
+    std::vector<AccessLogEntry> entries;
+    std::int64_t after = 0;
+    while (true) {
+        auto page = (*s)->client->accessLog(after, 1000);
+        if (!page)
+            return page.error();
+        if (page->entries.empty())
+            return entries;
+        entries.insert(entries.end(), page->entries.begin(), page->entries.end());
+        after = page->nextCursor;
+    }
+}
+
+} // namespace companion::sync

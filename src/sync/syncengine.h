@@ -1,0 +1,134 @@
+#pragma once
+
+#include "common/clock.h"
+#include "common/result.h"
+#include "common/secretbytes.h"
+#include "storage/database.h"
+#include "storage/recordrepository.h"
+#include "sync/clinicclient.h"
+#include "sync/syncstore.h"
+
+#include <QHash>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace companion::sync {
+
+struct EnrolOptions
+{
+    QString serverUrl;
+    QString code;                // an enrolment code from the clinic, or a join code
+    QString expectedFingerprint; // the clinic key fingerprint printed with the code; empty:
+                                 // trust the key the server presents now and pin it
+    QStringList shareCategories; // categories the patient turned on while enrolling
+};
+
+struct EnrolResult
+{
+    QString vaultId;
+    QString deviceId;
+    QString clinicName;
+    QString fingerprint;
+    bool joinedExistingVault = false; // a second device of the same patient
+};
+
+// What one sync did, for `companion-cli sync --json` and the app's status line.
+struct SyncReport
+{
+    int pushed = 0;    // versions the server accepted (or already had: a retried push)
+    int pulled = 0;    // versions from other devices applied here
+    int conflicts = 0; // local edits that lost to another device's edit and were kept aside
+    int integrity = 0; // received versions refused as damaged, replayed or rolled back
+    int sharesGranted = 0;
+    int sharesRevoked = 0;
+    int requests = 0;
+    int retries = 0;
+};
+
+// Per entry, what every list shows (issue 6): on this device only, on the clinic server, or
+// readable by the care team.
+enum class EntrySyncState { SavedOnDevice, Synced, Shared };
+
+// Asked when joining a vault: the passphrase of the patient's first device (attempt 0, 1, …);
+// an error (e.g. the person cancelled) stops the join.
+using VaultPassphrasePrompt = std::function<Result<SecretBytes>(int attempt)>;
+using TransportFactory = std::function<std::unique_ptr<HttpTransport>(const QUrl &)>;
+
+// The client half of sync (docs/sync-protocol.md): enrolment, push of the outbox, pull by
+// server sequence, conflicts, sharing with the care team and the care-team key rotation.
+// Works on one profile database from one thread; every step that changes local state is one
+// transaction, and the pull cursor is committed with the versions it covers, so a crash or a
+// dead network at any point leaves a state the next sync continues from.
+class SyncEngine
+{
+public:
+    SyncEngine(storage::Database &db, storage::RecordRepository &records,
+               const Clock &clock = SystemClock::instance(), TransportFactory transports = {},
+               RetryPolicy retryPolicy = {});
+    ~SyncEngine();
+    SyncEngine(const SyncEngine &) = delete;
+    SyncEngine &operator=(const SyncEngine &) = delete;
+
+    Result<bool> isEnrolled();
+    Result<Account> account();
+
+    // Enrols this profile. `passphrase` is the profile passphrase: for a new vault it seals the
+    // vault key for the patient's future devices (slot "passphrase"). When the code joins an
+    // existing vault, `askVaultPassphrase` is asked for the first device's passphrase.
+    Result<EnrolResult> enrol(const EnrolOptions &options, const SecretBytes &passphrase,
+                              const VaultPassphrasePrompt &askVaultPassphrase);
+
+    // One full sync: clinic key check and care-team key rotation, pull, push, pull again after
+    // a conflict, share changes.
+    Result<SyncReport> sync();
+
+    // Sharing (takes effect at the next sync).
+    Result<void> setCategoryShared(ShareCategory category, bool shared);
+    Result<void> setEntryShared(const QString &recordId, std::optional<bool> shared);
+    Result<ShareChoices> shareChoices();
+
+    // Per-entry state for lists: ids with pending changes and ids shared now.
+    Result<QHash<QString, EntrySyncState>> entryStates();
+
+    Result<std::vector<Conflict>> conflicts();
+    // keepMine: the kept local edit becomes a new version on top of the other device's;
+    // otherwise the kept edit is dropped.
+    Result<void> resolveConflict(std::int64_t conflictId, bool keepMine);
+    Result<std::vector<IntegrityEvent>> integrityEvents();
+
+    Result<std::vector<DeviceInfo>> devices();
+    Result<void> revokeDevice(const QString &deviceId);
+    Result<JoinCode> createJoinCode();
+    Result<std::vector<AccessLogEntry>> accessLog();
+
+    // Applies one pulled page (exposed for the tamper tests: a hostile server's answer).
+    Result<void> applyPulled(const protocol::PullResponse &page, SyncReport &report);
+
+private:
+    struct Session;
+    Result<Session *> session();
+    Result<void> verifyClinic(Session &s);
+    Result<void> pullAll(Session &s, SyncReport &report);
+    // false when the server refused an item (conflict or out of order): pull, then try again.
+    Result<bool> pushAll(Session &s, SyncReport &report);
+    Result<void> reviewShares(Session &s, SyncReport &report);
+    Result<std::optional<SharedCollectionKey>> currentSharedKey();
+    Result<void> adoptSharedKeys(Session &s);
+    Result<QByteArray> sharedKeyFor(Session &s, const QByteArray &envelope,
+                                    const QByteArray &wrappedKey, const SharedCollectionKey &sck);
+
+    storage::Database &m_db;
+    storage::RecordRepository &m_records;
+    SyncStore m_store;
+    const Clock &m_clock;
+    TransportFactory m_transports;
+    RetryPolicy m_retryPolicy;
+    std::unique_ptr<Session> m_session;
+};
+
+} // namespace companion::sync

@@ -1,0 +1,128 @@
+#pragma once
+
+#include "common/result.h"
+#include "common/secretbytes.h"
+#include "protocol/api.h"
+#include "storage/database.h"
+#include "sync/sharing.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace companion::sync {
+
+// This device's enrolment with a clinic. The device's login key and the vault root key live only
+// here, in the encrypted profile database; they are read into wiped memory.
+struct Account
+{
+    QString serverUrl;
+    QString vaultId;          // 32 hex digits
+    QString deviceId;         // 32 hex digits
+    SecretBytes deviceKey;    // Ed25519 secret key (64 bytes)
+    SecretBytes vaultRootKey; // VRK (32 bytes)
+    std::uint32_t keyEpoch = 1;
+    protocol::ClinicInfo clinic; // as last verified against the pinned fingerprint
+    QString fingerprint;         // the clinic signing key's fingerprint, pinned at enrolment
+    std::int64_t pullCursor = 0;
+    QDateTime enrolledAt;
+};
+
+struct StoredEnvelope
+{
+    QByteArray envelope;
+    QByteArray wrappedKey;
+    QByteArray hash; // BLAKE2b-256 of the envelope
+    bool acknowledged = false;
+};
+
+struct SharedCollectionKey
+{
+    std::uint32_t generation = 0;
+    std::uint32_t careTeamEpoch = 0;
+    SecretBytes key;
+};
+
+struct ShareState
+{
+    std::int64_t version = 0;
+    std::uint32_t generation = 0;
+};
+
+// A local edit that lost to another device's edit of the same version: kept, shown, and turned
+// into a new version if the patient chooses it.
+struct Conflict
+{
+    std::int64_t id = 0;
+    QString recordId;
+    QString kind;
+    QByteArray body;
+    bool deleted = false;
+    QDateTime updatedAt;
+    std::int64_t remoteVersion = 0;
+    QDateTime detectedAt;
+};
+
+struct IntegrityEvent
+{
+    QDateTime at;
+    QString recordId;
+    std::int64_t version = 0;
+    QString reason; // "damaged", "replayed", "chain_broken", "foreign_vault", …
+};
+
+// The sync tables of the profile database (migration 5). Plain reads and writes; the engine
+// decides and groups them into transactions.
+class SyncStore
+{
+public:
+    explicit SyncStore(storage::Database &db);
+
+    Result<std::optional<Account>> account();
+    Result<void> saveAccount(const Account &account);
+    Result<void> setPullCursor(std::int64_t cursor);
+    Result<void> setClinic(const protocol::ClinicInfo &clinic);
+
+    Result<std::optional<StoredEnvelope>> envelope(const QString &recordId, std::int64_t version);
+    Result<void> putEnvelope(const QString &recordId, std::int64_t version,
+                             const StoredEnvelope &stored);
+    Result<void> acknowledgeEnvelope(const QString &recordId, std::int64_t version);
+    Result<void> dropUnacknowledged(const QString &recordId);
+
+    Result<std::vector<SharedCollectionKey>> sharedKeys(); // oldest generation first
+    Result<void> putSharedKey(const SharedCollectionKey &key);
+
+    Result<std::optional<ShareState>> share(const QString &recordId);
+    Result<void> setShare(const QString &recordId, const ShareState &state);
+    Result<void> clearShare(const QString &recordId);
+    Result<std::vector<QString>> sharedRecordIds();
+
+    Result<ShareChoices> choices();
+    Result<void> setCategoryChoice(ShareCategory category, bool shared);
+    // nullopt: forget the entry's own choice (its category decides again).
+    Result<void> setEntryChoice(const QString &recordId, std::optional<bool> shared);
+    // Whether shares must be compared with the choices at the next sync (choices or keys
+    // changed since the last comparison).
+    Result<bool> shareReviewNeeded();
+    Result<void> setShareReviewNeeded(bool needed);
+
+    Result<void> addConflict(const Conflict &conflict);
+    Result<std::vector<Conflict>> conflicts();
+    Result<std::optional<Conflict>> conflict(std::int64_t id);
+    Result<void> removeConflict(std::int64_t id);
+
+    Result<void> addIntegrityEvent(const IntegrityEvent &event);
+    Result<std::vector<IntegrityEvent>> integrityEvents();
+
+    // Record ids with changes not yet on the server, and ids the care team can read now.
+    Result<std::vector<QString>> pendingRecordIds();
+
+private:
+    storage::Database &m_db;
+};
+
+} // namespace companion::sync

@@ -10,13 +10,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 targets=(bench_store bench_unlock bench_timeline)
+# Built here, run after the table: the server load benchmark prints its own table (wrk).
+load_targets=(companion-server bench_server_setup)
 if [ -n "${COMPANION_BENCH_BUILD_DIR:-}" ]; then
     build_dir="$COMPANION_BENCH_BUILD_DIR"
-    cmake --build "$build_dir" --target "${targets[@]}"
+    cmake --build "$build_dir" --target "${targets[@]}" "${load_targets[@]}"
 else
     build_dir=build/dev
     cmake --preset dev >/dev/null
-    cmake --build --preset dev --target "${targets[@]}"
+    cmake --build --preset dev --target "${targets[@]}" "${load_targets[@]}"
 fi
 
 results=$(mktemp)
@@ -52,3 +54,7 @@ awk -F'\t' '
             }
         }
     }' "$results"
+
+echo
+echo "Server under load (wrk):"
+COMPANION_BENCH_BUILD_DIR="$build_dir" bash bench/bench_server_load.sh

@@ -17,6 +17,8 @@ packages=(
     # Reminders: a private session bus in the D-Bus notification tests; the ICS export is parsed
     # back by Debian's iCalendar library (run with /usr/bin/python3, where Debian installs it).
     dbus-daemon python3-icalendar
+    # Server load benchmark (bench/bench_server_load.sh): HTTP load generator.
+    wrk
 )
 
 # Node.js with npm runs the FHIR R4 schema test. Use what the machine has when both commands work:

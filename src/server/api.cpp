@@ -15,6 +15,8 @@
 #include <QSqlQuery>
 #include <QUrlQuery>
 
+#include <optional>
+
 namespace companion::server {
 
 using protocol::encodeBase64;
@@ -264,19 +266,23 @@ Result<Api::Principal> Api::authenticate(const QByteArray &authorization)
     if (!authorization.startsWith(prefix) || authorization.size() > 200)
         return makeError(ErrorCode::WrongPassphrase, QStringLiteral("no bearer token"));
     const QByteArray token = authorization.mid(prefix.size()).trimmed();
-    auto row = m_db.one(
+    // Every authenticated request runs this: a statement prepared once (docs/performance.md).
+    std::optional<Principal> principal;
+    auto checked = m_db.readPrepared(
         "check an access token",
         QStringLiteral("SELECT p.id, p.role, p.vault_id, p.display_name FROM access_tokens t "
                        "JOIN principals p ON p.id = t.principal_id WHERE t.token_hash = ? AND "
                        "t.expires_at > ? AND p.revoked_at IS NULL"),
-        {hashSecret(token), static_cast<qint64>(now())});
-    if (!row) {
-        if (row.error().code == ErrorCode::NotFound)
-            return makeError(ErrorCode::WrongPassphrase, QStringLiteral("unknown token"));
-        return row.error();
-    }
-    return Principal{row->value(0).toString(), row->value(1).toString(), row->value(2).toString(),
-                     row->value(3).toString()};
+        {hashSecret(token), static_cast<qint64>(now())}, [&principal](QSqlQuery &row) {
+            if (row.next())
+                principal = Principal{row.value(0).toString(), row.value(1).toString(),
+                                      row.value(2).toString(), row.value(3).toString()};
+        });
+    if (!checked)
+        return checked.error();
+    if (!principal)
+        return makeError(ErrorCode::WrongPassphrase, QStringLiteral("unknown token"));
+    return std::move(*principal);
 }
 
 HttpResponse Api::health(Call &)
@@ -694,30 +700,33 @@ HttpResponse Api::pull(Call &call)
     auto paging = readPaging(call.query, 500, static_cast<int>(protocol::kMaxPullItems));
     if (!paging)
         return badRequest(paging.error());
-    auto rows = m_db.exec("pull envelopes",
-                          QStringLiteral("SELECT seq, envelope, wrapped_key FROM envelopes WHERE "
-                                         "vault_id = ? AND seq > ? ORDER BY seq LIMIT ?"),
-                          {call.principal.vaultId, paging->after, paging->limit + 1});
-    if (!rows)
-        return storageFailure(rows.error());
     protocol::PullResponse response;
     response.nextCursor = paging->after;
-    qsizetype bytes = 0;
-    while (rows->next()) {
-        protocol::PullItem item{rows->value(0).toLongLong(), rows->value(1).toByteArray(),
-                                rows->value(2).toByteArray()};
-        const qsizetype size = (item.envelope.size() + item.key.size()) * 4 / 3 + 64;
-        // Stop at the item limit or the byte budget (always at least one item, so a cursor
-        // always moves).
-        if (static_cast<int>(response.items.size()) == paging->limit ||
-            (!response.items.empty() && bytes + size > protocol::kMaxPullResponseBytes)) {
-            response.more = true;
-            break;
-        }
-        bytes += size;
-        response.nextCursor = item.seq;
-        response.items.push_back(std::move(item));
-    }
+    auto read = m_db.readPrepared(
+        "pull envelopes",
+        QStringLiteral("SELECT seq, envelope, wrapped_key FROM envelopes WHERE "
+                       "vault_id = ? AND seq > ? ORDER BY seq LIMIT ?"),
+        {call.principal.vaultId, paging->after, paging->limit + 1},
+        [&response, &paging](QSqlQuery &rows) {
+            qsizetype bytes = 0;
+            while (rows.next()) {
+                protocol::PullItem item{rows.value(0).toLongLong(), rows.value(1).toByteArray(),
+                                        rows.value(2).toByteArray()};
+                const qsizetype size = (item.envelope.size() + item.key.size()) * 4 / 3 + 64;
+                // Stop at the item limit or the byte budget (always at least one item, so a
+                // cursor always moves).
+                if (static_cast<int>(response.items.size()) == paging->limit ||
+                    (!response.items.empty() && bytes + size > protocol::kMaxPullResponseBytes)) {
+                    response.more = true;
+                    break;
+                }
+                bytes += size;
+                response.nextCursor = item.seq;
+                response.items.push_back(std::move(item));
+            }
+        });
+    if (!read)
+        return storageFailure(read.error());
     return HttpResponse::json(200, response.toJson());
 }
 

@@ -148,6 +148,8 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl &url)
 
 Database::~Database()
 {
+    // Prepared statements belong to the connection: release them before it closes.
+    m_prepared.clear();
     {
         QSqlDatabase handle = QSqlDatabase::database(m_connectionName, false);
         if (handle.isOpen())
@@ -194,6 +196,31 @@ Result<QSqlQuery> Database::one(const char *what, const QString &sql, const QVar
     if (!query->next())
         return makeError(ErrorCode::NotFound, QLatin1String(what) + QStringLiteral(": no row"));
     return query;
+}
+
+Result<void> Database::readPrepared(const char *what, const QString &sql, const QVariantList &binds,
+                                    const std::function<void(QSqlQuery &)> &consume)
+{
+    auto found = m_prepared.find(sql);
+    if (found == m_prepared.end()) {
+        QSqlQuery query(handle());
+        query.setForwardOnly(true);
+        if (!query.prepare(sql))
+            return databaseError(what, query.lastError());
+        found = m_prepared.insert(sql, query);
+    }
+    QSqlQuery &query = found.value();
+    for (qsizetype i = 0; i < binds.size(); ++i)
+        query.bindValue(static_cast<int>(i), binds[i]);
+    if (!query.exec()) {
+        const QSqlError error = query.lastError();
+        // Prepared afresh next time, in case the failure left the statement unusable.
+        m_prepared.erase(found);
+        return databaseError(what, error);
+    }
+    consume(query);
+    query.finish();
+    return {};
 }
 
 Result<void> Database::begin()

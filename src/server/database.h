@@ -2,12 +2,14 @@
 
 #include "common/result.h"
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
 #include <QVariant>
 #include <QVariantList>
 
+#include <functional>
 #include <memory>
 
 namespace companion::server {
@@ -53,6 +55,14 @@ public:
     Result<QSqlQuery> exec(const char *what, const QString &sql, const QVariantList &binds = {});
     // Like exec, then reads the first row; NotFound when there is none.
     Result<QSqlQuery> one(const char *what, const QString &sql, const QVariantList &binds = {});
+    // For reads on every request (the token check, pull): the statement is prepared once per
+    // connection instead of per call (SQLite parses and plans it once; QPSQL saves its PREPARE
+    // and DEALLOCATE round trips). `consume` reads the rows; then the statement is reset. The
+    // reset matters: an unfinished SQLite statement keeps its read transaction open, and later
+    // queries on this connection would see that old snapshot — missing, say, a device an admin
+    // revoked from another process. Do not call the same statement again from `consume`.
+    Result<void> readPrepared(const char *what, const QString &sql, const QVariantList &binds,
+                              const std::function<void(QSqlQuery &)> &consume);
 
     // A write transaction. SQLite takes the write lock at once (BEGIN IMMEDIATE), so two writers
     // wait for each other instead of failing on lock upgrade; PostgreSQL serialises per row
@@ -71,6 +81,7 @@ private:
     {}
     Kind m_kind;
     QString m_connectionName;
+    QHash<QString, QSqlQuery> m_prepared; // readPrepared's statements, by SQL text
 };
 
 // Rolls back unless committed: every early return of a handler leaves nothing half-written.

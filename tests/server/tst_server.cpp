@@ -162,6 +162,31 @@ TEST_CASE("Login is challenge-response; tokens die with their device", "[server]
     CHECK(server.request("GET", "/v1/vault/devices", {}, phone.token).status == 401);
 }
 
+TEST_CASE("A revocation by another process ends access even right after a partial pull",
+          "[server][auth]")
+{
+    // The token check and pull reuse prepared statements (Database::readPrepared). A pull that
+    // stops early (more: true) must still end its read: an open SQLite read transaction would
+    // keep the connection on an old snapshot, and the next token check would not see the
+    // revocation that `admin revoke-device` committed from its own process.
+    TestServer server;
+    server.start();
+    Device device = enrolled(server);
+    std::vector<protocol::PushItem> items;
+    for (int i = 0; i < 3; ++i)
+        items.push_back(device.makeItem(protocol::randomId(), 1, Hash32{}, "entry"));
+    REQUIRE(device.push(items).status == 200);
+    const auto partial = pull(device, 0, 1);
+    REQUIRE(partial.more);
+
+    REQUIRE(server
+                .admin({QStringLiteral("revoke-device"), QStringLiteral("--db"), server.dbUrl(),
+                        QStringLiteral("--id"), device.deviceId})
+                .exitCode == 0);
+    CHECK(server.request("GET", "/v1/sync/pull?after=0&limit=1", {}, device.token).status == 401);
+    CHECK(server.request("GET", "/v1/vault/devices", {}, device.token).status == 401);
+}
+
 TEST_CASE("Push and pull: versions chain, retries are idempotent, conflicts keep both",
           "[server][sync]")
 {

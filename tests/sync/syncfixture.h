@@ -3,7 +3,7 @@
 // Real patient devices for the sync suite: a real encrypted profile (SQLCipher file) and the
 // real SyncEngine talking HTTP to the real companion-server process (tests/server/harness.h).
 
-#include "../server/harness.h"
+#include "harness.h"
 
 #include "protocol/recordpayload.h"
 #include "storage/profile.h"

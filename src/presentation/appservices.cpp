@@ -18,6 +18,7 @@ AppServices::AppServices(const AppServicesOptions &options)
     , questionnaire(profile, safety)
     , trends(profile)
     , plan(profile)
+    , sync(profile)
 {
     // Reminders leave the encrypted profile only as times, opaque ids and generic text
     // (ADR "reminders outside the encrypted DB"); the Linux desktop hands them to the background
@@ -45,6 +46,21 @@ AppServices::AppServices(const AppServicesOptions &options)
     QObject::connect(&diary, &DiaryController::entrySaved, &trends, &TrendController::reload);
     QObject::connect(&safety, &SafetyController::helpStateChanged, &diary,
                      &DiaryController::reload);
+
+    // Sync: lists show each entry's state; a saved change is sent soon; entries from the
+    // patient's other devices refresh every view that shows them.
+    const auto stateLabel = [this](const QString &id) { return sync.stateLabel(id); };
+    diary.setStateLabelProvider(stateLabel);
+    journal.setStateLabelProvider(stateLabel);
+    const auto changedHere = [this] { sync.noteLocalChange(); };
+    QObject::connect(&diary, &DiaryController::entrySaved, &sync, changedHere);
+    QObject::connect(&questionnaire, &QuestionnaireController::resultSaved, &sync, changedHere);
+    QObject::connect(&journal, &JournalController::entrySaved, &sync, changedHere);
+    QObject::connect(&plan, &PlanController::appointmentsChanged, &sync, changedHere);
+    QObject::connect(&sync, &SyncController::statesChanged, &diary, &DiaryController::reload);
+    QObject::connect(&sync, &SyncController::statesChanged, &journal, &JournalController::reload);
+    QObject::connect(&sync, &SyncController::dataChanged, &plan, &PlanController::refresh);
+    QObject::connect(&sync, &SyncController::dataChanged, &trends, &TrendController::reload);
 }
 
 void AppServices::followAppointments()
@@ -68,6 +84,7 @@ AppServices::~AppServices()
     QuestionnaireControllerInstance::instance = nullptr;
     TrendControllerInstance::instance = nullptr;
     PlanControllerInstance::instance = nullptr;
+    SyncControllerInstance::instance = nullptr;
 }
 
 void AppServices::publish()
@@ -78,6 +95,7 @@ void AppServices::publish()
     AutoLockInstance::instance = &autoLock;
     LearnControllerInstance::instance = &learn;
     JournalControllerInstance::instance = &journal;
+    SyncControllerInstance::instance = &sync;
     SafetyControllerInstance::instance = &safety;
     DiaryControllerInstance::instance = &diary;
     QuestionnaireControllerInstance::instance = &questionnaire;

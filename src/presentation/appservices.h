@@ -9,6 +9,7 @@
 #include "presentation/profilecontroller.h"
 #include "presentation/questionnairecontroller.h"
 #include "presentation/safetycontroller.h"
+#include "presentation/synccontroller.h"
 #include "presentation/trendcontroller.h"
 
 #include <QString>
@@ -55,6 +56,7 @@ public:
     QuestionnaireController questionnaire;
     TrendController trends;
     PlanController plan;
+    SyncController sync;
 
 private:
     void followAppointments();

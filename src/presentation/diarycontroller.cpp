@@ -92,6 +92,11 @@ void DiaryController::setInfusionTimesProvider(std::function<std::vector<QDateTi
     rebuildModels();
 }
 
+void DiaryController::setStateLabelProvider(std::function<QString(const QString &)> provider)
+{
+    m_stateLabel = std::move(provider);
+}
+
 void DiaryController::setProtocol(domain::ClinicProtocol protocol)
 {
     m_protocol = std::move(protocol);
@@ -182,8 +187,8 @@ void DiaryController::rebuildModels()
             {QStringLiteral("summary"), DiaryForm::summary(entry, m_catalog)},
             {QStringLiteral("note"), DiaryForm::note(entry)},
             {QStringLiteral("dateLabel"), dayLabel(entry.occurredAt())},
-            // Sync adds "Synced" and "Shared with your care team" (issue 6).
-            {QStringLiteral("stateLabel"), tr("Saved on this device")},
+            {QStringLiteral("stateLabel"),
+             m_stateLabel ? m_stateLabel(entry.id.toString()) : tr("Saved on this device")},
             {QStringLiteral("editable"), editable},
             {QStringLiteral("edited"), entry.version > 1},
         });

@@ -79,6 +79,8 @@ public:
 
     // Infusion times anchor the questionnaire schedule; appointments supply them.
     void setInfusionTimesProvider(std::function<std::vector<QDateTime>()> provider);
+    // Each entry's sync state in words ("Synced", …); without one, "Saved on this device".
+    void setStateLabelProvider(std::function<QString(const QString &recordId)> provider);
     void setProtocol(domain::ClinicProtocol protocol);
 
     bool available() const { return m_diary != nullptr; }
@@ -165,6 +167,7 @@ private:
     domain::InstrumentCatalog m_catalog;
     domain::ClinicProtocol m_protocol;
     std::function<std::vector<QDateTime>()> m_infusionTimes;
+    std::function<QString(const QString &)> m_stateLabel;
     std::unique_ptr<storage::DiaryRepository> m_diary;
     std::unique_ptr<storage::DraftStore> m_drafts;
     std::unique_ptr<ProfileBinding> m_binding;

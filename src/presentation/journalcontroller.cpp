@@ -213,10 +213,10 @@ QVariantMap JournalController::entryToMap(const journal::Entry &entry) const
         {QStringLiteral("shared"), entry.body.shared},
         {QStringLiteral("remind"), entry.body.remind},
         {QStringLiteral("isAction"), entry.body.kind == EntryKind::Action},
-        // Sync does not exist yet: every entry is, truthfully, only on this device.
-        {QStringLiteral("stateLabel"), tr("Saved on this device")},
+        {QStringLiteral("stateLabel"),
+         m_stateLabel ? m_stateLabel(entry.id.toString()) : tr("Saved on this device")},
         {QStringLiteral("shareLabel"),
-         entry.body.shared ? tr("Marked to share with your clinic once sync is available")
+         entry.body.shared ? tr("Shared with your care team when you are connected to your clinic")
                            : tr("Private")},
         {QStringLiteral("dateLabel"), edited ? tr("Edited %1").arg(timeLabel(entry.updatedAt))
                                              : tr("Written %1").arg(timeLabel(entry.createdAt))},
@@ -525,6 +525,7 @@ bool JournalController::save()
         qCWarning(lcUi) << "journal: could not discard the draft";
     closeEditor();
     reloadEntries();
+    emit entrySaved();
     return true;
 }
 
@@ -548,6 +549,17 @@ void JournalController::discardDraft()
     wipe(m_storedDraft->body);
     m_storedDraft.reset();
     emit draftChanged();
+}
+
+void JournalController::setStateLabelProvider(std::function<QString(const QString &)> provider)
+{
+    m_stateLabel = std::move(provider);
+}
+
+void JournalController::reload()
+{
+    if (available())
+        reloadEntries();
 }
 
 void JournalController::flushDraft()
@@ -584,6 +596,7 @@ bool JournalController::removeEntry(const QString &entryId)
         return false;
     }
     reloadEntries();
+    emit entrySaved();
     return true;
 }
 

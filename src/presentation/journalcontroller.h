@@ -5,6 +5,8 @@
 #include "storage/journalrepository.h"
 
 #include <QObject>
+
+#include <functional>
 #include <QStringList>
 #include <QTimer>
 #include <QVariantList>
@@ -128,6 +130,10 @@ public:
 
     // Writes a pending draft now (lock does this; tests too).
     void flushDraft();
+    // Each entry's sync state in words; without one, "Saved on this device".
+    void setStateLabelProvider(std::function<QString(const QString &recordId)> provider);
+    // Reads the entries again (another device's arrived, or their sync state changed).
+    void reload();
     bool draftSavePending() const { return m_draftTimer.isActive(); }
     void setDraftDelay(int milliseconds) { m_draftTimer.setInterval(milliseconds); }
     // The decoded entries (tests, CLI-like callers).
@@ -136,6 +142,8 @@ public:
 signals:
     void availableChanged();
     void entriesChanged();
+    // An entry was saved or deleted by the patient (not a reload).
+    void entrySaved();
     void errorMessageChanged();
     void draftChanged();
     void editorChanged();
@@ -158,6 +166,7 @@ private:
     QVariantMap entryToMap(const domain::journal::Entry &entry) const;
     QVariantMap threadToMap(const domain::journal::Thread &thread) const;
     QString threadTitle(const QString &appointmentId, const std::optional<QDate> &date) const;
+    std::function<QString(const QString &)> m_stateLabel;
 
     ProfileController &m_profile;
     const Clock &m_clock;

@@ -13,6 +13,7 @@
 #include "presentation/profilecontroller.h"
 #include "presentation/questionnairecontroller.h"
 #include "presentation/safetycontroller.h"
+#include "presentation/synccontroller.h"
 #include "presentation/trendcontroller.h"
 
 #include <QJSEngine>
@@ -45,3 +46,4 @@ COMPANION_QML_SINGLETON_INSTANCE(DiaryController)
 COMPANION_QML_SINGLETON_INSTANCE(QuestionnaireController)
 COMPANION_QML_SINGLETON_INSTANCE(TrendController)
 COMPANION_QML_SINGLETON_INSTANCE(PlanController)
+COMPANION_QML_SINGLETON_INSTANCE(SyncController)

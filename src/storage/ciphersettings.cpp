@@ -56,6 +56,9 @@ Result<void> applyConnectionSettings(sqlite3 *db)
         // page decryption and HMAC check, so the default 2 MB made bulk writes 3× slower than
         // plain SQLite; measured in bench/bench_store (docs/performance.md).
         "PRAGMA cache_size = -65536;",
+        // The app syncs on a second connection (src/sync on a worker thread): a writer waits up
+        // to 10 s for the other's transaction instead of failing at once with SQLITE_BUSY.
+        "PRAGMA busy_timeout = 10000;",
     };
     for (const char *pragma : kPragmas)
         COMPANION_TRY(execPragma(db, pragma));

@@ -236,6 +236,11 @@ Result<crypto::RecoveryKey> Profile::replaceRecoveryKey()
     return recoveryKey;
 }
 
+Profile::ConnectionSource Profile::connectionSource() const
+{
+    return {databasePath(m_directory), m_databaseKey.clone()};
+}
+
 Result<ProfileInfo> Profile::info()
 {
     ProfileInfo info;

@@ -75,6 +75,15 @@ public:
     // working. Used after the old key unlocked the profile (it may have been seen) or was lost.
     Result<crypto::RecoveryKey> replaceRecoveryKey();
 
+    // A second connection to this profile's database, opened by the caller on another thread
+    // (the app's sync worker). Hands over a copy of the database key in wiped memory.
+    struct ConnectionSource
+    {
+        QString path;
+        SecretBytes key;
+    };
+    ConnectionSource connectionSource() const;
+
     Database &database() { return m_db; }
     RecordRepository &records() { return m_records; }
     const QString &directory() const { return m_directory; }

@@ -1,0 +1,389 @@
+#include "presentation/synccontroller.h"
+
+#include "presentation/profilebinding.h"
+#include "presentation/profilecontroller.h"
+#include "storage/profile.h"
+
+#include <QLocale>
+#include <QRandomGenerator>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace companion::presentation {
+
+namespace {
+
+// Background sync while the app is open and unlocked; a change is sent a few seconds after it
+// is saved, so a burst of edits is one sync.
+constexpr int kBackgroundIntervalMs = 15 * 60 * 1000;
+constexpr int kDebounceMs = 4000;
+
+QString when(std::int64_t ms)
+{
+    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms).toLocalTime(),
+                              QLocale::ShortFormat);
+}
+
+// The access log in plain words. Logins and key uploads are left out: they are the devices'
+// own routine and would bury what matters (who read what).
+QString describe(const sync::AccessLogEntry &entry)
+{
+    const QString who =
+        entry.actorName.isEmpty() ? SyncController::tr("Someone at your clinic") : entry.actorName;
+    if (entry.action == QLatin1String("record.read"))
+        return SyncController::tr("%1: %2 read an entry you shared").arg(when(entry.at), who);
+    if (entry.action == QLatin1String("share.grant"))
+        return SyncController::tr("%1: you shared an entry").arg(when(entry.at));
+    if (entry.action == QLatin1String("share.revoke"))
+        return SyncController::tr("%1: you stopped sharing an entry").arg(when(entry.at));
+    if (entry.action == QLatin1String("device.enrol"))
+        return SyncController::tr("%1: you connected your first device").arg(when(entry.at));
+    if (entry.action == QLatin1String("device.join"))
+        return SyncController::tr("%1: a device joined your account").arg(when(entry.at));
+    if (entry.action == QLatin1String("device.revoke"))
+        return SyncController::tr("%1: a device was removed").arg(when(entry.at));
+    if (entry.action == QLatin1String("alert.ack"))
+        return SyncController::tr("%1: %2 saw your request for help").arg(when(entry.at), who);
+    return {};
+}
+
+} // namespace
+
+struct SyncController::JobResult
+{
+    Result<void> outcome;
+    bool enrolled = false;
+    QString clinicName;
+    QString fingerprint;
+    sync::ShareChoices choices;
+    QHash<QString, sync::EntrySyncState> states;
+    int conflicts = 0;
+    int pulled = 0;
+    QStringList accessLog;
+    QStringList devices;
+    QString joinCode;
+};
+
+SyncController::SyncController(ProfileController &profile, QObject *parent)
+    : QObject(parent)
+{
+    connect(&m_watcher, &QFutureWatcher<std::shared_ptr<JobResult>>::finished, this,
+            &SyncController::finished);
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(kDebounceMs);
+    connect(&m_debounce, &QTimer::timeout, this, &SyncController::syncNow);
+    m_background.setInterval(kBackgroundIntervalMs);
+    connect(&m_background, &QTimer::timeout, this, &SyncController::syncNow);
+    m_retry.setSingleShot(true);
+    connect(&m_retry, &QTimer::timeout, this, &SyncController::syncNow);
+    m_binding = std::make_unique<ProfileBinding>(
+        *this, profile, [this](storage::Profile &opened) { load(opened); }, [this] { unload(); });
+    m_binding->start();
+}
+
+SyncController::~SyncController()
+{
+    // A job holds its own connection and key copy; let it finish before the process goes.
+    m_watcher.waitForFinished();
+}
+
+void SyncController::load(storage::Profile &profile)
+{
+    m_profile = &profile;
+    // Read the local state (enrolled? sharing? entry states) without touching the network.
+    run([](sync::SyncEngine &, JobResult &) -> Result<void> { return {}; }, false);
+}
+
+void SyncController::unload()
+{
+    m_profile = nullptr;
+    m_debounce.stop();
+    m_background.stop();
+    m_retry.stop();
+    m_syncQueued = false;
+    m_enrolled = false;
+    m_states.clear();
+    m_choices = {};
+    m_accessLog.clear();
+    m_devices.clear();
+    m_joinCode.clear();
+    m_errorText.clear();
+    emit changed();
+    emit sharingChanged();
+}
+
+void SyncController::setBackgroundInterval(int milliseconds)
+{
+    m_background.setInterval(milliseconds > 0 ? milliseconds : kBackgroundIntervalMs);
+}
+
+void SyncController::run(Job job, bool isSync)
+{
+    if (!m_profile)
+        return;
+    if (m_busy) {
+        m_syncQueued = m_syncQueued || isSync;
+        return;
+    }
+    m_busy = true;
+    m_isSyncJob = isSync;
+    emit changed();
+    auto source =
+        std::make_shared<storage::Profile::ConnectionSource>(m_profile->connectionSource());
+    m_watcher.setFuture(QtConcurrent::run([source, job = std::move(job)] {
+        auto result = std::make_shared<JobResult>();
+        auto db = storage::Database::openEncrypted(source->path, source->key,
+                                                   storage::Database::OpenMode::OpenExisting);
+        source->key.wipe();
+        if (!db) {
+            result->outcome = db.error();
+            return result;
+        }
+        {
+            storage::RecordRepository records(*db, SystemClock::instance());
+            sync::SyncEngine engine(*db, records);
+            result->outcome = job(engine, *result);
+            if (auto account = engine.account()) {
+                result->enrolled = true;
+                result->clinicName = account->clinic.name;
+                result->fingerprint = account->fingerprint;
+            }
+            if (auto choices = engine.shareChoices())
+                result->choices = std::move(*choices);
+            if (auto states = engine.entryStates())
+                result->states = std::move(*states);
+            if (auto conflicts = engine.conflicts())
+                result->conflicts = static_cast<int>(conflicts->size());
+            records.releaseStatements();
+        }
+        db->close();
+        return result;
+    }));
+}
+
+void SyncController::finished()
+{
+    const std::shared_ptr<JobResult> result = m_watcher.result();
+    m_busy = false;
+    if (!m_profile) {
+        emit changed();
+        return;
+    }
+    const bool wasEnrolled = m_enrolled;
+    m_enrolled = result->enrolled;
+    m_clinicName = result->clinicName;
+    m_fingerprint = result->fingerprint;
+    m_conflictCount = result->conflicts;
+    if (m_choices.categories != result->choices.categories ||
+        m_choices.entries != result->choices.entries) {
+        m_choices = result->choices;
+        emit sharingChanged();
+    }
+    m_states = result->states;
+    if (!result->accessLog.isEmpty() || !result->devices.isEmpty()) {
+        m_accessLog = result->accessLog;
+        m_devices = result->devices;
+    }
+    if (!result->joinCode.isEmpty())
+        m_joinCode = result->joinCode;
+    if (result->outcome) {
+        m_errorText.clear();
+        if (m_isSyncJob) {
+            m_lastSynced = QDateTime::currentDateTime();
+            m_failures = 0;
+        }
+    } else {
+        const Error &error = result->outcome.error();
+        switch (error.code) {
+        case ErrorCode::Network:
+            m_errorText = tr("Your clinic could not be reached. Everything stays saved on this "
+                             "device and is sent when the connection is back.");
+            break;
+        case ErrorCode::Refused:
+            m_errorText = tr("Your clinic did not accept this. If you used a code, it may be "
+                             "used or expired: ask your clinic for a new one.");
+            break;
+        case ErrorCode::WrongPassphrase:
+            m_errorText = tr("That passphrase is not right.");
+            break;
+        case ErrorCode::Damaged:
+            m_errorText = tr("The clinic server's identity could not be verified, so nothing "
+                             "was sent. Please tell your clinic.");
+            break;
+        case ErrorCode::InvalidInput:
+            m_errorText = tr("Check the address and the code, then try again.");
+            break;
+        default:
+            m_errorText = tr("Sync did not finish. Nothing was lost; it will try again.");
+            break;
+        }
+        if (m_isSyncJob && error.code == ErrorCode::Network)
+            scheduleRetry();
+    }
+    if (m_enrolled && !m_background.isActive())
+        m_background.start();
+    emit changed();
+    emit statesChanged();
+    if (result->pulled > 0 || wasEnrolled != m_enrolled)
+        emit dataChanged();
+    if (m_syncQueued) {
+        m_syncQueued = false;
+        syncNow();
+    }
+}
+
+void SyncController::scheduleRetry()
+{
+    const sync::RetryPolicy policy{0, 5000, 10 * 60 * 1000};
+    const int delay =
+        policy.delayMs(m_failures++, [] { return QRandomGenerator::global()->generateDouble(); });
+    m_retry.start(delay);
+}
+
+QString SyncController::statusText() const
+{
+    if (!m_enrolled)
+        return tr("Not connected to a clinic. Everything is saved on this device only.");
+    if (m_busy && m_isSyncJob)
+        return tr("Syncing…");
+    if (!m_lastSynced.isValid())
+        return tr("Connected to %1.").arg(m_clinicName);
+    return tr("Connected to %1. Last synced %2.")
+        .arg(m_clinicName, QLocale().toString(m_lastSynced, QLocale::ShortFormat));
+}
+
+void SyncController::enrol(const QString &serverUrl, const QString &code,
+                           const QString &fingerprint, const QString &passphrase)
+{
+    if (!m_profile)
+        return;
+    // Check the passphrase here, not on the worker: a typo should not spend the clinic's code.
+    auto typed = SecretBytes::fromUtf8(passphrase.toStdString());
+    auto right = m_profile->verifyPassphrase(typed);
+    if (!right || !*right) {
+        m_errorText = tr("That passphrase is not right.");
+        emit changed();
+        return;
+    }
+    auto shared = std::make_shared<SecretBytes>(std::move(typed));
+    run(
+        [serverUrl, code, fingerprint, shared](sync::SyncEngine &engine,
+                                               JobResult &) -> Result<void> {
+            sync::EnrolOptions options{serverUrl, code, fingerprint, {}};
+            auto enrolled = engine.enrol(options, *shared, [shared](int) {
+                // Joining from the app uses this profile's passphrase as the other device's:
+                // a patient who chose different ones joins with companion-cli (user guide).
+                return Result<SecretBytes>(shared->clone());
+            });
+            shared->wipe();
+            if (!enrolled)
+                return enrolled.error();
+            auto first = engine.sync();
+            if (!first)
+                return first.error();
+            return {};
+        },
+        true);
+}
+
+void SyncController::syncNow()
+{
+    if (!m_enrolled)
+        return;
+    run(
+        [](sync::SyncEngine &engine, JobResult &result) -> Result<void> {
+            auto report = engine.sync();
+            if (!report)
+                return report.error();
+            result.pulled = report->pulled;
+            return {};
+        },
+        true);
+}
+
+void SyncController::noteLocalChange()
+{
+    if (m_enrolled)
+        m_debounce.start();
+}
+
+void SyncController::setShared(const QString &category, bool shared)
+{
+    const auto parsed = sync::shareCategoryFromName(category);
+    if (!parsed || !m_profile)
+        return;
+    // Shown at once; saved and sent by a sync job.
+    if (shared)
+        m_choices.categories.insert(*parsed);
+    else
+        m_choices.categories.erase(*parsed);
+    emit sharingChanged();
+    run(
+        [parsed, shared](sync::SyncEngine &engine, JobResult &) -> Result<void> {
+            COMPANION_TRY(engine.setCategoryShared(*parsed, shared));
+            auto report = engine.sync();
+            if (!report)
+                return report.error();
+            return {};
+        },
+        true);
+}
+
+void SyncController::refreshActivity()
+{
+    run(
+        [](sync::SyncEngine &engine, JobResult &result) -> Result<void> {
+            auto log = engine.accessLog();
+            if (!log)
+                return log.error();
+            for (auto it = log->rbegin(); it != log->rend(); ++it) {
+                const QString line = describe(*it);
+                if (!line.isEmpty())
+                    result.accessLog.append(line);
+            }
+            auto devices = engine.devices();
+            if (!devices)
+                return devices.error();
+            for (const sync::DeviceInfo &device : *devices) {
+                if (device.revokedAt)
+                    continue;
+                result.devices.append(
+                    device.current ? tr("This device (added %1)").arg(when(device.createdAt))
+                                   : tr("Another device (added %1)").arg(when(device.createdAt)));
+            }
+            return {};
+        },
+        false);
+}
+
+void SyncController::createJoinCode()
+{
+    run(
+        [](sync::SyncEngine &engine, JobResult &result) -> Result<void> {
+            auto code = engine.createJoinCode();
+            if (!code)
+                return code.error();
+            result.joinCode = code->code;
+            return {};
+        },
+        false);
+}
+
+QString SyncController::stateLabel(const QString &recordId) const
+{
+    switch (m_states.value(recordId, sync::EntrySyncState::SavedOnDevice)) {
+    case sync::EntrySyncState::Synced:
+        return tr("Synced");
+    case sync::EntrySyncState::Shared:
+        return tr("Shared with your care team");
+    case sync::EntrySyncState::SavedOnDevice:
+        break;
+    }
+    return tr("Saved on this device");
+}
+
+bool SyncController::isShared(sync::ShareCategory category) const
+{
+    return m_choices.categories.contains(category);
+}
+
+} // namespace companion::presentation

@@ -1,0 +1,135 @@
+#pragma once
+
+#include "common/result.h"
+#include "sync/syncengine.h"
+
+#include <QDateTime>
+#include <QFutureWatcher>
+#include <QHash>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+
+namespace companion::storage {
+class Profile;
+}
+
+namespace companion::presentation {
+
+class ProfileBinding;
+class ProfileController;
+
+// The clinic connection in the app (Settings → Your clinic): enrolment by code, sync now and in
+// the background, what the care team may read, the access log and the patient's devices.
+//
+// Every network or sync step runs on a worker thread with its own connection to the profile
+// database (SQLCipher allows it; WAL lets the UI read while sync writes), so the UI never waits
+// on the network. One job at a time; a sync asked for while one runs runs right after. A failed
+// background sync is retried with jittered exponential backoff.
+class SyncController : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(bool enrolled READ enrolled NOTIFY changed)
+    Q_PROPERTY(bool busy READ busy NOTIFY changed)
+    Q_PROPERTY(QString clinicName READ clinicName NOTIFY changed)
+    Q_PROPERTY(QString fingerprint READ fingerprint NOTIFY changed)
+    Q_PROPERTY(QString statusText READ statusText NOTIFY changed)
+    Q_PROPERTY(QString errorText READ errorText NOTIFY changed)
+    Q_PROPERTY(int conflictCount READ conflictCount NOTIFY changed)
+    Q_PROPERTY(QString joinCode READ joinCode NOTIFY changed)
+    Q_PROPERTY(QStringList accessLog READ accessLog NOTIFY changed)
+    Q_PROPERTY(QStringList devices READ devices NOTIFY changed)
+    Q_PROPERTY(bool shareCheckIns READ shareCheckIns NOTIFY sharingChanged)
+    Q_PROPERTY(bool shareInstruments READ shareInstruments NOTIFY sharingChanged)
+    Q_PROPERTY(bool sharePostInfusion READ sharePostInfusion NOTIFY sharingChanged)
+    Q_PROPERTY(bool sharePreparation READ sharePreparation NOTIFY sharingChanged)
+    Q_PROPERTY(bool shareJournal READ shareJournal NOTIFY sharingChanged)
+    Q_PROPERTY(bool shareSafety READ shareSafety NOTIFY sharingChanged)
+
+public:
+    explicit SyncController(ProfileController &profile, QObject *parent = nullptr);
+    ~SyncController() override;
+
+    bool enrolled() const { return m_enrolled; }
+    bool busy() const { return m_busy; }
+    QString clinicName() const { return m_clinicName; }
+    QString fingerprint() const { return m_fingerprint; }
+    QString statusText() const;
+    QString errorText() const { return m_errorText; }
+    int conflictCount() const { return m_conflictCount; }
+    QString joinCode() const { return m_joinCode; }
+    QStringList accessLog() const { return m_accessLog; }
+    QStringList devices() const { return m_devices; }
+    bool shareCheckIns() const { return isShared(sync::ShareCategory::CheckIns); }
+    bool shareInstruments() const { return isShared(sync::ShareCategory::Instruments); }
+    bool sharePostInfusion() const { return isShared(sync::ShareCategory::PostInfusion); }
+    bool sharePreparation() const { return isShared(sync::ShareCategory::Preparation); }
+    bool shareJournal() const { return isShared(sync::ShareCategory::Journal); }
+    bool shareSafety() const { return isShared(sync::ShareCategory::Safety); }
+
+    // `passphrase`: the profile passphrase again; it seals the vault key for the patient's
+    // other devices (and is checked against the profile first).
+    Q_INVOKABLE void enrol(const QString &serverUrl, const QString &code,
+                           const QString &fingerprint, const QString &passphrase);
+    Q_INVOKABLE void syncNow();
+    // category: "checkins", "instruments", "post-infusion", "preparation", "journal", "safety".
+    Q_INVOKABLE void setShared(const QString &category, bool shared);
+    Q_INVOKABLE void refreshActivity(); // the access log and the device list
+    Q_INVOKABLE void createJoinCode();
+
+    // For the diary and journal lists: "Saved on this device", "Synced" or "Shared with your
+    // care team".
+    QString stateLabel(const QString &recordId) const;
+    // A local change was saved: sync soon (debounced), when connected.
+    void noteLocalChange();
+    // The server used by the embedded demo clinic, for tests and the demo (0: off).
+    void setBackgroundInterval(int milliseconds);
+
+signals:
+    void changed();
+    void sharingChanged();
+    // Entry states changed: lists that show them reload.
+    void statesChanged();
+    // Another device's entries arrived: lists reload their content.
+    void dataChanged();
+
+private:
+    struct JobResult;
+    using Job = std::function<Result<void>(sync::SyncEngine &, JobResult &)>;
+    void load(storage::Profile &profile);
+    void unload();
+    void run(Job job, bool isSync);
+    void finished();
+    bool isShared(sync::ShareCategory category) const;
+    void scheduleRetry();
+
+    std::unique_ptr<ProfileBinding> m_binding;
+    storage::Profile *m_profile = nullptr;
+    QFutureWatcher<std::shared_ptr<JobResult>> m_watcher;
+    bool m_isSyncJob = false;
+    bool m_syncQueued = false;
+
+    bool m_enrolled = false;
+    bool m_busy = false;
+    QString m_clinicName;
+    QString m_fingerprint;
+    QString m_errorText;
+    QDateTime m_lastSynced;
+    int m_conflictCount = 0;
+    QString m_joinCode;
+    QStringList m_accessLog;
+    QStringList m_devices;
+    sync::ShareChoices m_choices;
+    QHash<QString, sync::EntrySyncState> m_states;
+
+    QTimer m_debounce;   // after local changes
+    QTimer m_background; // periodic
+    QTimer m_retry;      // after a failed sync
+    int m_failures = 0;
+};
+
+} // namespace companion::presentation

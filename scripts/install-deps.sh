@@ -17,6 +17,10 @@ packages=(
     # Reminders: a private session bus in the D-Bus notification tests; the ICS export is parsed
     # back by Debian's iCalendar library (run with /usr/bin/python3, where Debian installs it).
     dbus-daemon python3-icalendar
+    # Packaging: the icon PNGs are rendered from the SVG at build time (QtSvg), and the AppStream
+    # metainfo is checked by appstreamcli (tests appstream_validate, install_tree).
+    qt6-svg-dev
+    appstream
 )
 
 # Node.js with npm runs the FHIR R4 schema test. Use what the machine has when both commands work:

@@ -49,13 +49,14 @@ bool Preferences::languageRestartNeeded() const
 
 QVariantList Preferences::languageChoices() const
 {
+    // Autonyms, not translated: Qt 6.4's nativeLanguageName() adds the country ("español de
+    // España"), which is not what a patient picking a language looks for.
+    const QVariantMap names{{QStringLiteral("en"), QStringLiteral("English")},
+                            {QStringLiteral("es"), QStringLiteral("Español")}};
     QVariantList choices;
-    for (const QString &code : supportedLanguages()) {
-        QString name = QLocale(code).nativeLanguageName();
-        if (!name.isEmpty())
-            name[0] = name[0].toUpper();
-        choices.append(QVariantMap{{QStringLiteral("code"), code}, {QStringLiteral("name"), name}});
-    }
+    for (const QString &code : supportedLanguages())
+        choices.append(QVariantMap{{QStringLiteral("code"), code},
+                                   {QStringLiteral("name"), names.value(code, code)}});
     return choices;
 }
 

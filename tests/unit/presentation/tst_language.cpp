@@ -68,13 +68,12 @@ TEST_CASE("Plan labels use the default locale the app sets from the UI language"
 
     QLocale::setDefault(QLocale(QLocale::Spanish, QLocale::Spain));
     plan.refresh();
-    // "12/3/26, 10:00. Arrive by 9:30." in Spanish: day before month, 24-hour clock.
+    // "12/3/26, 10:00. …" in Spanish: day before month, 24-hour clock.
     const QString when = plan.selectedWhen();
     CHECK(when.startsWith(
         QLocale().toString(QDateTime(QDate(2026, 3, 12), QTime(10, 0), QTimeZone("Europe/Berlin")),
                            QLocale::ShortFormat)));
     CHECK(when.contains(u"12/3/26"_s));
-    CHECK(when.contains(u"9:30"_s));
     CHECK_FALSE(when.contains(u"AM"_s));
 }
 
@@ -94,7 +93,7 @@ TEST_CASE("The language preference is stored, validated and read before the serv
         CHECK(prefs.language() == u"es"_s);
         CHECK(prefs.languageRestartNeeded());
         CHECK(prefs.languageChoices().size() == supportedLanguages().size());
-        CHECK(prefs.languageChoices().at(1).toMap().value(u"name"_s) == u"Español"_s);
+        CHECK(prefs.languageChoices().at(1).toMap().value(u"name"_s).toString() == u"Español"_s);
     }
     CHECK(Preferences::storedLanguage(file) == u"es"_s);
     CHECK(Preferences(file).language() == u"es"_s);

@@ -17,12 +17,20 @@ ColumnLayout {
     Flow {
         Layout.fillWidth: true
         spacing: Theme.spacingM
+        RadioButton {
+            objectName: "languageRadio_system"
+            text: qsTr("Match system")
+            checked: Preferences.language === ""
+            ButtonGroup.group: languageGroup
+            Accessible.name: qsTr("Language: %1").arg(text)
+            onToggled: Preferences.language = ""
+        }
         Repeater {
-            // "" follows the system; the others are named in their own language.
-            model: [{ code: "", name: qsTr("Match system") }].concat(Preferences.languageChoices)
+            // Each named in its own language.
+            model: Preferences.languageChoices
             RadioButton {
                 required property var modelData
-                objectName: "languageRadio_" + (modelData.code || "system")
+                objectName: "languageRadio_" + modelData.code
                 text: modelData.name
                 checked: Preferences.language === modelData.code
                 ButtonGroup.group: languageGroup

@@ -29,7 +29,8 @@ def main() -> int:
                              capture_output=True, text=True)
         if run.returncode != 0:
             print(run.stdout, run.stderr)
-            print("cmake --install failed")
+            print("cmake --install failed; it installs what the build made, so build everything"
+                  " first (cmake --build --preset dev)")
             return 1
         share = os.path.join(prefix, "share")
 

@@ -19,6 +19,10 @@ packages=(
     dbus-daemon python3-icalendar
     # Server load benchmark (bench/bench_server_load.sh): HTTP load generator.
     wrk
+    # Packaging: the icon PNGs are rendered from the SVG at build time (QtSvg), and the AppStream
+    # metainfo is checked by appstreamcli (tests appstream_validate, install_tree).
+    qt6-svg-dev
+    appstream
 )
 
 # Node.js with npm runs the FHIR R4 schema test. Use what the machine has when both commands work:

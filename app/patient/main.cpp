@@ -3,6 +3,7 @@
 
 #include "crypto/sodium.h"
 #include "presentation/appservices.h"
+#include "presentation/language.h"
 #include "presentation/selftest.h"
 
 #include <QCommandLineParser>
@@ -47,7 +48,20 @@ int main(int argc, char *argv[])
         QStringLiteral("screenshots"),
         QStringLiteral("With --self-test: save a screenshot of every page into <dir>."),
         QStringLiteral("dir"));
-    parser.addOptions({profileOption, selfTestOption, screenshotsOption});
+    const QCommandLineOption languageOption(
+        QStringLiteral("language"),
+        QStringLiteral("Show the app in <code> (en, es) instead of the saved or system language."),
+        QStringLiteral("code"));
+    // For translators and the pseudo-translation test: a .qm installed over the UI language.
+    const QCommandLineOption translationFileOption(
+        QStringLiteral("translation-file"),
+        QStringLiteral("Also load the translation <qm> (for testing translations)."),
+        QStringLiteral("qm"));
+    const QCommandLineOption checkTextFitOption(
+        QStringLiteral("check-text-fit"),
+        QStringLiteral("With --self-test: also fail on elided or overflowing text."));
+    parser.addOptions({profileOption, selfTestOption, screenshotsOption, languageOption,
+                       translationFileOption, checkTextFitOption});
     parser.process(app);
 
     if (auto ready = crypto::initialize(); !ready) {
@@ -75,9 +89,22 @@ int main(int argc, char *argv[])
     options.profileDirectory = profileDirectory;
     options.preferencesFile =
         selfTest ? QString() : QDir(profileDirectory).filePath(QStringLiteral("preferences.ini"));
-    // Articles in the system language where translated, English otherwise.
-    options.language = QLocale::system().language() == QLocale::Spanish ? QStringLiteral("es")
-                                                                        : QStringLiteral("en");
+    // One language for strings, articles and date formats: the command line, else the saved
+    // choice, else the system's; English where none of them is translated. Set before any
+    // service exists, so every label a controller builds is already in that language.
+    const QString language = resolveLanguage(
+        parser.isSet(languageOption) ? parser.value(languageOption)
+                                     : Preferences::storedLanguage(options.preferencesFile),
+        QLocale::system());
+    UiLanguage uiLanguage;
+    if (!uiLanguage.apply(language, QLocale::system()))
+        qWarning("The translation for the chosen language is missing; showing English text.");
+    if (parser.isSet(translationFileOption) &&
+        !uiLanguage.loadFile(parser.value(translationFileOption))) {
+        qCritical("Companion cannot start: the translation file could not be loaded.");
+        return 1;
+    }
+    options.language = language;
     options.countryCode = QLocale::territoryToCode(QLocale::system().territory());
     options.scheduleReminders = !selfTest;
     AppServices services(options);
@@ -93,6 +120,7 @@ int main(int argc, char *argv[])
     app.installEventFilter(&services.autoLock);
     QObject::connect(&app, &QGuiApplication::applicationStateChanged, &services.autoLock,
                      &AutoLock::applicationStateChanged);
+    services.preferences.setActiveLanguage(language);
     services.publish();
 
     QQmlApplicationEngine engine;
@@ -103,7 +131,7 @@ int main(int argc, char *argv[])
 
     if (selfTest)
         return runSelfTest(engine, services.profile, services.preferences,
-                           {parser.value(screenshotsOption)});
+                           {parser.value(screenshotsOption), parser.isSet(checkTextFitOption)});
 
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Companion/Patient/Main.qml")));
     if (engine.rootObjects().isEmpty())

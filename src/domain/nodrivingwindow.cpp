@@ -2,6 +2,9 @@
 
 #include "domain/preparationplan.h"
 
+#include <QCoreApplication>
+#include <QLocale>
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -15,8 +18,9 @@ constexpr qint64 kShowEndedForSeconds = 24 * 3600;
 
 QString localTimeText(const QDateTime &time, const QTimeZone &zone)
 {
-    // "Tue 10 Mar 08:00": day and time, 24-hour clock, independent of the machine's locale.
-    return time.toTimeZone(zone).toString(u"ddd d MMM HH:mm"_s);
+    // "Tue 10 Mar 08:00" / "mar 10 mar 08:00": day and time on a 24-hour clock, with day and month
+    // names in the UI language (the app sets the default locale; see presentation/language.h).
+    return QLocale().toString(time.toTimeZone(zone), u"ddd d MMM HH:mm"_s);
 }
 
 } // namespace
@@ -107,27 +111,39 @@ QString noDrivingMessage(const ClinicProtocol &protocol, const NoDrivingStatus &
     case NoDrivingState::None:
         return {};
     case NoDrivingState::Upcoming:
-        return u"After your infusion, do not drive until %1 at the earliest. Someone else "
-               u"drives you home."_s.arg(localTimeText(window.ruleEndsAt, zone));
+        return QCoreApplication::translate("NoDriving",
+                                           "After your infusion, do not drive until %1 at the "
+                                           "earliest. Someone else drives you home.")
+            .arg(localTimeText(window.ruleEndsAt, zone));
     case NoDrivingState::Active: {
-        QString text = u"Do not drive until %1 (%2 from now)."_s.arg(
-            localTimeText(window.endsAt, zone), durationWords(status.secondsRemaining));
+        QString text =
+            QCoreApplication::translate("NoDriving", "Do not drive until %1 (%2 from now).")
+                .arg(localTimeText(window.endsAt, zone), durationWords(status.secondsRemaining));
+        text += u' ';
         if (window.checkSaysNotReady)
-            text += u" You said you did not sleep well or do not feel clear-headed: wait "
-                    u"until you feel fully alert, and call your clinic if it does not pass."_s;
+            text += QCoreApplication::translate(
+                "NoDriving",
+                "You said you did not sleep well or do not feel clear-headed: wait "
+                "until you feel fully alert, and call your clinic if it does not pass.");
         else if (window.checkReceived)
-            text += u" Thank you for your check-in. Your clinic's minimum of %1 hours after "
-                    u"the infusion still applies."_s.arg(protocol.noDrivingMinimumHours);
+            text += QCoreApplication::translate(
+                "NoDriving",
+                "Thank you for your check-in. Your clinic's minimum of %n "
+                "hours after the infusion still applies.",
+                nullptr, protocol.noDrivingMinimumHours);
         else
-            text += u" The effects can last longer than they feel. Answer the morning "
-                    u"check-in when you wake up."_s;
+            text += QCoreApplication::translate(
+                "NoDriving", "The effects can last longer than they feel. Answer "
+                             "the morning check-in when you wake up.");
         return text;
     }
     case NoDrivingState::Ended:
         if (window.checkSaysNotReady)
-            return u"The no-driving window has ended, but you said you did not sleep well or "
-                   u"do not feel clear-headed. Do not drive until you feel fully alert; call "
-                   u"your clinic if it does not pass."_s;
+            return QCoreApplication::translate(
+                "NoDriving",
+                "The no-driving window has ended, but you said you did not sleep well "
+                "or do not feel clear-headed. Do not drive until you feel fully alert; "
+                "call your clinic if it does not pass.");
         return protocol.reminders.texts.noDrivingEnded;
     }
     return {};

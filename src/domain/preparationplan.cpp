@@ -1,5 +1,7 @@
 #include "domain/preparationplan.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -86,11 +88,11 @@ QString durationWords(qint64 seconds)
     const qint64 rest = minutes % 60;
     QStringList parts;
     if (days)
-        parts << (days == 1 ? u"1 day"_s : u"%1 days"_s.arg(days));
+        parts << QCoreApplication::translate("Duration", "%n days", nullptr, int(days));
     if (hours)
-        parts << u"%1 h"_s.arg(hours);
+        parts << QCoreApplication::translate("Duration", "%1 h").arg(hours);
     if (rest || parts.isEmpty())
-        parts << u"%1 min"_s.arg(rest);
+        parts << QCoreApplication::translate("Duration", "%1 min").arg(rest);
     return parts.join(u' ');
 }
 

@@ -255,8 +255,7 @@ QVariantMap JournalController::threadToMap(const journal::Thread &thread) const
     return {
         {QStringLiteral("key"), thread.key},
         {QStringLiteral("title"), threadTitle(thread.appointmentId, thread.infusionDate)},
-        {QStringLiteral("subtitle"),
-         thread.entries.size() == 1 ? tr("1 entry") : tr("%1 entries").arg(thread.entries.size())},
+        {QStringLiteral("subtitle"), tr("%n entry(s)", "", int(thread.entries.size()))},
         {QStringLiteral("free"), thread.free},
         {QStringLiteral("steps"), steps},
     };

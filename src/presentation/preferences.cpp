@@ -1,5 +1,7 @@
 #include "presentation/preferences.h"
 
+#include "presentation/language.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -11,6 +13,12 @@ constexpr const char *kThemeKey = "appearance/theme";
 constexpr const char *kContrastKey = "appearance/highContrast";
 constexpr const char *kFontScaleKey = "appearance/fontScale";
 constexpr const char *kAutoLockKey = "security/autoLockMinutes";
+constexpr const char *kLanguageKey = "appearance/language";
+
+QString supportedOrEmpty(const QString &language)
+{
+    return supportedLanguages().contains(language) ? language : QString();
+}
 } // namespace
 
 Preferences::Preferences(const QString &settingsFile, QObject *parent)
@@ -31,6 +39,43 @@ Preferences::Preferences(const QString &settingsFile, QObject *parent)
         m_settings->value(QLatin1String(kAutoLockKey), kDefaultAutoLockMinutes).toInt();
     const auto choices = autoLockChoices();
     m_autoLockMinutes = choices.contains(minutes) ? minutes : kDefaultAutoLockMinutes;
+    m_language = supportedOrEmpty(m_settings->value(QLatin1String(kLanguageKey)).toString());
+}
+
+bool Preferences::languageRestartNeeded() const
+{
+    return resolveLanguage(m_language, QLocale::system()) != m_activeLanguage;
+}
+
+QVariantList Preferences::languageChoices() const
+{
+    // Autonyms, not translated: Qt 6.4's nativeLanguageName() adds the country ("español de
+    // España"), which is not what a patient picking a language looks for.
+    const QVariantMap names{{QStringLiteral("en"), QStringLiteral("English")},
+                            {QStringLiteral("es"), QStringLiteral("Español")}};
+    QVariantList choices;
+    for (const QString &code : supportedLanguages())
+        choices.append(QVariantMap{{QStringLiteral("code"), code},
+                                   {QStringLiteral("name"), names.value(code, code)}});
+    return choices;
+}
+
+QString Preferences::storedLanguage(const QString &settingsFile)
+{
+    if (settingsFile.isEmpty())
+        return {};
+    const QSettings settings(settingsFile, QSettings::IniFormat);
+    return supportedOrEmpty(settings.value(QLatin1String(kLanguageKey)).toString());
+}
+
+void Preferences::setLanguage(const QString &language)
+{
+    const QString checked = supportedOrEmpty(language);
+    if (checked != language || checked == m_language)
+        return;
+    m_language = checked;
+    save(kLanguageKey, checked);
+    emit languageChanged();
 }
 
 void Preferences::save(const char *key, const QVariant &value)

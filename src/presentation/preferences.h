@@ -2,6 +2,7 @@
 
 #include <QObject>
 #include <QSettings>
+#include <QVariantList>
 
 #include <memory>
 
@@ -9,7 +10,7 @@ namespace companion::presentation {
 
 // Device-level display preferences. They are read before unlock (the lock screen honours them),
 // so they live in a small settings file beside the profile, never in it — and they hold no
-// patient content: only theme, text size, contrast and the auto-lock delay.
+// patient content: only theme, text size, contrast, language and the auto-lock delay.
 class Preferences : public QObject
 {
     Q_OBJECT
@@ -21,6 +22,15 @@ class Preferences : public QObject
     Q_PROPERTY(double fontScale READ fontScale WRITE setFontScale NOTIFY fontScaleChanged)
     Q_PROPERTY(int autoLockMinutes READ autoLockMinutes WRITE setAutoLockMinutes NOTIFY
                    autoLockMinutesChanged)
+    // "" follows the system; otherwise "en" or "es". Applied at the next start (see language.h).
+    Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
+    // The language this run of the app shows, fixed at start.
+    Q_PROPERTY(QString activeLanguage READ activeLanguage CONSTANT)
+    // The choice differs from what is shown: the settings page says it applies at the next start.
+    Q_PROPERTY(bool languageRestartNeeded READ languageRestartNeeded NOTIFY languageChanged)
+    // [{code, name}] for the settings page, each name in its own language ("English", "Español")
+    // so a patient who cannot read the current language still finds theirs.
+    Q_PROPERTY(QVariantList languageChoices READ languageChoices CONSTANT)
     // The choices the settings page offers, in minutes.
     Q_PROPERTY(QList<int> autoLockChoices READ autoLockChoices CONSTANT)
 
@@ -45,6 +55,17 @@ public:
     int autoLockMinutes() const { return m_autoLockMinutes; }
     void setAutoLockMinutes(int minutes);
     QList<int> autoLockChoices() const;
+    QString language() const { return m_language; }
+    void setLanguage(const QString &language);
+    QString activeLanguage() const { return m_activeLanguage; }
+    bool languageRestartNeeded() const;
+    QVariantList languageChoices() const;
+    // Called once by the composition root before QML starts.
+    void setActiveLanguage(const QString &language) { m_activeLanguage = language; }
+
+    // The stored language choice, read before the services exist (the UI language decides which
+    // articles the Learn controller loads). Empty when unset, unreadable or not supported.
+    static QString storedLanguage(const QString &settingsFile);
 
     // Whether the platform palette is dark; set by the app from QGuiApplication's palette.
     void setSystemPrefersDark(bool dark);
@@ -55,6 +76,7 @@ signals:
     void highContrastChanged();
     void fontScaleChanged();
     void autoLockMinutesChanged();
+    void languageChanged();
 
 private:
     void save(const char *key, const QVariant &value);
@@ -64,6 +86,8 @@ private:
     bool m_highContrast = false;
     double m_fontScale = 1.0;
     int m_autoLockMinutes = kDefaultAutoLockMinutes;
+    QString m_language;
+    QString m_activeLanguage = QStringLiteral("en");
 };
 
 } // namespace companion::presentation

@@ -12,6 +12,8 @@
 #include <QQuickWindow>
 #include <QTextStream>
 
+#include <algorithm>
+
 #include <cstdio>
 
 namespace companion::presentation {
@@ -51,6 +53,52 @@ void settle()
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
 }
 
+QString describe(const QQuickItem *item)
+{
+    QString name = item->objectName();
+    for (const QQuickItem *up = item->parentItem(); name.isEmpty() && up; up = up->parentItem())
+        name = up->objectName();
+    return QStringLiteral("\"%1\" (in %2)")
+        .arg(item->property("text").toString().left(60),
+             name.isEmpty() ? QStringLiteral("an unnamed item") : name);
+}
+
+// Texts that do not fit, found through the properties every QQuickText has (no private API).
+// Elision and a non-wrapping text wider than its box hide words; a text whose right edge passes
+// the root's hides them off screen. Texts inside a horizontal Flickable are meant to scroll.
+void checkTextFit(QQuickItem *root, QQuickItem *item, const QString &where)
+{
+    constexpr double kSlack = 0.5; // sub-pixel rounding in layouts
+    if (!item->isVisible() || item->opacity() <= 0.0)
+        return;
+    if (item->inherits("QQuickText") && !item->property("text").toString().isEmpty()) {
+        const bool wraps = item->property("wrapMode").toInt() != 0;
+        const double contentWidth = item->property("contentWidth").toDouble();
+        const double right =
+            item->mapToItem(root, QPointF(std::min(item->width(), contentWidth), 0)).x();
+        QString problem;
+        if (item->property("truncated").toBool())
+            problem = QStringLiteral("is elided");
+        else if (!wraps && item->implicitWidth() > item->width() + kSlack)
+            problem = QStringLiteral("is wider than its box (%1 > %2 px)")
+                          .arg(item->implicitWidth(), 0, 'f', 0)
+                          .arg(item->width(), 0, 'f', 0);
+        else if (wraps && contentWidth > item->width() + kSlack)
+            problem = QStringLiteral("has a word wider than its box");
+        else if (right > root->width() + kSlack)
+            problem = QStringLiteral("sticks out of the page");
+        if (!problem.isEmpty())
+            g_problems << where + QStringLiteral(": text ") + describe(item) + u' ' + problem;
+    }
+    if (item->inherits("QQuickFlickable") &&
+        item->property("contentWidth").toDouble() > item->width() + kSlack &&
+        !item->inherits("QQuickListView"))
+        return;
+    const auto children = item->childItems();
+    for (QQuickItem *child : children)
+        checkTextFit(root, child, where);
+}
+
 bool saveScreenshot(QQuickWindow *window, const QString &path)
 {
     settle();
@@ -59,7 +107,7 @@ bool saveScreenshot(QQuickWindow *window, const QString &path)
 
 // Instantiates one page on top of the shell; returns false on a load or creation error.
 bool loadPage(QQmlApplicationEngine &engine, QQuickWindow *window, const QString &fileName,
-              const QString &screenshotPath)
+              const QString &screenshotPath, const QString &fitCheckName)
 {
     QQmlComponent component(
         &engine, QUrl(QStringLiteral("qrc:/qt/qml/Companion/Patient/pages/") + fileName));
@@ -81,6 +129,8 @@ bool loadPage(QQmlApplicationEngine &engine, QQuickWindow *window, const QString
     settle();
     if (!screenshotPath.isEmpty())
         saveScreenshot(window, screenshotPath);
+    if (!fitCheckName.isEmpty())
+        checkTextFit(item, item, fitCheckName);
     delete item;
     return true;
 }
@@ -159,12 +209,19 @@ int runSelfTest(QQmlApplicationEngine &engine, ProfileController &profile, Prefe
                 : options.screenshotDirectory + u'/' + QString::fromLatin1(variant.name) + u'-';
         if (!prefix.isEmpty())
             saveScreenshot(window, prefix + QStringLiteral("shell.png"));
+        const auto fitName = [&](const QString &what) {
+            return options.checkTextFit ? QString::fromLatin1(variant.name) + u' ' + what
+                                        : QString();
+        };
+        if (options.checkTextFit)
+            checkTextFit(window->contentItem(), window->contentItem(),
+                         fitName(QStringLiteral("shell")));
         for (const QString &page : pages) {
             const QString shot =
                 prefix.isEmpty()
                     ? QString()
                     : prefix + QString(page).replace(QLatin1String(".qml"), QLatin1String(".png"));
-            if (loadPage(engine, window, page, shot))
+            if (loadPage(engine, window, page, shot, fitName(page)))
                 ++loaded;
         }
     }
@@ -173,13 +230,14 @@ int runSelfTest(QQmlApplicationEngine &engine, ProfileController &profile, Prefe
     settle();
     qInstallMessageHandler(g_previousHandler);
     if (!g_problems.isEmpty()) {
-        out << "self-test: FAILED with " << g_problems.size() << " QML problem(s):\n";
+        out << "self-test: FAILED with " << g_problems.size() << " problem(s):\n";
         for (const QString &problem : std::as_const(g_problems))
             out << "  " << problem << '\n';
         return 1;
     }
     out << "self-test: OK: " << pages.size() << " pages loaded " << loaded << " times ("
-        << std::size(variants) << " variants), profile created, locked and unlocked\n";
+        << std::size(variants) << " variants), profile created, locked and unlocked"
+        << (options.checkTextFit ? ", every visible text fits" : "") << '\n';
     return 0;
 }
 

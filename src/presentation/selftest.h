@@ -16,6 +16,9 @@ class ProfileController;
 struct SelfTestOptions
 {
     QString screenshotDirectory; // empty: no screenshots
+    // Also fail on any visible text that is elided, wider than its box or sticking out of the
+    // page (the pseudo-translation run: every string ~40 % longer, as Spanish or German often are).
+    bool checkTextFit = false;
 };
 
 int runSelfTest(QQmlApplicationEngine &engine, ProfileController &profile, Preferences &preferences,

@@ -3,7 +3,9 @@ import QtQuick
 import QtQuick.Layouts
 
 // Bottom navigation bar for phone widths: equal-width destinations, glyph above a short label.
-// Labels hide (names stay available to screen readers) when there is no room at large text sizes.
+// One row when every label fits its share of the width; two rows when a longer language needs it
+// (words are never cut). Labels hide (names stay available to screen readers) when there is no
+// room at large text sizes.
 Rectangle {
     id: bar
 
@@ -14,8 +16,12 @@ Rectangle {
 
     readonly property bool roomForLabels: destinations.length === 0
         || width / destinations.length >= 60 * Theme.scale
+    // Width a label has in one row: the cell minus the buttons' 2 px side paddings, 1 px slack.
+    readonly property bool labelsFitOneRow: destinations.length === 0
+        || (grid.width - (destinations.length - 1) * grid.columnSpacing) / destinations.length
+           >= labelSizer.width + 5
 
-    implicitHeight: row.implicitHeight + 2 * Theme.spacingXs
+    implicitHeight: grid.implicitHeight + 2 * Theme.spacingXs
     color: Theme.surface
     Accessible.role: Accessible.PageTabList
     Accessible.name: qsTr("Main navigation")
@@ -26,11 +32,19 @@ Rectangle {
         color: Theme.border
     }
 
-    RowLayout {
-        id: row
+    NavigationLabelSizer {
+        id: labelSizer
+        destinations: bar.destinations
+    }
+
+    GridLayout {
+        id: grid
         anchors.fill: parent
         anchors.margins: Theme.spacingXs
-        spacing: 2
+        columnSpacing: 2
+        rowSpacing: 2
+        columns: !bar.roomForLabels || bar.labelsFitOneRow
+                 ? Math.max(1, bar.destinations.length) : Math.ceil(bar.destinations.length / 2)
 
         Repeater {
             model: bar.destinations

@@ -48,7 +48,7 @@ AbstractButton {
             textFormat: Text.PlainText
             elide: Text.ElideRight
             color: control.selected ? Theme.primary : Theme.text
-            font.pixelSize: control.labelBeside ? Theme.fontBody : Theme.fontSmall * 0.9
+            font.pixelSize: control.labelBeside ? Theme.fontBody : Theme.fontNavigation
             font.bold: control.selected
             Accessible.ignored: true
         }

@@ -3,7 +3,7 @@ import QtQuick
 import QtQuick.Layouts
 
 // Side navigation for tablets and desktops. `expanded`: labels beside the glyphs (wide windows);
-// otherwise glyphs with short labels below them.
+// otherwise glyphs with short labels below them, the rail widening for a longer language's labels.
 Rectangle {
     id: rail
 
@@ -13,7 +13,9 @@ Rectangle {
     property bool expanded: true
     signal activated(int index)
 
-    implicitWidth: expanded ? 220 * Theme.scale : 88 * Theme.scale
+    // Narrow: the widest short label, the buttons' 2 px side paddings and the margins, 1 px slack.
+    implicitWidth: expanded ? 220 * Theme.scale
+                            : Math.max(88 * Theme.scale, labelSizer.width + 5 + 2 * Theme.spacingS)
     color: Theme.surface
     Accessible.role: Accessible.PageTabList
     Accessible.name: qsTr("Main navigation")
@@ -23,6 +25,11 @@ Rectangle {
         width: Theme.borderWidth
         height: parent.height
         color: Theme.border
+    }
+
+    NavigationLabelSizer {
+        id: labelSizer
+        destinations: rail.destinations
     }
 
     ColumnLayout {

@@ -49,6 +49,8 @@ QtObject {
 
     // ---- type ----
     readonly property real fontSmall: 14 * scale
+    // Labels under the navigation glyphs (bottom bar, narrow rail).
+    readonly property real fontNavigation: fontSmall * 0.9
     readonly property real fontBody: 16 * scale
     readonly property real fontLarge: 19 * scale
     readonly property real fontTitle: 22 * scale

@@ -12,6 +12,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QTimeZone>
 
 using namespace Qt::StringLiterals;
@@ -382,6 +383,18 @@ TEST_CASE("a morning-after check-in ends the window early, never before the mini
         CHECK(ended.message.contains(u"fully alert"));
         CHECK(ended.message.contains(u"Do not drive"));
     }
+}
+
+TEST_CASE("the no-driving card names the day and month in the UI language",
+          "[domain][plan][nodriving][language]")
+{
+    const QLocale saved;
+    QLocale::setDefault(QLocale(QLocale::Spanish, QLocale::Spain));
+    const std::vector<Appointment> all{appointmentAt(utc(2026, 3, 10, 9), 60)};
+    const auto active = noDrivingStatus(protocol(), all, {}, utc(2026, 3, 10, 12), berlin);
+    QLocale::setDefault(saved);
+    // No translator is installed here, so the sentence stays English; the date is Spanish.
+    CHECK(active.message.contains(u"Do not drive until mié 11 mar 08:00"));
 }
 
 TEST_CASE("no-driving status follows the latest infusion and never words permission",

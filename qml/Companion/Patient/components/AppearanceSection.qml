@@ -4,6 +4,7 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Companion.Core
 import Companion.Ui
+import Companion.Patient
 
 // Settings: theme, high contrast and text size (device preferences, applied live).
 ColumnLayout {
@@ -41,9 +42,8 @@ ColumnLayout {
         }
     }
 
-    Switch {
+    JournalSwitch {
         objectName: "highContrastSwitch"
-        Layout.fillWidth: true
         text: qsTr("High contrast")
         checked: Preferences.highContrast
         Accessible.name: qsTr("High contrast")

@@ -13,7 +13,7 @@ ComboBox {
     readonly property var choices: Array.from(Preferences.autoLockChoices)
 
     function minutesText(minutes: int): string {
-        return minutes === 1 ? qsTr("1 minute") : qsTr("%1 minutes").arg(minutes)
+        return qsTr("%n minute(s)", "", minutes)
     }
 
     objectName: "autoLockCombo"

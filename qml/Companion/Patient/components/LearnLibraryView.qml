@@ -10,11 +10,23 @@ AppPage {
     objectName: "learnLibrary"
     title: qsTr("Learn")
 
+    // A label above rather than a placeholder inside: it wraps (longer languages, large text) and
+    // stays visible while typing.
+    Label {
+        Layout.fillWidth: true
+        Layout.bottomMargin: -Theme.spacingS
+        text: qsTr("Search articles")
+        textFormat: Text.PlainText
+        wrapMode: Text.Wrap
+        color: Theme.text
+        font.pixelSize: Theme.fontBody
+        font.bold: true
+        Accessible.ignored: true
+    }
     TextField {
         objectName: "learnSearchField"
         Layout.fillWidth: true
         font.pixelSize: Theme.fontBody
-        placeholderText: qsTr("Search articles")
         text: LearnController.searchText
         onTextEdited: LearnController.searchText = text
         Accessible.name: qsTr("Search articles")

@@ -44,7 +44,7 @@ InfoCard {
                 width: Math.min(implicitWidth, parent.width)
                 tone: "secondary"
                 text: modelData.title
-                Accessible.name: qsTr("Answer the %1 (%2 questions)").arg(modelData.title).arg(modelData.itemCount)
+                Accessible.name: qsTr("Answer the %1 (%n question(s))", "", modelData.itemCount).arg(modelData.title)
                 onClicked: QuestionnaireController.start(modelData.id)
             }
         }

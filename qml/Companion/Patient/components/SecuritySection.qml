@@ -29,19 +29,23 @@ ColumnLayout {
         text: qsTr("Companion also locks when you leave it in the background for that long.")
     }
 
+    // Side by side when they fit; a button wider than the page wraps its label instead.
     Flow {
+        id: buttons
         Layout.fillWidth: true
         Layout.topMargin: Theme.spacingS
         spacing: Theme.spacingM
 
         PrimaryButton {
             objectName: "changePassphraseButton"
+            width: Math.min(implicitWidth, buttons.width)
             tone: "secondary"
             text: qsTr("Change passphrase")
             onClicked: changePassphraseDialog.show()
         }
         PrimaryButton {
             objectName: "newRecoveryKeyButton"
+            width: Math.min(implicitWidth, buttons.width)
             tone: "secondary"
             text: qsTr("New recovery key")
             Accessible.description: qsTr("Makes a new recovery key and shows it once; the old one stops working")
@@ -49,6 +53,7 @@ ColumnLayout {
         }
         PrimaryButton {
             objectName: "lockNowButton"
+            width: Math.min(implicitWidth, buttons.width)
             text: qsTr("Lock now")
             Accessible.description: qsTr("Locks Companion; you will need your passphrase to open it again")
             onClicked: ProfileController.lock()

@@ -44,13 +44,14 @@ Rectangle {
 
         Label {
             // The name gives way to the buttons on narrow windows with large text (it keeps its
-            // place, so the buttons stay on the right).
+            // place, so the buttons stay on the right, but claims no width they need).
             readonly property bool fits: row.width - lockButton.implicitWidth - helpButton.implicitWidth
                      - (header.showBack ? backButton.implicitWidth : 0) - 3 * row.spacing
                      >= implicitWidth
             opacity: fits ? 1 : 0
             Accessible.ignored: !fits
             Layout.fillWidth: true
+            Layout.preferredWidth: fits ? implicitWidth : 0
             text: qsTr("Companion")
             elide: Text.ElideRight
             color: Theme.text
@@ -75,7 +76,8 @@ Rectangle {
         PrimaryButton {
             id: helpButton
             objectName: "headerHelpButton"
-            Layout.fillWidth: false
+            // Takes what Lock leaves and wraps its label there (200 % text on a phone).
+            Layout.fillWidth: true
             tone: "danger"
             leftPadding: Theme.spacingM
             rightPadding: Theme.spacingM

@@ -54,8 +54,19 @@ AppPage {
         id: stored
         objectName: "storedCheckBox"
         Layout.fillWidth: true
+        font.pixelSize: Theme.fontBody
         text: qsTr("I have written it down or stored it safely")
         Accessible.name: text
+        // The label wraps instead of being cut off (longer languages, large text).
+        contentItem: Text {
+            text: stored.text
+            font: stored.font
+            color: stored.enabled ? Theme.text : Theme.disabledText
+            textFormat: Text.PlainText
+            wrapMode: Text.Wrap
+            verticalAlignment: Text.AlignVCenter
+            leftPadding: stored.indicator.width + stored.spacing
+        }
     }
 
     PrimaryButton {

@@ -2,13 +2,14 @@ import QtQuick
 import Companion.Ui
 import Companion.Patient
 
-// Settings: name, appearance, security, about. Each section is its own component.
+// Settings: name, appearance, language, security, reminders, about. Each section is its own component.
 AppPage {
     objectName: "settingsPage"
     title: qsTr("Settings")
 
     NameSection {}
     AppearanceSection {}
+    LanguageSection {}
     SecuritySection {}
     RemindersSection {}
     AboutSection {}

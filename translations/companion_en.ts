@@ -1,0 +1,108 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>AutoLockChooser</name>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Duration</name>
+    <message numerus="yes">
+        <source>%n days</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NoDriving</name>
+    <message numerus="yes">
+        <source>Thank you for your check-in. Your clinic&apos;s minimum of %n hours after the infusion still applies.</source>
+        <translation>
+            <numerusform>Thank you for your check-in. Your clinic&apos;s minimum of %n hour after the infusion still applies.</numerusform>
+            <numerusform>Thank you for your check-in. Your clinic&apos;s minimum of %n hours after the infusion still applies.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QuestionnaireListCard</name>
+    <message numerus="yes">
+        <source>Answer the %1 (%n question(s))</source>
+        <translation>
+            <numerusform>Answer the %1 (%n question)</numerusform>
+            <numerusform>Answer the %1 (%n questions)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>companion::presentation::ArticleListModel</name>
+    <message numerus="yes">
+        <source>%n min read</source>
+        <translation>
+            <numerusform>%n min read</numerusform>
+            <numerusform>%n min read</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>companion::presentation::DiaryController</name>
+    <message numerus="yes">
+        <source>%n day(s) after infusion %1</source>
+        <translation>
+            <numerusform>%n day after infusion %1</numerusform>
+            <numerusform>%n days after infusion %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>companion::presentation::JournalController</name>
+    <message numerus="yes">
+        <source>%n entry(s)</source>
+        <translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This entry is %n character(s) over the limit of %1.</source>
+        <translation>
+            <numerusform>This entry is %n character over the limit of %1.</numerusform>
+            <numerusform>This entry is %n characters over the limit of %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>companion::presentation::PlanController</name>
+    <message numerus="yes">
+        <source>%n reminder(s) scheduled on this device.</source>
+        <translation>
+            <numerusform>%n reminder scheduled on this device.</numerusform>
+            <numerusform>%n reminders scheduled on this device.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>companion::presentation::TrendController</name>
+    <message numerus="yes">
+        <source>%1: %n entries. Latest %2 on %3.</source>
+        <translation>
+            <numerusform>%1: %n entry. Latest %2 on %3.</numerusform>
+            <numerusform>%1: %n entries. Latest %2 on %3.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n infusion(s) marked.</source>
+        <translation>
+            <numerusform>%n infusion marked.</numerusform>
+            <numerusform>%n infusions marked.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

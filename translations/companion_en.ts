@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>ClinicActivityCard</name>
+    <message numerus="yes">
+        <source>%n entries were edited on two devices at once. Both versions are kept; choose one with companion-cli conflicts.</source>
+        <translation>
+            <numerusform>%n entry was edited on two devices at once. Both versions are kept; choose one with companion-cli conflicts.</numerusform>
+            <numerusform>%n entries were edited on two devices at once. Both versions are kept; choose one with companion-cli conflicts.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Duration</name>
     <message numerus="yes">
         <source>%n days</source>

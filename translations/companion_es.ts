@@ -273,6 +273,113 @@
     </message>
 </context>
 <context>
+    <name>ClinicActivityCard</name>
+    <message>
+        <source>Sync now</source>
+        <translation>Sincronizar ahora</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries were edited on two devices at once. Both versions are kept; choose one with companion-cli conflicts.</source>
+        <translation>
+            <numerusform>%n entrada se editó en dos dispositivos a la vez. Se conservan ambas versiones; elija una con companion-cli conflicts.</numerusform>
+            <numerusform>%n entradas se editaron en dos dispositivos a la vez. Se conservan ambas versiones; elija una con companion-cli conflicts.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Who read what, and my devices</source>
+        <translation>Quién leyó qué, y mis dispositivos</translation>
+    </message>
+    <message>
+        <source>Add another device</source>
+        <translation>Añadir otro dispositivo</translation>
+    </message>
+    <message>
+        <source>On your other device, connect with this code within an hour: %1</source>
+        <translation>En su otro dispositivo, conéctese con este código antes de una hora: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ClinicEnrolForm</name>
+    <message>
+        <source>Your clinic gives you a server address and a one-time code. Everything is encrypted on this device before it is sent; the clinic&apos;s server cannot read it.</source>
+        <translation>Su clínica le da una dirección de servidor y un código de un solo uso. Todo se cifra en este dispositivo antes de enviarse; el servidor de la clínica no puede leerlo.</translation>
+    </message>
+    <message>
+        <source>Server address, e.g. https://clinic.example</source>
+        <translation>Dirección del servidor, p. ej. https://clinica.ejemplo</translation>
+    </message>
+    <message>
+        <source>Clinic server address</source>
+        <translation>Dirección del servidor de la clínica</translation>
+    </message>
+    <message>
+        <source>Code, e.g. ABCD-EFGH-JKMN-PQRS-TVWX</source>
+        <translation>Código, p. ej. ABCD-EFGH-JKMN-PQRS-TVWX</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>Código de alta</translation>
+    </message>
+    <message>
+        <source>Clinic key fingerprint (printed with the code)</source>
+        <translation>Huella de la clave de la clínica (impresa junto al código)</translation>
+    </message>
+    <message>
+        <source>Clinic key fingerprint</source>
+        <translation>Huella de la clave de la clínica</translation>
+    </message>
+    <message>
+        <source>Your passphrase, to confirm</source>
+        <translation>Su frase de contraseña, para confirmar</translation>
+    </message>
+    <message>
+        <source>Connect to my clinic</source>
+        <translation>Conectar con mi clínica</translation>
+    </message>
+</context>
+<context>
+    <name>ClinicSection</name>
+    <message>
+        <source>Your clinic</source>
+        <translation>Su clínica</translation>
+    </message>
+</context>
+<context>
+    <name>ClinicSharingCard</name>
+    <message>
+        <source>Shared with your care team</source>
+        <translation>Compartido con su equipo de atención</translation>
+    </message>
+    <message>
+        <source>Daily check-ins</source>
+        <translation>Registros diarios</translation>
+    </message>
+    <message>
+        <source>Questionnaires (PHQ-9, GAD-7, PCL-5, PEG, pain)</source>
+        <translation>Cuestionarios (PHQ-9, GAD-7, PCL-5, PEG, dolor)</translation>
+    </message>
+    <message>
+        <source>After-infusion checks</source>
+        <translation>Controles tras la infusión</translation>
+    </message>
+    <message>
+        <source>Preparation and ride home</source>
+        <translation>Preparación y regreso a casa</translation>
+    </message>
+    <message>
+        <source>All journal entries (or choose per entry when you write)</source>
+        <translation>Todas las entradas del cuaderno (o elija en cada entrada al escribirla)</translation>
+    </message>
+    <message>
+        <source>Crisis-help events</source>
+        <translation>Momentos en que pidió ayuda en crisis</translation>
+    </message>
+    <message>
+        <source>Turning sharing off stops your care team from reading these entries from now on. What they have already read cannot be taken back.</source>
+        <translation>Si deja de compartir, su equipo de atención no podrá leer estas entradas a partir de ahora. Lo que ya hayan leído no se puede retirar.</translation>
+    </message>
+</context>
+<context>
     <name>ComingSoonCard</name>
     <message>
         <source>Coming in a later release</source>
@@ -2168,10 +2275,6 @@
         <translation>Guardado en este dispositivo</translation>
     </message>
     <message>
-        <source>Marked to share with your clinic once sync is available</source>
-        <translation>Marcada para compartir con su clínica cuando haya sincronización</translation>
-    </message>
-    <message>
         <source>Private</source>
         <translation>Privada</translation>
     </message>
@@ -2248,6 +2351,10 @@
     <message>
         <source>That entry could not be deleted. Nothing was changed.</source>
         <translation>No se pudo eliminar esa entrada. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>Shared with your care team when you are connected to your clinic</source>
+        <translation>Se comparte con su equipo de atención cuando está conectado a su clínica</translation>
     </message>
 </context>
 <context>
@@ -2470,6 +2577,101 @@
     <message>
         <source>Saved in your diary. Your clinic has not switched on alerts from Companion, so they will not be told automatically. Please call them, or one of the numbers above.</source>
         <translation>Guardado en su diario. Su clínica no ha activado los avisos de Companion, así que no se le informará automáticamente. Llame a su clínica, o a uno de los números de arriba.</translation>
+    </message>
+</context>
+<context>
+    <name>companion::presentation::SyncController</name>
+    <message>
+        <source>Someone at your clinic</source>
+        <translation>Alguien de su clínica</translation>
+    </message>
+    <message>
+        <source>%1: %2 read an entry you shared</source>
+        <translation>%1: %2 leyó una entrada que usted compartió</translation>
+    </message>
+    <message>
+        <source>%1: you shared an entry</source>
+        <translation>%1: usted compartió una entrada</translation>
+    </message>
+    <message>
+        <source>%1: you stopped sharing an entry</source>
+        <translation>%1: usted dejó de compartir una entrada</translation>
+    </message>
+    <message>
+        <source>%1: you connected your first device</source>
+        <translation>%1: usted conectó su primer dispositivo</translation>
+    </message>
+    <message>
+        <source>%1: a device joined your account</source>
+        <translation>%1: un dispositivo se unió a su cuenta</translation>
+    </message>
+    <message>
+        <source>%1: a device was removed</source>
+        <translation>%1: se retiró un dispositivo</translation>
+    </message>
+    <message>
+        <source>%1: %2 saw your request for help</source>
+        <translation>%1: %2 vio su petición de ayuda</translation>
+    </message>
+    <message>
+        <source>Your clinic could not be reached. Everything stays saved on this device and is sent when the connection is back.</source>
+        <translation>No se pudo contactar con su clínica. Todo sigue guardado en este dispositivo y se enviará cuando vuelva la conexión.</translation>
+    </message>
+    <message>
+        <source>Your clinic did not accept this. If you used a code, it may be used or expired: ask your clinic for a new one.</source>
+        <translation>Su clínica no lo aceptó. Si usó un código, puede que ya se haya usado o haya caducado: pida uno nuevo a su clínica.</translation>
+    </message>
+    <message>
+        <source>That passphrase is not right.</source>
+        <translation>Esa frase de contraseña no es correcta.</translation>
+    </message>
+    <message>
+        <source>The clinic server&apos;s identity could not be verified, so nothing was sent. Please tell your clinic.</source>
+        <translation>No se pudo verificar la identidad del servidor de la clínica, así que no se envió nada. Avise a su clínica.</translation>
+    </message>
+    <message>
+        <source>Check the address and the code, then try again.</source>
+        <translation>Revise la dirección y el código, y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Sync did not finish. Nothing was lost; it will try again.</source>
+        <translation>La sincronización no terminó. No se perdió nada; se volverá a intentar.</translation>
+    </message>
+    <message>
+        <source>Not connected to a clinic. Everything is saved on this device only.</source>
+        <translation>No está conectado a una clínica. Todo se guarda solo en este dispositivo.</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Sincronizando…</translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation>Conectado a %1.</translation>
+    </message>
+    <message>
+        <source>Connected to %1. Last synced %2.</source>
+        <translation>Conectado a %1. Última sincronización: %2.</translation>
+    </message>
+    <message>
+        <source>This device (added %1)</source>
+        <translation>Este dispositivo (añadido el %1)</translation>
+    </message>
+    <message>
+        <source>Another device (added %1)</source>
+        <translation>Otro dispositivo (añadido el %1)</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Sincronizado</translation>
+    </message>
+    <message>
+        <source>Shared with your care team</source>
+        <translation>Compartido con su equipo de atención</translation>
+    </message>
+    <message>
+        <source>Saved on this device</source>
+        <translation>Guardado en este dispositivo</translation>
     </message>
 </context>
 <context>

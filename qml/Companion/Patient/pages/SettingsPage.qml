@@ -2,7 +2,7 @@ import QtQuick
 import Companion.Ui
 import Companion.Patient
 
-// Settings: name, appearance, language, security, reminders, about. Each section is its own component.
+// Settings: name, appearance, language, security, clinic, reminders, about. Each section is its own component.
 AppPage {
     objectName: "settingsPage"
     title: qsTr("Settings")
@@ -11,6 +11,7 @@ AppPage {
     AppearanceSection {}
     LanguageSection {}
     SecuritySection {}
+    ClinicSection {}
     RemindersSection {}
     AboutSection {}
 }

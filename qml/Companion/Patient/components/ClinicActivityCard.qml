@@ -1,0 +1,64 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Layouts
+import Companion.Core
+import Companion.Ui
+
+// Sync now, edits waiting for a choice, who read what you shared, and your devices.
+ColumnLayout {
+    objectName: "clinicActivityCard"
+    Layout.fillWidth: true
+    spacing: Theme.spacingS
+
+    PrimaryButton {
+        objectName: "syncNowButton"
+        tone: "secondary"
+        text: qsTr("Sync now")
+        enabled: !SyncController.busy
+        Accessible.name: text
+        onClicked: SyncController.syncNow()
+    }
+    BodyText {
+        objectName: "conflictNotice"
+        visible: SyncController.conflictCount > 0
+        text: qsTr("%n entries were edited on two devices at once. Both versions are kept; choose one with companion-cli conflicts.", "", SyncController.conflictCount)
+    }
+    PrimaryButton {
+        objectName: "showActivityButton"
+        tone: "secondary"
+        text: qsTr("Who read what, and my devices")
+        enabled: !SyncController.busy
+        Accessible.name: text
+        onClicked: SyncController.refreshActivity()
+    }
+    Repeater {
+        model: SyncController.accessLog
+        BodyText {
+            required property string modelData
+            textFormat: Text.PlainText
+            text: modelData
+        }
+    }
+    Repeater {
+        model: SyncController.devices
+        BodyText {
+            required property string modelData
+            textFormat: Text.PlainText
+            text: modelData
+        }
+    }
+    PrimaryButton {
+        objectName: "joinCodeButton"
+        tone: "secondary"
+        text: qsTr("Add another device")
+        enabled: !SyncController.busy
+        Accessible.name: text
+        onClicked: SyncController.createJoinCode()
+    }
+    BodyText {
+        objectName: "joinCodeText"
+        visible: SyncController.joinCode.length > 0
+        textFormat: Text.PlainText
+        text: qsTr("On your other device, connect with this code within an hour: %1").arg(SyncController.joinCode)
+    }
+}

@@ -1,0 +1,32 @@
+import QtQuick
+import QtQuick.Layouts
+import Companion.Core
+import Companion.Ui
+
+// Settings: the connection to the patient's clinic. Not connected: the enrolment form.
+// Connected: status, what the care team may read, and who read what (docs/user-guide.md).
+ColumnLayout {
+    objectName: "clinicSection"
+    Layout.fillWidth: true
+    spacing: Theme.spacingS
+
+    SectionHeading { text: qsTr("Your clinic") }
+    BodyText {
+        objectName: "syncStatus"
+        color: Theme.textMuted
+        text: SyncController.statusText
+    }
+    ErrorBanner {
+        objectName: "syncError"
+        text: SyncController.errorText
+    }
+    ClinicEnrolForm {
+        visible: !SyncController.enrolled
+    }
+    ClinicSharingCard {
+        visible: SyncController.enrolled
+    }
+    ClinicActivityCard {
+        visible: SyncController.enrolled
+    }
+}

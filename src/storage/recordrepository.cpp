@@ -517,8 +517,8 @@ Result<void> RecordRepository::writeRemoteVersion(const Record &record)
     // INSERT OR REPLACE: the row may or may not exist yet (SQLite 3.15 has no UPSERT).
     auto upsert = m_db.prepare(
         "INSERT OR REPLACE INTO records (id, kind, version, created_at, updated_at, deleted, "
-        "body, occurred_at, series_key, series_value) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10);");
+        "body, occurred_at, series_key, series_value, summary_values, summary_number, "
+        "summary_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13);");
     if (!upsert)
         return upsert.error();
     upsert->bind(1, id)
@@ -532,10 +532,9 @@ Result<void> RecordRepository::writeRemoteVersion(const Record &record)
         upsert->bind(8, record.occurredAt->toMSecsSinceEpoch());
     else
         upsert->bindNull(8);
-    if (const auto series = record.deleted ? std::nullopt : seriesValueOf(record.kind, record.body))
-        upsert->bind(9, series->key).bindDouble(10, series->value);
-    else
-        upsert->bindNull(9).bindNull(10);
+    // Charts and lists read these instead of the body: derive them from this very body, as the
+    // local write path does.
+    bindDerivedColumns(*upsert, 9, derivedColumnsOf(record.kind, record.body, record.deleted));
     COMPANION_TRY(upsert->run());
 
     auto history =

@@ -368,3 +368,38 @@ TEST_CASE("the diary list has the timeline's entries, order and range without bo
     CHECK(latest->front().version == 2);
     CHECK(latest->front().summary.values.at(checkInSlot::Mood) == 3);
 }
+
+TEST_CASE("a version applied from another device keeps the summary columns true",
+          "[storage][diary]")
+{
+    Fixture f;
+    auto added = f.diary->add(checkIn(1, 4));
+    REQUIRE(added);
+    // The same entry as another device edited it, written the way sync applies it.
+    CheckIn remote = checkIn(2, 9);
+    remote.note = u"from the phone"_s;
+    auto current = f.records->find(added->id);
+    REQUIRE(current);
+    REQUIRE(*current);
+    domain::Record record = **current;
+    record.version = 2;
+    record.body = *encodeBody(remote);
+    record.occurredAt = remote.occurredAt;
+    REQUIRE(f.records->writeRemoteVersion(record));
+    StoredSummary stored = storedSummary(f.db, added->id);
+    CHECK(stored.hasSummary);
+    CHECK(stored.summary == listSummaryOf(remote));
+    auto rows = f.diary->listSummaries({}, {});
+    REQUIRE(rows);
+    REQUIRE(rows->size() == 1);
+    CHECK(rows->front().version == 2);
+    CHECK(rows->front().summary.text == u"from the phone"_s);
+
+    // A remote deletion clears them.
+    record.version = 3;
+    record.deleted = true;
+    record.body.clear();
+    REQUIRE(f.records->writeRemoteVersion(record));
+    CHECK_FALSE(storedSummary(f.db, added->id).hasSummary);
+    CHECK(f.diary->listSummaries({}, {})->empty());
+}

@@ -116,12 +116,9 @@ void DiaryController::unload()
 {
     m_draftTimer.stop();
     closeEditor();
-    for (domain::DiaryEntry &entry : m_entries) {
-        if (auto *checkIn = std::get_if<domain::CheckIn>(&entry.body))
-            checkIn->note.fill(u' ');
-        if (auto *check = std::get_if<domain::PostInfusionCheck>(&entry.body))
-            check->note.fill(u' ');
-    }
+    // Best effort: overwrite the notes (a check-in's summary text) before the rows are released.
+    for (storage::RecordSummary &entry : m_entries)
+        entry.summary.text.fill(u' ');
     m_entries.clear();
     m_entriesModel.clear();
     m_dueInstruments.clear();
@@ -157,7 +154,7 @@ void DiaryController::reload()
     if (!m_diary)
         return;
     const QDateTime now = m_clock.nowUtc();
-    auto recent = m_diary->timeline(now.addDays(-kListDays), QDateTime());
+    auto recent = m_diary->listSummaries(now.addDays(-kListDays), QDateTime());
     if (!recent) {
         setError(tr("Your diary could not be read. Nothing was changed."));
         return;
@@ -174,19 +171,19 @@ void DiaryController::rebuildModels()
     const QDate today = now.toLocalTime().date();
     m_checkedInToday = false;
     m_entriesModel.clear();
-    for (const domain::DiaryEntry &entry : m_entries) {
-        const bool editable = std::holds_alternative<domain::CheckIn>(entry.body) ||
-                              std::holds_alternative<domain::PostInfusionCheck>(entry.body);
-        if (std::holds_alternative<domain::CheckIn>(entry.body) &&
-            entry.occurredAt().toLocalTime().date() == today)
+    for (const storage::RecordSummary &entry : m_entries) {
+        const bool isCheckIn = entry.kind == domain::kinds::diaryCheckIn;
+        const bool editable = isCheckIn || entry.kind == domain::kinds::diaryPostInfusion;
+        const QDateTime occurredAt = QDateTime::fromMSecsSinceEpoch(entry.occurredAtMs, Qt::UTC);
+        if (isCheckIn && occurredAt.toLocalTime().date() == today)
             m_checkedInToday = true;
         m_entriesModel.append(QVariantMap{
             {QStringLiteral("id"), entry.id.toString()},
-            {QStringLiteral("kind"), entry.kind()},
+            {QStringLiteral("kind"), entry.kind},
             {QStringLiteral("title"), DiaryForm::title(entry, m_catalog)},
             {QStringLiteral("summary"), DiaryForm::summary(entry, m_catalog)},
             {QStringLiteral("note"), DiaryForm::note(entry)},
-            {QStringLiteral("dateLabel"), dayLabel(entry.occurredAt())},
+            {QStringLiteral("dateLabel"), dayLabel(occurredAt)},
             {QStringLiteral("stateLabel"),
              m_stateLabel ? m_stateLabel(entry.id.toString()) : tr("Saved on this device")},
             {QStringLiteral("editable"), editable},
@@ -194,14 +191,14 @@ void DiaryController::rebuildModels()
         });
     }
 
-    // The schedule needs every result ever taken, not only the listed range.
+    // The schedule needs every result ever taken, not only the listed range: which instrument and
+    // when, both in the list rows (the instrument id is the series key), so no body is decoded.
     std::vector<domain::CompletedInstrument> completed;
     if (auto results =
-            m_diary->timeline(QDateTime(), QDateTime(), {domain::kinds::instrumentResult})) {
-        for (const domain::DiaryEntry &entry : *results) {
-            if (const auto *result = std::get_if<domain::InstrumentResult>(&entry.body))
-                completed.push_back({result->instrumentId, result->occurredAt});
-        }
+            m_diary->listSummaries(QDateTime(), QDateTime(), {domain::kinds::instrumentResult})) {
+        for (const storage::RecordSummary &result : *results)
+            completed.push_back(
+                {result.seriesKey, QDateTime::fromMSecsSinceEpoch(result.occurredAtMs, Qt::UTC)});
     }
     const std::vector<QDateTime> infusions =
         m_infusionTimes ? m_infusionTimes() : std::vector<QDateTime>();

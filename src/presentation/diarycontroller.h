@@ -6,6 +6,7 @@
 #include "domain/instrumentcatalog.h"
 #include "domain/protocol.h"
 #include "presentation/diaryform.h"
+#include "storage/recordrepository.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -135,7 +136,7 @@ public:
     void flushDraft();
     bool draftSavePending() const { return m_draftTimer.isActive(); }
     void setDraftDelay(int milliseconds) { m_draftTimer.setInterval(milliseconds); }
-    const std::vector<domain::DiaryEntry> &loadedEntries() const { return m_entries; }
+    const std::vector<storage::RecordSummary> &loadedEntries() const { return m_entries; }
 
 signals:
     void availableChanged();
@@ -172,7 +173,9 @@ private:
     std::unique_ptr<storage::DraftStore> m_drafts;
     std::unique_ptr<ProfileBinding> m_binding;
 
-    std::vector<domain::DiaryEntry> m_entries;
+    // List rows, not decoded entries: the list shows a few fields of each (storage's summary
+    // columns); an entry's body is decoded only when it is opened for editing (startEdit).
+    std::vector<storage::RecordSummary> m_entries;
     QVariantList m_entriesModel;
     QVariantList m_dueInstruments;
     bool m_checkedInToday = false;

@@ -1,5 +1,7 @@
 #include "presentation/diaryform.h"
 
+#include "domain/listsummary.h"
+
 #include <QLocale>
 
 #include <cmath>
@@ -306,67 +308,74 @@ QString DiaryForm::missingHint(Kind kind, const QVariantMap &values)
     return {};
 }
 
-QString DiaryForm::title(const domain::DiaryEntry &entry, const domain::InstrumentCatalog &catalog)
+QString DiaryForm::title(const storage::RecordSummary &row,
+                         const domain::InstrumentCatalog &catalog)
 {
-    if (std::holds_alternative<domain::CheckIn>(entry.body))
+    if (row.kind == domain::kinds::diaryCheckIn)
         return tr("Check-in");
-    if (std::holds_alternative<domain::PostInfusionCheck>(entry.body))
+    if (row.kind == domain::kinds::diaryPostInfusion)
         return tr("After-infusion check");
-    if (const auto *result = std::get_if<domain::InstrumentResult>(&entry.body)) {
-        const domain::Instrument *instrument = catalog.find(result->instrumentId);
-        return instrument ? instrument->title : result->instrumentId;
+    if (row.kind == domain::kinds::instrumentResult) {
+        const domain::Instrument *instrument = catalog.find(row.seriesKey);
+        return instrument ? instrument->title : row.seriesKey;
     }
     return tr("Crisis help opened");
 }
 
-QString DiaryForm::summary(const domain::DiaryEntry &entry,
+QString DiaryForm::summary(const storage::RecordSummary &row,
                            const domain::InstrumentCatalog &catalog)
 {
     const QString separator = QStringLiteral(" \u00B7 ");
+    const domain::SummarySlots &values = row.summary.values;
     QStringList parts;
-    if (const auto *checkIn = std::get_if<domain::CheckIn>(&entry.body)) {
-        parts << tr("Mood %1").arg(checkIn->mood) << tr("Anxiety %1").arg(checkIn->anxiety)
-              << tr("Pain %1").arg(checkIn->pain);
-        if (checkIn->sleepHours)
-            parts << tr("Sleep %1 h").arg(formatHours(*checkIn->sleepHours));
-        if (checkIn->energy)
-            parts << tr("Energy %1").arg(*checkIn->energy);
-    } else if (const auto *check = std::get_if<domain::PostInfusionCheck>(&entry.body)) {
-        domain::PostInfusionCheck copy = *check;
-        for (const QString &key : kPostInfusionSymptoms) {
-            if (const auto *grade = symptomField(copy, key); grade && grade->has_value())
-                parts << tr("%1: %2").arg(symptomLabel(key), gradeLabel(**grade));
+    if (row.kind == domain::kinds::diaryCheckIn) {
+        using namespace domain::checkInSlot;
+        parts << tr("Mood %1").arg(values.at(Mood).value_or(0))
+              << tr("Anxiety %1").arg(values.at(Anxiety).value_or(0))
+              << tr("Pain %1").arg(values.at(Pain).value_or(0));
+        if (row.summary.number)
+            parts << tr("Sleep %1 h").arg(formatHours(*row.summary.number));
+        if (const auto energy = values.at(Energy))
+            parts << tr("Energy %1").arg(*energy);
+    } else if (row.kind == domain::kinds::diaryPostInfusion) {
+        using namespace domain::postInfusionSlot;
+        // The symptom slots are in kPostInfusionSymptoms' order.
+        for (int slot = Nausea; slot <= Urinary; ++slot) {
+            if (const auto grade = values.at(slot))
+                parts << tr("%1: %2").arg(symptomLabel(kPostInfusionSymptoms.at(slot)),
+                                          gradeLabel(static_cast<SymptomGrade>(*grade)));
         }
-        if (check->systolic && check->diastolic)
-            parts << tr("Blood pressure %1/%2").arg(*check->systolic).arg(*check->diastolic);
-    } else if (const auto *result = std::get_if<domain::InstrumentResult>(&entry.body)) {
-        const domain::Instrument *instrument = catalog.find(result->instrumentId);
-        const QString total = QLocale().toString(result->total, 'g', 4);
+        const auto systolic = values.at(Systolic);
+        const auto diastolic = values.at(Diastolic);
+        if (systolic && diastolic)
+            parts << tr("Blood pressure %1/%2").arg(*systolic).arg(*diastolic);
+    } else if (row.kind == domain::kinds::instrumentResult) {
+        const domain::Instrument *instrument = catalog.find(row.seriesKey);
+        const QString total = QLocale().toString(row.summary.number.value_or(0), 'g', 4);
         parts << (instrument
                       ? tr("%1 of %2").arg(total, QLocale().toString(instrument->maxScore, 'g', 4))
                       : total);
         if (instrument) {
             for (const domain::SeverityBand &band : instrument->bands) {
-                if (band.id == result->severity)
+                if (band.id == row.summary.text)
                     parts << band.label;
             }
         }
-    } else if (const auto *event = std::get_if<domain::SafetyEvent>(&entry.body)) {
-        parts << (event->trigger == domain::SafetyEvent::Trigger::Item9
-                      ? tr("After a questionnaire answer")
-                      : tr("You asked for help"));
-        if (event->toldClinic)
+    } else if (row.kind == domain::kinds::safetyEvent) {
+        using namespace domain::safetySlot;
+        parts << (values.at(Trigger) == 1 ? tr("After a questionnaire answer")
+                                          : tr("You asked for help"));
+        if (values.at(ToldClinic) == 1)
             parts << tr("You told your clinic");
     }
     return parts.join(separator);
 }
 
-QString DiaryForm::note(const domain::DiaryEntry &entry)
+QString DiaryForm::note(const storage::RecordSummary &row)
 {
-    if (const auto *checkIn = std::get_if<domain::CheckIn>(&entry.body))
-        return checkIn->note;
-    if (const auto *check = std::get_if<domain::PostInfusionCheck>(&entry.body))
-        return check->note;
+    // Only these kinds keep a note in the summary text (an instrument result keeps its severity).
+    if (row.kind == domain::kinds::diaryCheckIn || row.kind == domain::kinds::diaryPostInfusion)
+        return row.summary.text;
     return {};
 }
 

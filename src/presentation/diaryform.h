@@ -2,6 +2,7 @@
 
 #include "domain/diaryentry.h"
 #include "domain/instrumentcatalog.h"
+#include "storage/recordrepository.h"
 
 #include <QCoreApplication>
 #include <QVariantList>
@@ -42,12 +43,14 @@ public:
     // Plain words on what is still needed before the form can be saved; empty when ready.
     static QString missingHint(Kind kind, const QVariantMap &values);
 
-    // For lists: "Check-in", "PHQ-9", …, and "Mood 6 · Anxiety 3 · Pain 2 · Sleep 7.5 h".
-    static QString title(const domain::DiaryEntry &entry, const domain::InstrumentCatalog &catalog);
-    static QString summary(const domain::DiaryEntry &entry,
+    // For lists, from a list row (no body): "Check-in", "PHQ-9", …, and
+    // "Mood 6 · Anxiety 3 · Pain 2 · Sleep 7.5 h".
+    static QString title(const storage::RecordSummary &row,
+                         const domain::InstrumentCatalog &catalog);
+    static QString summary(const storage::RecordSummary &row,
                            const domain::InstrumentCatalog &catalog);
     // The free text the person typed (empty for kinds without a note). Shown as plain text.
-    static QString note(const domain::DiaryEntry &entry);
+    static QString note(const storage::RecordSummary &row);
 
     static QString kindName(Kind kind);
     static std::optional<Kind> kindFromName(const QString &name);

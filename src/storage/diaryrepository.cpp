@@ -96,6 +96,21 @@ DiaryRepository::timeline(const QDateTime &from, const QDateTime &to, const QStr
     return entries;
 }
 
+Result<std::vector<RecordSummary>>
+DiaryRepository::listSummaries(const QDateTime &from, const QDateTime &to, const QStringList &kinds)
+{
+    auto rows = m_records.listSummaries(kinds.isEmpty() ? domain::diaryKinds() : kinds, from, to);
+    if (!rows)
+        return rows.error();
+    for (const RecordSummary &row : *rows) {
+        if (!row.hasSummary)
+            return makeError(
+                ErrorCode::Damaged,
+                u"diary entry %1 has no summary: its body did not decode"_s.arg(row.id.toString()));
+    }
+    return rows;
+}
+
 Result<std::vector<DiaryEntry>> DiaryRepository::history(const RecordId &id)
 {
     auto versions = m_records.history(id);

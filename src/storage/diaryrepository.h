@@ -30,6 +30,12 @@ public:
     // Invalid from/to leave that end open. A stored body that no longer decodes is Damaged.
     Result<std::vector<domain::DiaryEntry>> timeline(const QDateTime &from, const QDateTime &to,
                                                      const QStringList &kinds = {});
+    // The diary list: the same entries, order and range as timeline(), as list rows (kind, time,
+    // version and the list summary, no body; open one with find()). Reads the summary columns
+    // derived on every write, so no body is decoded. A live entry without a summary (its body
+    // did not decode when it was written) is Damaged, as in timeline().
+    Result<std::vector<RecordSummary>> listSummaries(const QDateTime &from, const QDateTime &to,
+                                                     const QStringList &kinds = {});
     // Every stored version of one entry, oldest first (deleted versions have no body and are
     // left out).
     Result<std::vector<domain::DiaryEntry>> history(const RecordId &id);

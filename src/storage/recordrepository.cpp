@@ -1,9 +1,11 @@
 #include "storage/recordrepository.h"
 
 #include "domain/diaryentry.h"
+#include "storage/derivedcolumns.h"
 
 #include <limits>
 #include <string>
+#include <utility>
 
 namespace companion::storage {
 
@@ -14,6 +16,29 @@ namespace {
 
 constexpr const char *kSelectColumns =
     "SELECT id, kind, version, created_at, updated_at, deleted, body, occurred_at FROM records ";
+
+// The QString of a column whose few distinct values repeat across rows (kinds, instrument ids):
+// converted once per distinct value instead of once per row. Timelines interleave kinds, so it
+// remembers a few values, not only the previous row's.
+class SharedText
+{
+public:
+    const QString &of(QByteArrayView bytes)
+    {
+        for (const auto &[known, text] : m_values) {
+            if (known == bytes)
+                return text;
+        }
+        if (m_values.size() == kMaxValues)
+            m_values.pop_back();
+        m_values.emplace_back(bytes.toByteArray(), QString::fromUtf8(bytes));
+        return m_values.back().second;
+    }
+
+private:
+    static constexpr std::size_t kMaxValues = 8;
+    std::vector<std::pair<QByteArray, QString>> m_values;
+};
 
 // Turns rows into records. Per-row costs matter for timelines (hundreds of rows per call): the
 // id is parsed from the stored bytes without a QString, and a row's kind reuses the previous
@@ -69,13 +94,9 @@ Result<std::vector<Record>> readAll(Statement &stmt)
 
 std::optional<SeriesValue> seriesValueOf(const QString &kind, const QByteArray &body)
 {
-    if (kind != domain::kinds::instrumentResult || body.isEmpty())
+    if (kind != domain::kinds::instrumentResult)
         return std::nullopt;
-    auto decoded = domain::decodeBody(kind, body);
-    if (!decoded)
-        return std::nullopt;
-    const auto &result = std::get<domain::InstrumentResult>(*decoded);
-    return SeriesValue{result.instrumentId, result.total};
+    return derivedColumnsOf(kind, body, false).series;
 }
 
 // The statements every write runs: record row (insert or update), version row, outbox row.
@@ -90,11 +111,12 @@ struct WriteStatements
     {
         auto insertRecord = db.prepare(
             "INSERT INTO records (id, kind, version, created_at, updated_at, deleted, body, "
-            "occurred_at, series_key, series_value) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10);");
+            "occurred_at, series_key, series_value, summary_values, summary_number, summary_text) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13);");
         auto updateRecord =
             db.prepare("UPDATE records SET version = ?3, updated_at = ?5, deleted = ?6, body = ?7, "
-                       "occurred_at = ?8, series_key = ?9, series_value = ?10 "
+                       "occurred_at = ?8, series_key = ?9, series_value = ?10, "
+                       "summary_values = ?11, summary_number = ?12, summary_text = ?13 "
                        "WHERE id = ?1 AND kind = ?2 AND version = ?3 - 1;");
         auto insertVersion = db.prepare(
             "INSERT INTO record_versions (record_id, version, updated_at, deleted, body) "
@@ -127,12 +149,8 @@ struct WriteStatements
             target.bind(8, record.occurredAt->toMSecsSinceEpoch());
         else
             target.bindNull(8);
-        if (const auto series =
-                record.deleted ? std::nullopt : seriesValueOf(record.kind, record.body)) {
-            target.bind(9, series->key).bindDouble(10, series->value);
-        } else {
-            target.bindNull(9).bindNull(10);
-        }
+        // Charts and lists read these instead of the body: derive them from this very body.
+        bindDerivedColumns(target, 9, derivedColumnsOf(record.kind, record.body, record.deleted));
         COMPANION_TRY(target.run());
         if (db.changes() != 1)
             return makeError(ErrorCode::Internal,
@@ -163,6 +181,7 @@ void RecordRepository::releaseStatements()
 {
     m_writeStatements.reset();
     m_listOccurred.clear();
+    m_listSummaries.clear();
     m_series.reset();
 }
 
@@ -329,6 +348,65 @@ Result<std::vector<Record>> RecordRepository::listOccurred(const QStringList &ki
     return records;
 }
 
+Result<std::vector<RecordSummary>> RecordRepository::listSummaries(const QStringList &kinds,
+                                                                   const QDateTime &from,
+                                                                   const QDateTime &to)
+{
+    if (kinds.isEmpty())
+        return std::vector<RecordSummary>();
+    auto cached = m_listSummaries.find(kinds.size());
+    if (cached == m_listSummaries.end()) {
+        std::string placeholders;
+        for (qsizetype i = 0; i < kinds.size(); ++i)
+            placeholders += (i ? ", ?" : "?") + std::to_string(i + 3);
+        auto prepared = m_db.prepare(
+            "SELECT id, kind, version, occurred_at, summary_values, summary_number, summary_text, "
+            "series_key FROM records WHERE kind IN (" +
+            placeholders +
+            ") AND occurred_at >= ?1 AND occurred_at < ?2 AND deleted = 0 "
+            "ORDER BY occurred_at DESC, id;");
+        if (!prepared)
+            return prepared.error();
+        cached = m_listSummaries.emplace(kinds.size(), std::move(*prepared)).first;
+    }
+    Statement &stmt = cached->second;
+    stmt.reset();
+    stmt.bind(1, from.isValid() ? from.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min())
+        .bind(2, to.isValid() ? to.toMSecsSinceEpoch() : std::numeric_limits<qint64>::max());
+    for (qsizetype i = 0; i < kinds.size(); ++i)
+        stmt.bind(static_cast<int>(i) + 3, kinds.at(i));
+    std::vector<RecordSummary> rows;
+    // A list holds a handful of kinds and instrument ids: rows share one QString per value
+    // instead of converting the same bytes hundreds of times. Notes are converted per row.
+    SharedText kindText;
+    SharedText seriesKeyText;
+    while (true) {
+        auto row = stmt.step();
+        if (!row) {
+            stmt.reset();
+            return row.error();
+        }
+        if (!*row)
+            break;
+        RecordSummary &summary = rows.emplace_back();
+        summary.id = RecordId::fromUtf8(stmt.columnBytes(0));
+        summary.kind = kindText.of(stmt.columnBytes(1));
+        summary.version = stmt.columnInt64(2);
+        summary.occurredAtMs = stmt.columnInt64(3);
+        summary.hasSummary = !stmt.columnIsNull(4);
+        summary.summary.values = domain::SummarySlots::fromPacked(stmt.columnInt64(4));
+        if (!stmt.columnIsNull(5))
+            summary.summary.number = stmt.columnDouble(5);
+        if (const QByteArrayView text = stmt.columnBytes(6); !text.isEmpty())
+            summary.summary.text = QString::fromUtf8(text);
+        if (const QByteArrayView key = stmt.columnBytes(7); !key.isEmpty())
+            summary.seriesKey = seriesKeyText.of(key);
+    }
+    // Never leave a cached statement holding a read transaction open.
+    stmt.reset();
+    return rows;
+}
+
 Result<std::vector<SeriesPoint>> RecordRepository::series(const QString &kind, const QString &key,
                                                           const QDateTime &from,
                                                           const QDateTime &to)
@@ -439,8 +517,8 @@ Result<void> RecordRepository::writeRemoteVersion(const Record &record)
     // INSERT OR REPLACE: the row may or may not exist yet (SQLite 3.15 has no UPSERT).
     auto upsert = m_db.prepare(
         "INSERT OR REPLACE INTO records (id, kind, version, created_at, updated_at, deleted, "
-        "body, occurred_at, series_key, series_value) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10);");
+        "body, occurred_at, series_key, series_value, summary_values, summary_number, "
+        "summary_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13);");
     if (!upsert)
         return upsert.error();
     upsert->bind(1, id)
@@ -454,10 +532,9 @@ Result<void> RecordRepository::writeRemoteVersion(const Record &record)
         upsert->bind(8, record.occurredAt->toMSecsSinceEpoch());
     else
         upsert->bindNull(8);
-    if (const auto series = record.deleted ? std::nullopt : seriesValueOf(record.kind, record.body))
-        upsert->bind(9, series->key).bindDouble(10, series->value);
-    else
-        upsert->bindNull(9).bindNull(10);
+    // Charts and lists read these instead of the body: derive them from this very body, as the
+    // local write path does.
+    bindDerivedColumns(*upsert, 9, derivedColumnsOf(record.kind, record.body, record.deleted));
     COMPANION_TRY(upsert->run());
 
     auto history =

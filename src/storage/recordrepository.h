@@ -2,6 +2,7 @@
 
 #include "common/clock.h"
 #include "common/result.h"
+#include "domain/listsummary.h"
 #include "domain/record.h"
 #include "storage/database.h"
 
@@ -35,6 +36,22 @@ struct SeriesPoint
 {
     QDateTime at;
     double value = 0;
+};
+
+// A record as a list shows it: identity, version, when it happened and its list summary, without
+// the body (decode that only when the record is opened). The time stays an integer; callers build
+// a QDateTime only for what they show.
+struct RecordSummary
+{
+    RecordId id;
+    QString kind;
+    std::int64_t version = 0;
+    std::int64_t occurredAtMs = 0; // UTC milliseconds since the epoch
+    // False when nothing was derived from the body (see derivedcolumns.h): a kind without a list
+    // summary, or a body that did not decode when it was written.
+    bool hasSummary = false;
+    domain::ListSummary summary;
+    QString seriesKey; // an instrument result's instrument id (series_key)
 };
 
 // One record to create: its body and, for timeline kinds, when it happened.
@@ -77,6 +94,11 @@ public:
     Result<std::vector<domain::Record>> listOccurred(const QStringList &kinds,
                                                      const QDateTime &from, const QDateTime &to,
                                                      bool includeDeleted = false);
+    // Live records of any of `kinds` with occurred_at in [from, to), newest occurrence first (ties
+    // by id), as list rows: the same order and range as listOccurred, read from the derived summary
+    // columns, no body. An invalid `from` or `to` leaves that end open.
+    Result<std::vector<RecordSummary>> listSummaries(const QStringList &kinds,
+                                                     const QDateTime &from, const QDateTime &to);
     // The chart series `key` (see seriesValueOf) of live records of `kind` with occurred_at in
     // [from, to), oldest first (ties by id). Reads an index only; bodies are not decoded.
     Result<std::vector<SeriesPoint>> series(const QString &kind, const QString &key,
@@ -112,6 +134,8 @@ private:
     std::unique_ptr<WriteStatements> m_writeStatements;
     // listOccurred's statements, by number of kinds.
     std::map<qsizetype, Statement> m_listOccurred;
+    // listSummaries' statements, by number of kinds.
+    std::map<qsizetype, Statement> m_listSummaries;
     std::optional<Statement> m_series;
 };
 

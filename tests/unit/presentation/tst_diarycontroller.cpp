@@ -247,3 +247,64 @@ TEST_CASE("Due questionnaires follow the protocol schedule and infusions", "[pre
         due << slot.toMap().value(u"instrumentId"_s).toString();
     CHECK(due == QStringList{u"gad7"_s});
 }
+
+TEST_CASE("The list shows every kind from its summary; an entry is decoded when opened",
+          "[presentation][diary]")
+{
+    Fixture f;
+    storage::DiaryRepository repository(f.profile.profile()->records());
+    const QDateTime at = f.clock.nowUtc().addDays(-1);
+    domain::CheckIn checkIn;
+    checkIn.occurredAt = at;
+    checkIn.mood = 8;
+    checkIn.anxiety = 1;
+    checkIn.pain = 0;
+    checkIn.sleepHours = 7.25;
+    checkIn.energy = 6;
+    checkIn.note = u"slow morning"_s;
+    auto added = repository.add(checkIn);
+    REQUIRE(added);
+    auto catalog = domain::InstrumentCatalog::loadBuiltIn();
+    REQUIRE(catalog);
+    auto score = domain::scoreInstrument(*catalog->find(u"phq9"_s), std::vector<int>(9, 1));
+    REQUIRE(score);
+    REQUIRE(repository.add(
+        domain::InstrumentResult::fromScore(*score, std::vector<int>(9, 1), at.addSecs(60))));
+    domain::SafetyEvent event;
+    event.occurredAt = at.addSecs(120);
+    event.toldClinic = true;
+    REQUIRE(repository.add(event));
+    f.diary.reload();
+
+    REQUIRE(f.diary.entryCount() == 3);
+    CHECK_FALSE(f.diary.checkedInToday()); // yesterday's check-in
+    const QVariantMap safety = f.diary.entries().at(0).toMap();
+    CHECK(safety.value(u"title"_s).toString() == u"Crisis help opened"_s);
+    CHECK(safety.value(u"summary"_s).toString() ==
+          u"You asked for help \u00B7 You told your clinic"_s);
+    CHECK_FALSE(safety.value(u"editable"_s).toBool());
+    const QVariantMap phq9 = f.diary.entries().at(1).toMap();
+    CHECK(phq9.value(u"title"_s).toString() == u"PHQ-9"_s);
+    CHECK(phq9.value(u"summary"_s).toString() == u"9 of 27 \u00B7 Mild"_s);
+    CHECK(phq9.value(u"note"_s).toString().isEmpty()); // the severity is not a note
+    const QVariantMap entry = f.diary.entries().at(2).toMap();
+    CHECK(entry.value(u"summary"_s).toString() ==
+          u"Mood 8 \u00B7 Anxiety 1 \u00B7 Pain 0 \u00B7 Sleep 7.25 h \u00B7 Energy 6"_s);
+    CHECK(entry.value(u"note"_s).toString() == u"slow morning"_s);
+    CHECK(entry.value(u"editable"_s).toBool());
+
+    // The list does not read bodies: a body that stopped decoding still lists from its summary
+    // columns, and fails only when the entry is opened.
+    auto spoil = f.profile.profile()->database().prepare(
+        "UPDATE records SET body = CAST('{}' AS BLOB) WHERE id = ?1;");
+    REQUIRE(spoil);
+    spoil->bind(1, added->id.toString());
+    REQUIRE(spoil->run());
+    spoil = storage::Statement();
+    f.diary.reload();
+    REQUIRE(f.diary.entryCount() == 3);
+    CHECK(f.diary.errorMessage().isEmpty());
+    f.diary.startEdit(added->id.toString());
+    CHECK(f.diary.editorKind().isEmpty());
+    CHECK_FALSE(f.diary.errorMessage().isEmpty());
+}

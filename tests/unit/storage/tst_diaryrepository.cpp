@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "crypto/secretwrap.h"
+#include "domain/listsummary.h"
 #include "storage/diaryrepository.h"
 #include "storage/migrations.h"
 #include "support/fakeclock.h"
@@ -214,4 +215,191 @@ TEST_CASE("a stored body that no longer decodes is reported as damaged", "[stora
     auto timeline = f.diary->timeline({}, {});
     REQUIRE_FALSE(timeline);
     CHECK(timeline.error().code == ErrorCode::Damaged);
+    // The list reads no body, but a live entry without a summary is just as damaged.
+    auto list = f.diary->listSummaries({}, {});
+    REQUIRE_FALSE(list);
+    CHECK(list.error().code == ErrorCode::Damaged);
+}
+
+namespace {
+
+// The derived columns of one stored row, read back with SQL.
+struct StoredSummary
+{
+    bool hasSummary = false;
+    ListSummary summary;
+    QString seriesKey;
+    bool hasSeriesValue = false;
+};
+
+StoredSummary storedSummary(Database &db, const RecordId &id)
+{
+    auto row = db.prepare("SELECT summary_values, summary_number, summary_text, series_key, "
+                          "series_value FROM records WHERE id = ?1;");
+    REQUIRE(row);
+    row->bind(1, id.toString());
+    REQUIRE(*row->step());
+    StoredSummary stored;
+    stored.hasSummary = !row->columnIsNull(0);
+    stored.summary.values = SummarySlots::fromPacked(row->columnInt64(0));
+    if (!row->columnIsNull(1))
+        stored.summary.number = row->columnDouble(1);
+    stored.summary.text = row->columnText(2);
+    stored.seriesKey = row->columnText(3);
+    stored.hasSeriesValue = !row->columnIsNull(4);
+    return stored;
+}
+
+PostInfusionCheck postInfusion(int dayNumber)
+{
+    PostInfusionCheck check;
+    check.occurredAt = day(dayNumber, 15);
+    check.nausea = SymptomGrade::Mild;
+    check.systolic = 130;
+    check.diastolic = 85;
+    check.note = u"tired"_s;
+    return check;
+}
+
+} // namespace
+
+TEST_CASE("summary columns agree with the body after create, update and delete", "[storage][diary]")
+{
+    Fixture f;
+    CheckIn first = checkIn(1, 6);
+    first.sleepHours = 7.5;
+    first.note = u"walked"_s;
+    auto added = f.diary->add(first);
+    REQUIRE(added);
+    StoredSummary stored = storedSummary(f.db, added->id);
+    CHECK(stored.hasSummary);
+    CHECK(stored.summary == listSummaryOf(first));
+    CHECK(stored.seriesKey.isEmpty());
+
+    CheckIn changed = first;
+    changed.mood = 2;
+    changed.sleepHours.reset();
+    changed.energy = 8;
+    changed.note.clear();
+    REQUIRE(f.diary->edit(added->id, changed));
+    stored = storedSummary(f.db, added->id);
+    CHECK(stored.summary == listSummaryOf(changed));
+    CHECK_FALSE(stored.summary.number);
+    CHECK(stored.summary.text.isEmpty());
+
+    auto check = f.diary->add(postInfusion(2));
+    auto phq9 = f.diary->add(result(3, u"phq9"_s, 12));
+    REQUIRE(check);
+    REQUIRE(phq9);
+    CHECK(storedSummary(f.db, check->id).summary == listSummaryOf(postInfusion(2)));
+    stored = storedSummary(f.db, phq9->id);
+    CHECK(stored.summary == listSummaryOf(result(3, u"phq9"_s, 12)));
+    CHECK(stored.seriesKey == u"phq9"_s);
+
+    // A tombstone has no body and so no summary.
+    REQUIRE(f.diary->remove(added->id));
+    stored = storedSummary(f.db, added->id);
+    CHECK_FALSE(stored.hasSummary);
+    CHECK_FALSE(stored.summary.number);
+    CHECK(stored.summary.text.isEmpty());
+
+    // Other kinds and bodies that do not decode derive nothing.
+    auto setting = f.records->create(domain::kinds::profileSettings, "{\"note\":\"x\"}");
+    auto broken = f.records->create(kinds::diaryCheckIn, "{\"format\":1}", day(4));
+    REQUIRE(setting);
+    REQUIRE(broken);
+    CHECK_FALSE(storedSummary(f.db, setting->id).hasSummary);
+    CHECK_FALSE(storedSummary(f.db, broken->id).hasSummary);
+    CHECK(storedSummary(f.db, broken->id).summary.text.isEmpty());
+}
+
+TEST_CASE("the diary list has the timeline's entries, order and range without bodies",
+          "[storage][diary]")
+{
+    Fixture f;
+    CheckIn withSleep = checkIn(5, 7);
+    withSleep.sleepHours = 6.25;
+    withSleep.note = u"late night"_s;
+    SafetyEvent event;
+    event.occurredAt = day(3, 20);
+    event.toldClinic = true;
+    const std::vector<DiaryBody> bodies = {checkIn(1, 4),
+                                           withSleep,
+                                           postInfusion(2),
+                                           result(3, u"gad7"_s, 9),
+                                           result(3, u"phq9"_s, 11),
+                                           event};
+    for (const DiaryBody &body : bodies)
+        REQUIRE(f.diary->add(body));
+    auto edited = f.diary->add(checkIn(6, 1));
+    REQUIRE(edited);
+    REQUIRE(f.diary->edit(edited->id, checkIn(6, 3)));
+    auto removed = f.diary->add(checkIn(4, 9));
+    REQUIRE(removed);
+    REQUIRE(f.diary->remove(removed->id));
+
+    auto compare = [&](const QDateTime &from, const QDateTime &to, const QStringList &kinds) {
+        auto entries = f.diary->timeline(from, to, kinds);
+        auto rows = f.diary->listSummaries(from, to, kinds);
+        REQUIRE(entries);
+        REQUIRE(rows);
+        REQUIRE(rows->size() == entries->size());
+        for (std::size_t i = 0; i < rows->size(); ++i) {
+            const DiaryEntry &entry = entries->at(i);
+            const RecordSummary &row = rows->at(i);
+            CHECK(row.id == entry.id);
+            CHECK(row.kind == entry.kind());
+            CHECK(row.version == entry.version);
+            CHECK(row.occurredAtMs == entry.occurredAt().toMSecsSinceEpoch());
+            CHECK(row.hasSummary);
+            CHECK(row.summary == listSummaryOf(entry.body));
+            const auto *instrument = std::get_if<InstrumentResult>(&entry.body);
+            CHECK(row.seriesKey == (instrument ? instrument->instrumentId : QString()));
+        }
+        return rows->size();
+    };
+    CHECK(compare({}, {}, {}) == 7); // the tombstone is left out
+    CHECK(compare(day(2), day(4), {}) == 4);
+    CHECK(compare({}, {}, {kinds::instrumentResult}) == 2);
+    CHECK(compare(day(6), {}, {kinds::diaryCheckIn}) == 1);
+    auto latest = f.diary->listSummaries({}, {});
+    REQUIRE(latest);
+    CHECK(latest->front().id == edited->id);
+    CHECK(latest->front().version == 2);
+    CHECK(latest->front().summary.values.at(checkInSlot::Mood) == 3);
+}
+
+TEST_CASE("a version applied from another device keeps the summary columns true",
+          "[storage][diary]")
+{
+    Fixture f;
+    auto added = f.diary->add(checkIn(1, 4));
+    REQUIRE(added);
+    // The same entry as another device edited it, written the way sync applies it.
+    CheckIn remote = checkIn(2, 9);
+    remote.note = u"from the phone"_s;
+    auto current = f.records->find(added->id);
+    REQUIRE(current);
+    REQUIRE(*current);
+    domain::Record record = **current;
+    record.version = 2;
+    record.body = *encodeBody(remote);
+    record.occurredAt = remote.occurredAt;
+    REQUIRE(f.records->writeRemoteVersion(record));
+    StoredSummary stored = storedSummary(f.db, added->id);
+    CHECK(stored.hasSummary);
+    CHECK(stored.summary == listSummaryOf(remote));
+    auto rows = f.diary->listSummaries({}, {});
+    REQUIRE(rows);
+    REQUIRE(rows->size() == 1);
+    CHECK(rows->front().version == 2);
+    CHECK(rows->front().summary.text == u"from the phone"_s);
+
+    // A remote deletion clears them.
+    record.version = 3;
+    record.deleted = true;
+    record.body.clear();
+    REQUIRE(f.records->writeRemoteVersion(record));
+    CHECK_FALSE(storedSummary(f.db, added->id).hasSummary);
+    CHECK(f.diary->listSummaries({}, {})->empty());
 }

@@ -2,6 +2,8 @@
 
 #include "crypto/secretwrap.h"
 #include "domain/diaryentry.h"
+#include "domain/listsummary.h"
+#include "domain/record.h"
 #include "storage/migrations.h"
 #include "support/tempdir.h"
 
@@ -179,6 +181,84 @@ TEST_CASE("Migration 4 fills the chart series of existing instrument results",
         REQUIRE(*rows->step());
         CHECK(rows->columnIsNull(1));
         CHECK(rows->columnIsNull(2));
+    }
+    CHECK_FALSE(*rows->step());
+}
+
+TEST_CASE("Migration 6 fills the list summaries of existing diary entries", "[storage][migrations]")
+{
+    testing::TempDir dir;
+    Database db = newDatabase(dir, "v5.db");
+    migrateTo(db, 5);
+    const QDateTime at(QDate(2026, 3, 1), QTime(9, 0), Qt::UTC);
+    domain::CheckIn checkIn;
+    checkIn.occurredAt = at;
+    checkIn.mood = 7;
+    checkIn.anxiety = 2;
+    checkIn.pain = 0;
+    checkIn.sleepHours = 6.75;
+    checkIn.note = QStringLiteral("a quiet day");
+    domain::InstrumentResult result;
+    result.occurredAt = at;
+    result.instrumentId = QStringLiteral("gad7");
+    result.instrumentVersion = QStringLiteral("1");
+    result.scoringRuleVersion = QStringLiteral("1");
+    result.answers = {1, 1};
+    result.total = 9;
+    result.severity = QStringLiteral("mild");
+    domain::SafetyEvent event;
+    event.occurredAt = at;
+    event.toldClinic = true;
+    auto insert = db.prepare("INSERT INTO records VALUES (?1, ?2, 1, 1000, 2000, ?3, ?4, 1000, "
+                             "NULL, NULL);");
+    REQUIRE(insert);
+    auto add = [&](const char *id, const QString &kind, bool deleted, const QByteArray &bytes) {
+        insert->reset();
+        insert->bind(1, QString::fromLatin1(id))
+            .bind(2, kind)
+            .bind(3, deleted ? 1 : 0)
+            .bindBlob(4, bytes);
+        REQUIRE(insert->run());
+    };
+    add("3f2a7c1e-0000-4000-8000-000000000001", domain::kinds::diaryCheckIn, false,
+        *domain::encodeBody(checkIn));
+    add("3f2a7c1e-0000-4000-8000-000000000002", domain::kinds::instrumentResult, false,
+        *domain::encodeBody(result));
+    add("3f2a7c1e-0000-4000-8000-000000000003", domain::kinds::safetyEvent, false,
+        *domain::encodeBody(event));
+    add("3f2a7c1e-0000-4000-8000-000000000004", domain::kinds::diaryCheckIn, true, {});
+    add("3f2a7c1e-0000-4000-8000-000000000005", domain::kinds::diaryCheckIn, false,
+        "{\"format\":1}");
+    add("3f2a7c1e-0000-4000-8000-000000000006", domain::kinds::profileSettings, false,
+        *domain::encodeBody(checkIn));
+    insert = Statement();
+
+    REQUIRE(migrate(db));
+    CHECK(*db.userVersion() == latestSchemaVersion());
+    auto rows = db.prepare("SELECT summary_values, summary_number, summary_text, series_key, "
+                           "series_value FROM records ORDER BY id;");
+    REQUIRE(rows);
+    auto next = [&] {
+        REQUIRE(*rows->step());
+        domain::ListSummary summary;
+        summary.values = domain::SummarySlots::fromPacked(rows->columnInt64(0));
+        if (!rows->columnIsNull(1))
+            summary.number = rows->columnDouble(1);
+        summary.text = rows->columnText(2);
+        return summary;
+    };
+    CHECK(next() == domain::listSummaryOf(checkIn));
+    CHECK(rows->columnText(2) == QStringLiteral("a quiet day"));
+    CHECK(rows->columnIsNull(3));
+    CHECK(next() == domain::listSummaryOf(result));
+    CHECK(rows->columnText(3) == QStringLiteral("gad7")); // the series columns agree too
+    CHECK(rows->columnDouble(4) == 9);
+    CHECK(next() == domain::listSummaryOf(event));
+    CHECK_FALSE(rows->columnIsNull(0));
+    for (int i = 0; i < 3; ++i) { // tombstone, undecodable body, another kind: nothing derived
+        REQUIRE(*rows->step());
+        for (int column = 0; column < 5; ++column)
+            CHECK(rows->columnIsNull(column));
     }
     CHECK_FALSE(*rows->step());
 }

@@ -17,6 +17,10 @@ packages=(
     # Reminders: a private session bus in the D-Bus notification tests; the ICS export is parsed
     # back by Debian's iCalendar library (run with /usr/bin/python3, where Debian installs it).
     dbus-daemon python3-icalendar
+    # Fuzzing (scripts/fuzz.sh): clang 14 with libFuzzer and the sanitizer runtimes, and
+    # llvm-symbolizer for readable crash reports. readelf (binutils, from build-essential)
+    # checks the hardening flags (scripts/check-hardening.sh).
+    clang-14 libclang-rt-14-dev llvm-14
 )
 
 # Node.js with npm runs the FHIR R4 schema test. Use what the machine has when both commands work:

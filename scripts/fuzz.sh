@@ -5,8 +5,8 @@
 #                                     build/fuzz/corpus/<target>; run overnight or before a release
 #   bash scripts/fuzz.sh seeds        regenerate the committed seeds in tests/fuzz/corpus/
 #   bash scripts/fuzz.sh build        only configure and build
-# Targets run in parallel, one per core. A crash leaves crash-*/leak-*/timeout-* files in
-# build/fuzz/artifacts/<target>/ and makes the script exit 1; reproduce with
+# Targets run in parallel, one per core (FUZZ_JOBS to change). A crash leaves crash-*/leak-*/
+# timeout-* files in build/fuzz/artifacts/<target>/ and makes the script exit 1; reproduce with
 #   build/fuzz/tests/fuzz/fuzz_<target> build/fuzz/artifacts/<target>/crash-…
 # Summary lines (executions, corpus size) go to build/fuzz/summary.txt.
 set -euo pipefail
@@ -63,7 +63,7 @@ run_target() {
 started=$(date +%s)
 pids=()
 failed=0
-jobs=$(nproc)
+jobs=${FUZZ_JOBS:-$(nproc)}
 for target in "${targets[@]}"; do
     while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do sleep 1; done
     run_target "$target" &

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The headless tests under AddressSanitizer + UndefinedBehaviorSanitizer (gcc), in build/asan:
 # unit tests of every headless library (labels unit-*), the CLI integration tests, the server's
-# unit and SQLite integration tests, and the reliability tests (kill -9 with 20 runs, I/O faults).
+# unit tests and its integration suites on SQLite and a throwaway PostgreSQL, and the reliability
+# tests (kill -9 with 20 runs, I/O faults).
 # The Qt Quick tests and the presentation unit tests are left out (COMPANION_HEADLESS_ONLY):
 # Qt's own QML engine is not instrumented and they would double the build.
 #   bash scripts/test-sanitizers.sh            configure, build, run

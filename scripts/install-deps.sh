@@ -14,6 +14,10 @@ packages=(
     # Clinic server: Beast/Asio (headers), OpenSSL for TLS, QtSql drivers for SQLite and
     # PostgreSQL, and a PostgreSQL 15 server for the integration tests (tests/server).
     libboost1.81-dev libssl-dev openssl libqt6sql6-sqlite libqt6sql6-psql postgresql
+    # Fuzzing (scripts/fuzz.sh): clang 14 with libFuzzer and the sanitizer runtimes, and
+    # llvm-symbolizer for readable crash reports. readelf (binutils, from build-essential)
+    # checks the hardening flags (scripts/check-hardening.sh).
+    clang-14 libclang-rt-14-dev llvm-14
     # Reminders: a private session bus in the D-Bus notification tests; the ICS export is parsed
     # back by Debian's iCalendar library (run with /usr/bin/python3, where Debian installs it).
     dbus-daemon python3-icalendar

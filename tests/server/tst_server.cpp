@@ -766,7 +766,13 @@ TEST_CASE("Oversized bodies and headers are refused with bounded memory; health 
     const qint64 after = residentKiB(server.pid());
     WARN(backendName() << ": server RSS " << before << " KiB before, " << after
                        << " KiB after the oversized requests");
+#if defined(__SANITIZE_ADDRESS__)
+    // Under AddressSanitizer (scripts/test-sanitizers.sh) freed memory sits in ASan's quarantine
+    // (up to 256 MB) before it is reused, so RSS says nothing about what the server holds; the
+    // bound is checked by the normal build.
+#else
     CHECK(after - before < 24 * 1024); // never held the 200 MB or the 40 MB
+#endif
     CHECK(server.request("GET", "/health").status == 200);
     CHECK(server.running());
 

@@ -387,6 +387,23 @@ const QString kCommandList =
 
 } // namespace
 
+bool isSyncCommand(Command command)
+{
+    switch (command) {
+    case Command::Sync:
+    case Command::Share:
+    case Command::AccessLog:
+    case Command::DeviceList:
+    case Command::DeviceRevoke:
+    case Command::JoinCode:
+    case Command::ConflictList:
+    case Command::ConflictResolve:
+        return true;
+    default:
+        return false;
+    }
+}
+
 bool usesProfileFolderOnly(Command command)
 {
     return command == Command::RemindersDaemon || command == Command::RemindersAutostart;

@@ -104,6 +104,8 @@ struct CliArguments
     QString vaultPassphraseFile; // --vault-passphrase-file FILE (enrol a second device)
 };
 
+// The clinic-connection commands that run on an unlocked profile (not enrol: it unlocks itself).
+bool isSyncCommand(Command command);
 // Commands that open a profile (and so need --profile and a passphrase).
 bool needsProfile(Command command);
 // Commands that take --profile but never unlock it (the reminder service and its autostart).

@@ -316,18 +316,10 @@ ExitCode runWithProfile(const CliArguments &args, const Console &console)
         case Command::NoDrivingMorningCheck:
             done = runPlanCommand(args, profile, console, clock);
             break;
-        case Command::Sync:
-        case Command::Share:
-        case Command::AccessLog:
-        case Command::DeviceList:
-        case Command::DeviceRevoke:
-        case Command::JoinCode:
-        case Command::ConflictList:
-        case Command::ConflictResolve:
-            done = runSyncCommand(args, profile, console);
-            break;
         default:
-            done = makeError(ErrorCode::Internal, u"not a profile command"_s);
+            done = isSyncCommand(args.command)
+                       ? runSyncCommand(args, profile, console)
+                       : Result<void>(makeError(ErrorCode::Internal, u"not a profile command"_s));
             break;
         }
         if (!done)

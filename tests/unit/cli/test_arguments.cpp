@@ -127,3 +127,38 @@ TEST_CASE("diary commands parse their words, id and options", "[cli][diary]")
     CHECK(fails("checkin add --mood 1 --anxiety 1 --pain 1 --json --profile /p"));
     CHECK(fails("instrument frobnicate"));
 }
+
+TEST_CASE("sync commands parse, and refuse what they cannot use", "[cli][sync]")
+{
+    auto enrol = parseArguments(split("enrol --server http://h:1 --code ABCD --fingerprint f "
+                                      "--share-categories checkins,journal --profile p"));
+    REQUIRE(enrol);
+    CHECK(enrol->command == Command::Enrol);
+    CHECK(enrol->server == u"http://h:1");
+    CHECK(enrol->shareCategories == u"checkins,journal");
+    CHECK(failure("enrol --server http://h:1 --profile p").contains(u"--code"));
+    // enrol seals the vault key under the passphrase: a recovery key cannot stand in.
+    CHECK_FALSE(
+        failure("enrol --server http://h:1 --code C --recovery-key-file k --profile p").isEmpty());
+
+    auto list = parseArguments(split("share --json --profile p"));
+    REQUIRE(list);
+    CHECK(list->positional.isEmpty());
+    auto category = parseArguments(split("share --category checkins on --profile p"));
+    REQUIRE(category);
+    CHECK(category->category == u"checkins");
+    CHECK(category->positional == QStringList{u"on"_s});
+    CHECK_FALSE(failure("share --category checkins --profile p").isEmpty());
+    CHECK_FALSE(failure("share on --profile p").isEmpty());
+    CHECK_FALSE(failure("share --category checkins --entry x on --profile p").isEmpty());
+
+    auto resolve = parseArguments(split("conflicts resolve 3 mine --profile p"));
+    REQUIRE(resolve);
+    CHECK(resolve->command == Command::ConflictResolve);
+    CHECK(resolve->positional == QStringList{u"3"_s, u"mine"_s});
+    CHECK(failure("conflicts resolve 3 --profile p").contains(u"mine or theirs"));
+    CHECK(failure("devices revoke --profile p").contains(u"device id"));
+    CHECK(parseArguments(split("devices join-code --json --profile p")));
+    CHECK(parseArguments(split("access-log --json --profile p")));
+    CHECK(parseArguments(split("sync --json --profile p")));
+}

@@ -21,4 +21,9 @@ TEST_CASE("error codes map to the documented exit codes", "[cli]")
     CHECK(toInt(ExitCode::Usage) == 2);
     CHECK(toInt(ExitCode::WrongPassphrase) == 3);
     CHECK(toInt(ExitCode::Damaged) == 4);
+    // Sync: scripts retry on 5 (no answer) and give up on 6 (the server said no).
+    CHECK(exitCodeFor(ErrorCode::Network) == ExitCode::Network);
+    CHECK(exitCodeFor(ErrorCode::Refused) == ExitCode::Refused);
+    CHECK(toInt(ExitCode::Network) == 5);
+    CHECK(toInt(ExitCode::Refused) == 6);
 }

@@ -64,4 +64,12 @@ QVariantMap passphraseFeedback(const crypto::PassphraseStrength &strength)
     };
 }
 
+SecretBytes toSecret(const QString &text)
+{
+    QByteArray utf8 = text.toUtf8();
+    SecretBytes secret = SecretBytes::fromUtf8(std::string_view(utf8.constData(), utf8.size()));
+    secureWipe(utf8.data(), static_cast<std::size_t>(utf8.size()));
+    return secret;
+}
+
 } // namespace companion::presentation

@@ -15,15 +15,6 @@ namespace companion::presentation {
 
 namespace {
 
-// The QString came from a QML TextField; we cannot wipe QML's copy, but we keep no other one.
-SecretBytes toSecret(const QString &text)
-{
-    QByteArray utf8 = text.toUtf8();
-    SecretBytes secret = SecretBytes::fromUtf8(std::string_view(utf8.constData(), utf8.size()));
-    secureWipe(utf8.data(), static_cast<std::size_t>(utf8.size()));
-    return secret;
-}
-
 constexpr int kMaxPreferredNameLength = 60;
 const QString kPreferredNameKey = QStringLiteral("preferredName");
 

@@ -1,5 +1,6 @@
 #include "presentation/synccontroller.h"
 
+#include "presentation/passphrasefeedback.h"
 #include "presentation/profilebinding.h"
 #include "presentation/profilecontroller.h"
 #include "storage/profile.h"
@@ -116,7 +117,7 @@ void SyncController::setBackgroundInterval(int milliseconds)
     m_background.setInterval(milliseconds > 0 ? milliseconds : kBackgroundIntervalMs);
 }
 
-void SyncController::run(Job job, bool isSync)
+void SyncController::run(Job job, bool isSync, std::shared_ptr<const SecretBytes> confirm)
 {
     if (!m_profile)
         return;
@@ -129,10 +130,21 @@ void SyncController::run(Job job, bool isSync)
     emit changed();
     auto source =
         std::make_shared<storage::Profile::ConnectionSource>(m_profile->connectionSource());
-    m_watcher.setFuture(QtConcurrent::run([source, job = std::move(job)] {
+    m_watcher.setFuture(QtConcurrent::run([source, confirm, job = std::move(job)] {
         auto result = std::make_shared<JobResult>();
+        if (confirm) {
+            // One Argon2id derivation: here, not on the UI thread.
+            auto right = source->opensWith(*confirm);
+            if (!right || !*right) {
+                source->key.wipe();
+                result->outcome = right ? makeError(ErrorCode::WrongPassphrase,
+                                                    QStringLiteral("wrong passphrase"))
+                                        : right.error();
+                return result;
+            }
+        }
         auto db = storage::Database::openEncrypted(source->path, source->key,
-                                                   storage::Database::OpenMode::OpenExisting);
+                                                   storage::Database::OpenMode::SecondConnection);
         source->key.wipe();
         if (!db) {
             result->outcome = db.error();
@@ -233,7 +245,10 @@ void SyncController::finished()
 
 void SyncController::scheduleRetry()
 {
-    const sync::RetryPolicy policy{0, 5000, 10 * 60 * 1000};
+    // Whole syncs are retried more patiently than single requests: from 5 s up to 10 min.
+    sync::RetryPolicy policy;
+    policy.baseDelayMs = 5000;
+    policy.maxDelayMs = 10 * 60 * 1000;
     const int delay =
         policy.delayMs(m_failures++, [] { return QRandomGenerator::global()->generateDouble(); });
     m_retry.start(delay);
@@ -256,15 +271,7 @@ void SyncController::enrol(const QString &serverUrl, const QString &code,
 {
     if (!m_profile)
         return;
-    // Check the passphrase here, not on the worker: a typo should not spend the clinic's code.
-    auto typed = SecretBytes::fromUtf8(passphrase.toStdString());
-    auto right = m_profile->verifyPassphrase(typed);
-    if (!right || !*right) {
-        m_errorText = tr("That passphrase is not right.");
-        emit changed();
-        return;
-    }
-    auto shared = std::make_shared<SecretBytes>(std::move(typed));
+    auto shared = std::make_shared<SecretBytes>(toSecret(passphrase));
     run(
         [serverUrl, code, fingerprint, shared](sync::SyncEngine &engine,
                                                JobResult &) -> Result<void> {
@@ -282,7 +289,7 @@ void SyncController::enrol(const QString &serverUrl, const QString &code,
                 return first.error();
             return {};
         },
-        true);
+        true, shared);
 }
 
 void SyncController::syncNow()

@@ -102,7 +102,9 @@ private:
     using Job = std::function<Result<void>(sync::SyncEngine &, JobResult &)>;
     void load(storage::Profile &profile);
     void unload();
-    void run(Job job, bool isSync);
+    // `confirm`: a passphrase the worker checks against the profile before the job (enrolment:
+    // a typo must not spend the clinic's code).
+    void run(Job job, bool isSync, std::shared_ptr<const SecretBytes> confirm = {});
     void finished();
     bool isShared(sync::ShareCategory category) const;
     void scheduleRetry();

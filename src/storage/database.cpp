@@ -95,6 +95,15 @@ Statement &Statement::bindBlob(int index, const QByteArray &blob)
     return *this;
 }
 
+Statement &Statement::bindSecret(int index, const SecretBytes &secret)
+{
+    static const char kEmpty = 0;
+    sqlite3_bind_blob(m_stmt, index,
+                      secret.empty() ? static_cast<const void *>(&kEmpty) : secret.data(),
+                      static_cast<int>(secret.size()), SQLITE_STATIC);
+    return *this;
+}
+
 Statement &Statement::bindNull(int index)
 {
     sqlite3_bind_null(m_stmt, index);
@@ -187,9 +196,9 @@ Result<Database> Database::openEncrypted(const QString &path, const SecretBytes 
     const QFileInfo info(path);
     if (mode == OpenMode::CreateNew && info.exists())
         return makeError(ErrorCode::AlreadyExists, QStringLiteral("the database already exists"));
-    if (mode == OpenMode::OpenExisting && !info.exists())
+    if (mode != OpenMode::CreateNew && !info.exists())
         return makeError(ErrorCode::NotFound, QStringLiteral("the database file is missing"));
-    if (mode == OpenMode::OpenExisting && info.size() == 0)
+    if (mode != OpenMode::CreateNew && info.size() == 0)
         return makeError(ErrorCode::Damaged, QStringLiteral("the database file is empty"));
 
     auto connection = openConnection(path, mode == OpenMode::CreateNew);

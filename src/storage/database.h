@@ -34,6 +34,9 @@ public:
     Statement &bind(int index, std::int64_t value);
     Statement &bind(int index, const QString &text);
     Statement &bindBlob(int index, const QByteArray &blob);
+    // Binds a key without copying it into a QByteArray (which could not be wiped). SQLite reads
+    // it in place (SQLITE_STATIC): `secret` must outlive the statement's next step/reset.
+    Statement &bindSecret(int index, const SecretBytes &secret);
     Statement &bindNull(int index);
     Statement &bindDouble(int index, double value);
 
@@ -63,7 +66,10 @@ private:
 class Database
 {
 public:
-    enum class OpenMode { CreateNew, OpenExisting };
+    // SecondConnection: another connection to a database this process already opened with
+    // OpenExisting (the app's sync worker). It skips the every-page check done then; every page
+    // is still authenticated by SQLCipher when it is read.
+    enum class OpenMode { CreateNew, OpenExisting, SecondConnection };
 
     // Opens (or creates) an encrypted database with a raw 32-byte key and the cipher settings in
     // ciphersettings.h, then proves the key with a read and checks every page's HMAC. Errors:

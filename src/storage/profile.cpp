@@ -197,14 +197,30 @@ Profile::~Profile()
     m_db.close();
 }
 
-Result<bool> Profile::verifyPassphrase(const SecretBytes &passphrase) const
+namespace {
+
+// True when `passphrase` unwraps the key file's passphrase slot to `databaseKey`.
+Result<bool> passphraseOpens(const KeyFile &keyFile, const SecretBytes &databaseKey,
+                             const SecretBytes &passphrase)
 {
-    auto passphraseKey = crypto::derivePassphraseKey(passphrase, m_keyFile.kdf);
+    auto passphraseKey = crypto::derivePassphraseKey(passphrase, keyFile.kdf);
     if (!passphraseKey)
         return passphraseKey.error();
-    auto key = crypto::unwrapSecret(*passphraseKey, m_keyFile.passphraseSlot,
-                                    passphraseSlotAssociatedData(m_keyFile));
-    return key.hasValue() && key->equals(m_databaseKey);
+    auto key = crypto::unwrapSecret(*passphraseKey, keyFile.passphraseSlot,
+                                    passphraseSlotAssociatedData(keyFile));
+    return key.hasValue() && key->equals(databaseKey);
+}
+
+} // namespace
+
+Result<bool> Profile::verifyPassphrase(const SecretBytes &passphrase) const
+{
+    return passphraseOpens(m_keyFile, m_databaseKey, passphrase);
+}
+
+Result<bool> Profile::ConnectionSource::opensWith(const SecretBytes &passphrase) const
+{
+    return passphraseOpens(keyFile, key, passphrase);
 }
 
 Result<void> Profile::changePassphrase(const SecretBytes &newPassphrase)
@@ -238,7 +254,7 @@ Result<crypto::RecoveryKey> Profile::replaceRecoveryKey()
 
 Profile::ConnectionSource Profile::connectionSource() const
 {
-    return {databasePath(m_directory), m_databaseKey.clone()};
+    return {databasePath(m_directory), m_databaseKey.clone(), m_keyFile};
 }
 
 Result<ProfileInfo> Profile::info()

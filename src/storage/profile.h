@@ -81,6 +81,9 @@ public:
     {
         QString path;
         SecretBytes key;
+        KeyFile keyFile;
+        // verifyPassphrase for a worker thread (one Argon2id derivation).
+        Result<bool> opensWith(const SecretBytes &passphrase) const;
     };
     ConnectionSource connectionSource() const;
 

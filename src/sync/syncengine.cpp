@@ -255,14 +255,12 @@ Result<EnrolResult> SyncEngine::enrol(const EnrolOptions &options, const SecretB
         COMPANION_TRY(m_store.setShareReviewNeeded(true));
         COMPANION_TRY(tx->commit());
     }
+    // From here on the engine works from the saved enrolment, like every later sync (one more
+    // login than reusing the enrolment's client, and one code path).
     m_session.reset();
     auto ready = this->session();
     if (!ready)
         return ready.error();
-    // Replace the fresh session's client with the one that is logged in already.
-    (*ready)->transport = std::move(session->transport);
-    (*ready)->client = std::move(session->client);
-    (*ready)->client->setDevice(account.deviceId, &(*ready)->signing);
     COMPANION_TRY(adoptSharedKeys(**ready));
 
     return EnrolResult{account.vaultId, account.deviceId, account.clinic.name, account.fingerprint,

@@ -4,7 +4,6 @@
 
 #include <QJsonDocument>
 
-#include <cstring>
 #include <functional>
 
 using namespace Qt::StringLiterals;
@@ -19,16 +18,8 @@ constexpr const char *kShareReviewKey = "sync.share_review";
 
 SecretBytes secretFrom(QByteArrayView bytes)
 {
-    SecretBytes secret(static_cast<std::size_t>(bytes.size()));
-    if (!bytes.isEmpty())
-        std::memcpy(secret.data(), bytes.data(), static_cast<std::size_t>(bytes.size()));
-    return secret;
-}
-
-QByteArray bytesOf(const SecretBytes &secret)
-{
-    return QByteArray(reinterpret_cast<const char *>(secret.data()),
-                      static_cast<qsizetype>(secret.size()));
+    return SecretBytes::fromView({reinterpret_cast<const std::uint8_t *>(bytes.data()),
+                                  static_cast<std::size_t>(bytes.size())});
 }
 
 // Runs a statement that returns no rows.
@@ -115,8 +106,8 @@ Result<void> SyncStore::saveAccount(const Account &account)
             stmt.bind(1, account.serverUrl)
                 .bind(2, account.vaultId)
                 .bind(3, account.deviceId)
-                .bindBlob(4, bytesOf(account.deviceKey))
-                .bindBlob(5, bytesOf(account.vaultRootKey))
+                .bindSecret(4, account.deviceKey)
+                .bindSecret(5, account.vaultRootKey)
                 .bind(6, static_cast<std::int64_t>(account.keyEpoch))
                 .bind(7, QString::fromUtf8(
                              QJsonDocument(account.clinic.toJson()).toJson(QJsonDocument::Compact)))
@@ -213,7 +204,7 @@ Result<void> SyncStore::putSharedKey(const SharedCollectionKey &key)
                [&](Statement &stmt) {
                    stmt.bind(1, static_cast<std::int64_t>(key.generation))
                        .bind(2, static_cast<std::int64_t>(key.careTeamEpoch))
-                       .bindBlob(3, bytesOf(key.key));
+                       .bindSecret(3, key.key);
                });
 }
 

@@ -46,7 +46,9 @@ sync::EnrolResult PatientDevice::join(servertest::TestServer &server, PatientDev
     auto code = other.engine().createJoinCode();
     REQUIRE(code);
     sync::EnrolOptions options{serverUrl(server), code->code, server.fingerprint(), {}};
-    auto enrolled = m_engine->enrol(options, SecretBytes::fromUtf8("another passphrase here ok"),
+    // The profile passphrase only seals a new vault's key; joining opens the existing one with
+    // the other device's passphrase, asked through the prompt.
+    auto enrolled = m_engine->enrol(options, SecretBytes::fromUtf8(kPassphrase),
                                     [](int) { return SecretBytes::fromUtf8(kPassphrase); });
     INFO((enrolled ? QString() : enrolled.error().message).toStdString());
     REQUIRE(enrolled);

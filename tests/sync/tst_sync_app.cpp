@@ -34,8 +34,9 @@ TEST_CASE("The app connects to the clinic, syncs in the background and shows ent
     const QString code = server.newEnrolmentCode();
     const QString url = u"http://127.0.0.1:%1"_s.arg(server.port());
     sync.enrol(url, code, server.fingerprint(), u"not my passphrase"_s);
-    CHECK_FALSE(sync.errorText().isEmpty());
-    CHECK_FALSE(sync.busy());
+    REQUIRE(testing::waitUntil([&] { return !sync.busy(); }));
+    CHECK(sync.errorText() == u"That passphrase is not right.");
+    CHECK_FALSE(sync.enrolled());
 
     sync.enrol(url, code, server.fingerprint(), testing::kTestPassphrase);
     CHECK(sync.busy()); // on the worker: the UI thread is free

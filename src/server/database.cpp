@@ -1,8 +1,11 @@
 #include "server/database.h"
 
+#include "server/logging.h"
+
 #include <QAtomicInteger>
 #include <QDateTime>
 #include <QSqlError>
+#include <QSqlQuery>
 #include <QUrl>
 
 #include <array>
@@ -161,6 +164,22 @@ Database::~Database()
 QSqlDatabase Database::handle() const
 {
     return QSqlDatabase::database(m_connectionName, false);
+}
+
+bool Database::recoverLostConnection()
+{
+    {
+        QSqlQuery probe(handle());
+        if (probe.exec(QStringLiteral("SELECT 1")))
+            return false; // the connection works: the failure was the request's own
+    }
+    m_prepared.clear();
+    QSqlDatabase connection = handle();
+    connection.close();
+    if (!connection.open())
+        qCWarning(lcServer) << "database connection lost; reconnecting failed:"
+                            << connection.lastError().databaseText().left(200);
+    return true;
 }
 
 QString Database::blobType() const

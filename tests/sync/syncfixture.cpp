@@ -14,6 +14,18 @@ using namespace Qt::StringLiterals;
 
 namespace companion::synctest {
 
+SwitchableTransport::SwitchableTransport(std::uint16_t serverPort, std::uint16_t proxyPort,
+                                         const bool &faulty)
+    : m_direct(QUrl(u"http://127.0.0.1:%1"_s.arg(serverPort)), 5000)
+    , m_proxied(QUrl(u"http://127.0.0.1:%1"_s.arg(proxyPort)), 5000)
+    , m_faulty(faulty)
+{}
+
+Result<sync::HttpResponse> SwitchableTransport::send(const sync::HttpRequest &request)
+{
+    return (m_faulty ? m_proxied : m_direct).send(request);
+}
+
 PatientDevice::PatientDevice(sync::TransportFactory transports)
 {
     auto created =

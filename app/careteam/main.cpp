@@ -5,6 +5,7 @@
 
 #include <QGuiApplication>
 #include <QLoggingCategory>
+#include <QTranslator>
 
 #include <sys/resource.h>
 
@@ -34,6 +35,11 @@ int main(int argc, char *argv[])
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("companion-careteam"));
     QGuiApplication::setApplicationVersion(QStringLiteral(COMPANION_VERSION));
+
+    // English plural forms for the sentences in the JSON output ("2 unread shared entries").
+    QTranslator plurals;
+    if (plurals.load(QStringLiteral(":/i18n/companion_en.qm")))
+        QCoreApplication::installTranslator(&plurals);
 
     QStringList arguments = QGuiApplication::arguments();
     arguments.removeFirst();

@@ -448,6 +448,8 @@ Result<void> writePdfReport(QIODevice &out, const PatientTimeline &timeline,
     if (!painter.begin(&writer))
         return makeError(ErrorCode::Io, QStringLiteral("the PDF could not be started"));
     const QRectF page(QPointF(0, 0), QSizeF(writer.width(), writer.height()));
+    // A word longer than a line cannot wrap; nothing may be drawn past the margins either way.
+    painter.setClipRect(page);
     ReportPainter report(painter, page, range);
     report.header(timeline, context);
     report.flags(overview);

@@ -530,6 +530,42 @@ TEST_CASE("Enrolment by code: wrong fingerprint, tampered roster, reused code an
     CHECK_FALSE(careteam::TherapistProfile::exists(dir.file(u"bad-answer"_s)));
 }
 
+TEST_CASE("A server cannot slip a care-team key of its own into a console", "[careteam][keys]")
+{
+    TestServer server;
+    server.start();
+    auto therapist = enrolConsole(server, u"Dr Keys"_s);
+    auto signing = therapist->profile->signingKey();
+    REQUIRE(signing);
+    auto box = protocol::boxPublicKeyFromSigningKey(signing->publicKey);
+    REQUIRE(box);
+    // A key the clinic never signed, sealed to this therapist, listed as the current epoch and
+    // as a later one: a server holding its secret could feed the console records of its own.
+    const protocol::BoxKeyPair forged = protocol::generateBoxKeyPair();
+    const QByteArray sealed = *protocol::sealToPublicKey(*box, forged.secretKey);
+    const auto inject = [&](const sync::HttpRequest &request, sync::HttpResponse &response) {
+        if (request.target != "/v1/careteam/keys")
+            return;
+        QJsonObject body = QJsonDocument::fromJson(response.body).object();
+        QJsonArray keys = body.value(u"keys"_s).toArray();
+        for (qint64 epoch : {1, 2})
+            keys.append(QJsonObject{{u"epoch"_s, epoch},
+                                    {u"public_key"_s, protocol::encodeBase64(forged.publicKey)},
+                                    {u"sealed_secret"_s, protocol::encodeBase64(sealed)}});
+        body.insert(u"keys"_s, keys);
+        response.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    };
+    CareTeamConsole console(*therapist->profile, SystemClock::instance(), tampering(inject),
+                            fastRetries());
+    auto pulled = console.pull();
+    REQUIRE(pulled);
+    CHECK(pulled->newKeys == 0);
+    auto ring = therapist->profile->keyRing();
+    REQUIRE(ring);
+    CHECK(ring->size() == 1);
+    CHECK_FALSE(ring->holds(2));
+}
+
 TEST_CASE("The report is one page with the patient's scores; the FHIR export uses the domain "
           "mapping",
           "[careteam][report]")

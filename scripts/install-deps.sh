@@ -23,6 +23,9 @@ packages=(
     dbus-daemon python3-icalendar
     # Server load benchmark (bench/bench_server_load.sh): HTTP load generator.
     wrk
+    # The care-team console's one-page PDF report is checked with pdfinfo (page count) and
+    # pdftotext (tests/careteam).
+    poppler-utils
     # Packaging: the icon PNGs are rendered from the SVG at build time (QtSvg), and the AppStream
     # metainfo is checked by appstreamcli (tests appstream_validate, install_tree).
     qt6-svg-dev

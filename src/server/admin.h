@@ -37,6 +37,21 @@ Result<EnrolmentCode> issueEnrolmentCode(Database &db, const QString &label, std
 // Registers a therapist by their Ed25519 public key and seals the current care-team key to it.
 Result<QString> addTherapist(Database &db, const QString &keysDir, const QString &name,
                              const QByteArray &publicKey, std::int64_t nowMs);
+// Enrolment by code (ADR 0013): a one-time code for a therapist who makes their own key pair in
+// the care-team console. The current care-team key secret is sealed under a key only the code
+// yields (protocol/careteamenrol.h) and stored with the hash of the code's lookup proof, so the
+// server can neither open it nor enrol with what it stores. A rotation before the code is used
+// voids it (removeTherapist deletes unused codes).
+struct TherapistCode
+{
+    QString code; // shown once
+    std::int64_t expiresAt = 0;
+    QString fingerprint; // the clinic key's, to give with the code
+    std::uint32_t careTeamEpoch = 0;
+};
+Result<TherapistCode> issueTherapistCode(Database &db, const QString &keysDir, const QString &name,
+                                         std::int64_t validMs, std::int64_t nowMs);
+
 // Ends access at once (revoked, tokens dropped) and rotates the care-team key: a new epoch,
 // signed by the clinic key and sealed to the remaining therapists only.
 Result<std::uint32_t> removeTherapist(Database &db, const QString &keysDir,

@@ -115,6 +115,7 @@ private:
     HttpResponse share(Call &call);
     HttpResponse unshare(Call &call);
     HttpResponse accessLog(Call &call);
+    HttpResponse careTeamEnrol(Call &call);
     HttpResponse careTeamKeys(Call &call);
     HttpResponse careTeamPatients(Call &call);
     HttpResponse careTeamVaultKeys(Call &call);

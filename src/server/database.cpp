@@ -4,6 +4,7 @@
 
 #include <QAtomicInteger>
 #include <QDateTime>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUrl>
@@ -24,7 +25,10 @@ struct Migration
 };
 
 // The audit chain starts from 64 zero digits (docs/sync-protocol.md, "Audit log").
-const std::array<Migration, 1> kMigrations{{
+// Versions ascend but may leave gaps: branches developed in parallel take their own numbers, and
+// migrate() applies every step a database has not recorded, not only those above its maximum.
+// So steps must not depend on each other's tables unless they are merged in order.
+const std::array<Migration, 2> kMigrations{{
     {1,
      {
          "CREATE TABLE clinic (id TEXT PRIMARY KEY, name TEXT NOT NULL, "
@@ -75,7 +79,25 @@ const std::array<Migration, 1> kMigrations{{
          "INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, "
          "'0000000000000000000000000000000000000000000000000000000000000000')",
      }},
+    // Therapist enrolment codes (ADR 0013): the hash of the code's lookup proof, the name the
+    // admin gave, and the care-team key of `ctk_epoch` sealed under a key only the code yields
+    // (emptied once redeemed). A rotation deletes unredeemed codes.
+    {3,
+     {
+         "CREATE TABLE therapist_codes (code_hash TEXT PRIMARY KEY, display_name TEXT NOT NULL, "
+         "ctk_epoch BIGINT NOT NULL, sealed_ctk {BLOB} NOT NULL, created_at BIGINT NOT NULL, "
+         "expires_at BIGINT NOT NULL, redeemed_at BIGINT, therapist_id TEXT)",
+     }},
 }};
+
+bool versionsAscend()
+{
+    for (std::size_t i = 1; i < kMigrations.size(); ++i) {
+        if (kMigrations[i].version <= kMigrations[i - 1].version)
+            return false;
+    }
+    return true;
+}
 
 Error databaseError(const char *what, const QSqlError &error)
 {
@@ -294,8 +316,21 @@ Result<void> Database::migrate()
     if (*current > latestSchemaVersion())
         return makeError(ErrorCode::Unsupported,
                          QStringLiteral("the database was written by a newer companion-server"));
+    if (!versionsAscend())
+        return makeError(ErrorCode::Internal, QStringLiteral("migration versions must ascend"));
+    // Which steps ran, not only the highest: a step numbered below one already applied (merged
+    // later from a parallel branch) still runs.
+    QSet<int> applied;
+    {
+        auto rows = exec("read the applied migrations",
+                         QStringLiteral("SELECT version FROM schema_migrations"));
+        if (!rows)
+            return rows.error();
+        while (rows->next())
+            applied.insert(rows->value(0).toInt());
+    }
     for (const Migration &migration : kMigrations) {
-        if (migration.version <= *current)
+        if (applied.contains(migration.version))
             continue;
         Transaction transaction(*this);
         COMPANION_TRY(transaction.begin());

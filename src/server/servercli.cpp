@@ -34,7 +34,8 @@ const char kUsage[] =
     "  companion-server admin init --db URL --name NAME --keys-dir DIR [--safety-alerts]\n"
     "  companion-server admin enrol-patient --db URL [--label TEXT] [--valid-hours N]\n"
     "  companion-server admin add-therapist --db URL --keys-dir DIR --name NAME\n"
-    "        (--public-key BASE64 | --key-out FILE)\n"
+    "        [--public-key BASE64 | --key-out FILE | --valid-hours N]\n"
+    "        (neither key option: prints a one-time code for companion-careteam enrol)\n"
     "  companion-server admin remove-therapist --db URL --keys-dir DIR --id THERAPIST_ID\n"
     "  companion-server admin revoke-device --db URL --id DEVICE_ID\n"
     "  companion-server admin safety-alerts --db URL on|off\n"
@@ -313,8 +314,26 @@ int runAdmin(const QStringList &args)
             return usage(missing);
         const bool hasPublic = options->values.contains(QStringLiteral("--public-key"));
         const bool hasOut = options->values.contains(QStringLiteral("--key-out"));
-        if (hasPublic == hasOut)
-            return usage(QStringLiteral("give exactly one of --public-key and --key-out"));
+        if (hasPublic && hasOut)
+            return usage(QStringLiteral("give at most one of --public-key and --key-out"));
+        if (!hasPublic && !hasOut) {
+            // Enrolment by code: the therapist makes their own key pair in the console, and the
+            // care-team key reaches them sealed under the code (ADR 0013).
+            auto hours = intOption(*options, "--valid-hours", 72, 1, 24 * 30);
+            if (!hours)
+                return usage(hours.error().message);
+            auto code = issueTherapistCode(database, value("--keys-dir"), value("--name"),
+                                           std::int64_t(*hours) * 3600 * 1000, nowMs());
+            if (!code)
+                return fail(code.error().message);
+            out(QStringLiteral("code: %1").arg(code->code));
+            out(QStringLiteral("expires: %1").arg(isoTime(code->expiresAt)));
+            out(QStringLiteral("care-team epoch: %1").arg(code->careTeamEpoch));
+            out(QStringLiteral("clinic key fingerprint: %1").arg(code->fingerprint));
+            return kExitOk;
+        }
+        if (options->values.contains(QStringLiteral("--valid-hours")))
+            return usage(QStringLiteral("--valid-hours is only for a code (no key option)"));
         QByteArray publicKey;
         if (hasPublic) {
             auto decoded = protocol::decodeBase64(value("--public-key").toLatin1());

@@ -334,16 +334,16 @@ int latestSchemaVersion()
     return kMigrations.back().version;
 }
 
-Result<void> migrate(Database &db)
+Result<void> migrateWith(Database &db, std::span<const Migration> steps)
 {
     auto current = db.userVersion();
     if (!current)
         return current.error();
-    if (*current > latestSchemaVersion())
+    if (*current > steps.back().version)
         return makeError(ErrorCode::Unsupported,
                          QStringLiteral("this profile was written by a newer version of "
                                         "Companion; please update the app"));
-    for (const Migration &step : kMigrations) {
+    for (const Migration &step : steps) {
         if (step.version <= *current)
             continue;
         auto tx = Transaction::begin(db);
@@ -358,7 +358,7 @@ Result<void> migrate(Database &db)
     return {};
 }
 
-Result<void> createFreshSchema(Database &db)
+Result<void> createFreshSchemaWith(Database &db, const char *freshSchemaSql, int version)
 {
     auto current = db.userVersion();
     if (!current)
@@ -368,9 +368,19 @@ Result<void> createFreshSchema(Database &db)
     auto tx = Transaction::begin(db);
     if (!tx)
         return tx.error();
-    COMPANION_TRY(db.exec(kFreshSchema));
-    COMPANION_TRY(db.setUserVersion(latestSchemaVersion()));
+    COMPANION_TRY(db.exec(freshSchemaSql));
+    COMPANION_TRY(db.setUserVersion(version));
     return tx->commit();
+}
+
+Result<void> migrate(Database &db)
+{
+    return migrateWith(db, kMigrations);
+}
+
+Result<void> createFreshSchema(Database &db)
+{
+    return createFreshSchemaWith(db, kFreshSchema, latestSchemaVersion());
 }
 
 Result<QString> schemaFingerprint(Database &db)

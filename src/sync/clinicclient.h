@@ -96,12 +96,15 @@ public:
     int requestsSent() const { return m_requests; }
     int retriesMade() const { return m_retries; }
 
-private:
+    // Any route with the login, retries and one re-login above: the care-team console's client
+    // (careteam/careteamclient.h) is built on these with a therapist id as the principal.
     Result<HttpResponse> call(const QByteArray &method, const QByteArray &target,
                               const QByteArray &body, bool authenticated);
+    Error errorFor(const HttpResponse &response) const;
+
+private:
     Result<HttpResponse> sendWithRetries(const HttpRequest &request);
     Result<void> login();
-    Error errorFor(const HttpResponse &response) const;
 
     HttpTransport &m_transport;
     RetryPolicy m_policy;

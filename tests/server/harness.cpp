@@ -234,6 +234,19 @@ QString TestServer::newEnrolmentCode(const QString &label) const
     return code;
 }
 
+QString TestServer::newTherapistCode(const QString &name) const
+{
+    const AdminResult result =
+        admin({QStringLiteral("add-therapist"), QStringLiteral("--db"), m_dbUrl,
+               QStringLiteral("--keys-dir"), keysDir(), QStringLiteral("--name"), name});
+    INFO(result.err.toStdString());
+    REQUIRE(result.exitCode == 0);
+    REQUIRE(result.field(QStringLiteral("clinic key fingerprint")) == m_fingerprint);
+    const QString code = result.field(QStringLiteral("code"));
+    REQUIRE(code.size() == 24);
+    return code;
+}
+
 Reply TestServer::request(const QByteArray &method, const QByteArray &target,
                           const QByteArray &body, const QString &token) const
 {

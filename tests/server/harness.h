@@ -72,6 +72,8 @@ public:
     void sql(const QString &statement) const;
 
     QString newEnrolmentCode(const QString &label = QStringLiteral("patient")) const;
+    // `admin add-therapist` without a key: the one-time code for the care-team console.
+    QString newTherapistCode(const QString &name) const;
 
 private:
     testing::TempDir m_dir;

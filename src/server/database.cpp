@@ -21,7 +21,7 @@ struct Migration
 };
 
 // The audit chain starts from 64 zero digits (docs/sync-protocol.md, "Audit log").
-const std::array<Migration, 1> kMigrations{{
+const std::array<Migration, 2> kMigrations{{
     {1,
      {
          "CREATE TABLE clinic (id TEXT PRIMARY KEY, name TEXT NOT NULL, "
@@ -71,6 +71,18 @@ const std::array<Migration, 1> kMigrations{{
          "hash TEXT NOT NULL)",
          "INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, "
          "'0000000000000000000000000000000000000000000000000000000000000000')",
+     }},
+    // The clinic → patient channel (docs/sync-protocol.md, "Clinic messages"): messages sealed
+    // with the patient's SCK, in the vault's one sequence (vaults.last_seq, shared with
+    // envelopes, so both are in commit order); and the clinic protocol as signed by the clinic.
+    {2,
+     {
+         "CREATE TABLE vault_messages (vault_id TEXT NOT NULL, seq BIGINT NOT NULL, "
+         "message_id TEXT NOT NULL, author_type TEXT NOT NULL, author_id TEXT NOT NULL, "
+         "sealed {BLOB} NOT NULL, created_at BIGINT NOT NULL, PRIMARY KEY (vault_id, seq))",
+         "CREATE UNIQUE INDEX vault_messages_id ON vault_messages (vault_id, message_id)",
+         "CREATE TABLE clinic_protocols (version BIGINT PRIMARY KEY, document {BLOB} NOT NULL, "
+         "signature {BLOB} NOT NULL, created_at BIGINT NOT NULL)",
      }},
 }};
 

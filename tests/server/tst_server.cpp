@@ -2,6 +2,7 @@
 // from pg-fixture.sh), real HTTP over loopback. CTest runs this executable once per backend.
 #include "harness.h"
 
+#include "protocol/clinicmessage.h"
 #include "protocol/json.h"
 #include "server/api.h"
 #include "support/filescan.h"
@@ -415,6 +416,9 @@ TEST_CASE("Patient A's token reaches none of patient B's data on any route", "[s
                              {QStringLiteral("shared_key"), encodeBase64(QByteArray(73, 'k'))}});
         if (pattern == "/v1/careteam/alerts/{alert_id}/ack")
             return QByteArray("{}");
+        if (pattern == "/v1/careteam/vaults/{vault_id}/messages")
+            return protocol::PostMessageRequest{protocol::newMessageId(), QByteArray(304, 'm')}
+                .toJson();
         return std::nullopt;
     };
 

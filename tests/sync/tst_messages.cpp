@@ -120,48 +120,11 @@ std::vector<domain::Appointment> appointments(PatientDevice &device)
     return *list;
 }
 
-// What the therapist's console does to write to a patient: the care-team key from the clinic
-// roster, then the patient's SCKs (newest generation last).
-std::map<qint64, SecretBytes>
-careTeamSharedKeys(TestServer &server, servertest::Therapist &therapist, const QString &vaultId)
-{
-    if (therapist.token.isEmpty())
-        therapist.token = servertest::loginAs(server, therapist.id, therapist.signing);
-    const servertest::Reply keys = server.request("GET", "/v1/careteam/keys", {}, therapist.token);
-    REQUIRE(keys.status == 200);
-    auto box = protocol::boxKeyPairFromSigningKey(therapist.signing);
-    REQUIRE(box);
-    std::map<qint64, protocol::BoxKeyPair> careTeamKeys;
-    for (const QJsonValue &key : keys.json().value(u"keys"_s).toArray()) {
-        auto sealed = protocol::decodeBase64(key[u"sealed_secret"_s].toString().toLatin1());
-        REQUIRE(sealed);
-        auto secret = protocol::openSealed(*box, *sealed);
-        REQUIRE(secret);
-        auto pair = protocol::boxKeyPairFromSecret(std::move(*secret));
-        REQUIRE(pair);
-        careTeamKeys.emplace(key[u"epoch"_s].toInteger(), std::move(*pair));
-    }
-    const servertest::Reply scks = server.request(
-        "GET", (u"/v1/careteam/vaults/"_s + vaultId + u"/sck"_s).toLatin1(), {}, therapist.token);
-    REQUIRE(scks.status == 200);
-    std::map<qint64, SecretBytes> out;
-    for (const QJsonValue &key : scks.json().value(u"keys"_s).toArray()) {
-        const auto careTeamKey = careTeamKeys.find(key[u"ctk_epoch"_s].toInteger());
-        REQUIRE(careTeamKey != careTeamKeys.end());
-        auto sealed = protocol::decodeBase64(key[u"sealed"_s].toString().toLatin1());
-        REQUIRE(sealed);
-        auto sck = protocol::openSharedCollectionKey(careTeamKey->second, *sealed);
-        REQUIRE(sck);
-        out.emplace(key[u"generation"_s].toInteger(), std::move(*sck));
-    }
-    return out;
-}
-
 // The request body the console sends: the reply sealed with the newest SCK it can open.
 QByteArray sealedReply(TestServer &server, servertest::Therapist &therapist,
                        const protocol::ClinicMessage &message)
 {
-    auto keys = careTeamSharedKeys(server, therapist, message.vaultId);
+    auto keys = servertest::careTeamSharedKeys(server, therapist, message.vaultId);
     REQUIRE_FALSE(keys.empty());
     auto sealed = protocol::sealClinicMessage(
         message, protocol::MessageAuthor::Therapist, therapist.id, therapist.signing.secretKey,
@@ -482,7 +445,7 @@ TEST_CASE("A therapist's reply reaches the patient under the entry it answers, a
     device.syncOk(); // adopts the care-team rotation from the removal: generation 2
     const protocol::ClinicMessage second =
         replyTo(enrolled.vaultId, checkIn->id, u"second reply"_s);
-    auto keys = careTeamSharedKeys(server, therapist, enrolled.vaultId);
+    auto keys = servertest::careTeamSharedKeys(server, therapist, enrolled.vaultId);
     auto sealed = protocol::sealClinicMessage(
         second, protocol::MessageAuthor::Therapist, therapist.id, therapist.signing.secretKey,
         keys.rbegin()->second, static_cast<std::uint32_t>(keys.rbegin()->first));

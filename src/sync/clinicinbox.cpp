@@ -33,6 +33,14 @@ Result<std::optional<domain::ClinicProtocol>> acceptedClinicProtocol(storage::Da
     return std::optional<domain::ClinicProtocol>(std::move(*parsed));
 }
 
+Result<domain::ClinicProtocol> protocolInUse(storage::Database &db)
+{
+    auto accepted = acceptedClinicProtocol(db);
+    if (accepted && *accepted)
+        return std::move(**accepted);
+    return domain::loadDefaultProtocol();
+}
+
 Result<protocol::ClinicMessage> messageContent(const ReceivedMessage &message)
 {
     auto content = protocol::ClinicMessage::fromJson(message.message);

@@ -22,6 +22,10 @@ namespace companion::sync {
 // before it was stored).
 Result<std::optional<domain::ClinicProtocol>> acceptedClinicProtocol(storage::Database &db);
 
+// The protocol the patient's apps follow: the clinic's accepted one, else the bundled default
+// (also when the stored copy cannot be read: crisis numbers must never be missing).
+Result<domain::ClinicProtocol> protocolInUse(storage::Database &db);
+
 // The content of a stored message.
 Result<protocol::ClinicMessage> messageContent(const ReceivedMessage &message);
 

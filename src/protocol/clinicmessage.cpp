@@ -1,6 +1,7 @@
 #include "protocol/clinicmessage.h"
 
 #include "crypto/sodium.h"
+#include "protocol/api.h"
 #include "protocol/json.h"
 #include "protocol/keys.h"
 
@@ -32,7 +33,8 @@ constexpr std::int64_t kLatestStart = 7258118400000;
 static_assert(crypto_aead_xchacha20poly1305_ietf_NPUBBYTES == kNonceSize);
 static_assert(crypto_aead_xchacha20poly1305_ietf_ABYTES == kAeadTag);
 static_assert(crypto_sign_BYTES == kSignatureBytes);
-static_assert(kMaxSealedClinicMessage < 8 * 1024, "a sealed message fits a 16 KiB request");
+// The largest blob, in base64 inside the POST body with its message id, fits the route's cap.
+static_assert((kMaxSealedClinicMessage + 2) / 3 * 4 + 128 < kMaxSmallBody);
 
 const unsigned char *u8(QByteArrayView view)
 {
@@ -418,7 +420,7 @@ QByteArray PostMessageRequest::toJson() const
 
 Result<PostMessageRequest> PostMessageRequest::fromJson(QByteArrayView body)
 {
-    auto reader = JsonObjectReader::parse(body, 16 * 1024, {u"message_id"_s, u"sealed"_s});
+    auto reader = JsonObjectReader::parse(body, kMaxSmallBody, {u"message_id"_s, u"sealed"_s});
     if (!reader)
         return reader.error();
     PostMessageRequest request;

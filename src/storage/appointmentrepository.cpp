@@ -29,7 +29,7 @@ Result<Appointment> toAppointment(const domain::Record &record)
 
 // An appointment the clinic booked is the clinic's: it arrives (and moves, and is cancelled) only
 // through the clinic's signed messages, which each of the patient's devices applies itself; a
-// local edit would silently disagree with the clinic and never reach it (ADR 0013).
+// local edit would silently disagree with the clinic and never reach it (ADR 0014).
 Result<void> requirePatientMade(const Appointment &appointment)
 {
     if (appointment.body.source == domain::AppointmentSource::Clinic)

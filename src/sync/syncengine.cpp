@@ -660,7 +660,7 @@ Result<void> SyncEngine::applyMessages(const protocol::VaultMessagesPage &page, 
 // as the clinic's, with a record id every device derives from the clinic's appointment id. Each
 // device applies the clinic's messages itself (written like a version from the server: no
 // outbox row), so the devices agree without pushing it, and the patient cannot change it in the
-// app (AppointmentRepository refuses; ADR 0013).
+// app (AppointmentRepository refuses; ADR 0014).
 Result<bool>
 SyncEngine::applyAppointment(const protocol::ClinicMessage &message, SyncReport &report,
                              const std::function<Result<void>(const QString &)> &refuse)

@@ -166,6 +166,10 @@
         <source>Keep the time</source>
         <translation>Mantener la hora</translation>
     </message>
+    <message>
+        <source>Your clinic booked this appointment. To move or cancel it, contact your clinic.</source>
+        <translation>Su clínica programó esta cita. Para cambiarla o cancelarla, contacte con su clínica.</translation>
+    </message>
 </context>
 <context>
     <name>ArticleView</name>
@@ -335,6 +339,17 @@
     <message>
         <source>Connect to my clinic</source>
         <translation>Conectar con mi clínica</translation>
+    </message>
+</context>
+<context>
+    <name>ClinicMessagesCard</name>
+    <message>
+        <source>Messages from your care team</source>
+        <translation>Mensajes de su equipo de atención</translation>
+    </message>
+    <message>
+        <source>No messages yet.</source>
+        <translation>Todavía no hay mensajes.</translation>
     </message>
 </context>
 <context>
@@ -2635,6 +2650,45 @@
     </message>
 </context>
 <context>
+    <name>companion::presentation::MessagesController</name>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Companion follows its general instructions until your clinic sends its own.</source>
+        <translation>Companion sigue sus instrucciones generales hasta que su clínica envíe las suyas.</translation>
+    </message>
+    <message>
+        <source>Companion follows your clinic&apos;s instructions.</source>
+        <translation>Companion sigue las instrucciones de su clínica.</translation>
+    </message>
+    <message>
+        <source>Companion follows your clinic&apos;s instructions (version %1).</source>
+        <translation>Companion sigue las instrucciones de su clínica (versión %1).</translation>
+    </message>
+    <message>
+        <source>%1 replied to one of your entries</source>
+        <translation>%1 respondió a una de sus entradas</translation>
+    </message>
+    <message>
+        <source>Reply from %1, %2</source>
+        <translation>Respuesta de %1, %2</translation>
+    </message>
+    <message>
+        <source>Your clinic moved an infusion appointment</source>
+        <translation>Su clínica cambió una cita de infusión</translation>
+    </message>
+    <message>
+        <source>Your clinic booked an infusion appointment</source>
+        <translation>Su clínica programó una cita de infusión</translation>
+    </message>
+    <message>
+        <source>Your clinic cancelled an infusion appointment</source>
+        <translation>Su clínica canceló una cita de infusión</translation>
+    </message>
+</context>
+<context>
     <name>companion::presentation::PlanController</name>
     <message>
         <source>Infusion %1 of the series</source>
@@ -2930,6 +2984,10 @@
     <message>
         <source>Saved on this device</source>
         <translation>Guardado en este dispositivo</translation>
+    </message>
+    <message>
+        <source>%1: %2 sent you a message</source>
+        <translation>%1: %2 le envió un mensaje</translation>
     </message>
 </context>
 <context>

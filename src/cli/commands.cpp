@@ -478,6 +478,7 @@ int runCli(const QStringList &arguments, const Console &console)
     case Command::JoinCode:
     case Command::ConflictList:
     case Command::ConflictResolve:
+    case Command::Messages:
         return toInt(runWithProfile(args, console));
     case Command::Enrol:
         return toInt(runEnrolCommand(args, console));

@@ -44,6 +44,8 @@ QString describe(const sync::AccessLogEntry &entry)
         return SyncController::tr("%1: a device was removed").arg(when(entry.at));
     if (entry.action == QLatin1String("alert.ack"))
         return SyncController::tr("%1: %2 saw your request for help").arg(when(entry.at), who);
+    if (entry.action == QLatin1String("message.send"))
+        return SyncController::tr("%1: %2 sent you a message").arg(when(entry.at), who);
     return {};
 }
 
@@ -59,10 +61,19 @@ struct SyncController::JobResult
     QHash<QString, sync::EntrySyncState> states;
     int conflicts = 0;
     int pulled = 0;
+    bool inbox = false; // messages or a clinic protocol arrived
     QStringList accessLog;
     QStringList devices;
     QString joinCode;
 };
+
+// What a finished sync changed that the UI shows: entries from other devices and the clinic's
+// appointments (lists and the plan reload), messages and the protocol (the inbox reloads).
+void SyncController::noteReport(const sync::SyncReport &report, JobResult &result)
+{
+    result.pulled += report.pulled + report.appointments;
+    result.inbox = result.inbox || report.messages > 0 || report.protocolVersion > 0;
+}
 
 SyncController::SyncController(ProfileController &profile, QObject *parent)
     : QObject(parent)
@@ -237,6 +248,8 @@ void SyncController::finished()
     emit statesChanged();
     if (result->pulled > 0 || wasEnrolled != m_enrolled)
         emit dataChanged();
+    if (result->inbox)
+        emit inboxChanged();
     if (m_syncQueued) {
         m_syncQueued = false;
         syncNow();
@@ -274,7 +287,7 @@ void SyncController::enrol(const QString &serverUrl, const QString &code,
     auto shared = std::make_shared<SecretBytes>(toSecret(passphrase));
     run(
         [serverUrl, code, fingerprint, shared](sync::SyncEngine &engine,
-                                               JobResult &) -> Result<void> {
+                                               JobResult &result) -> Result<void> {
             sync::EnrolOptions options{serverUrl, code, fingerprint, {}};
             auto enrolled = engine.enrol(options, *shared, [shared](int) {
                 // Joining from the app uses this profile's passphrase as the other device's:
@@ -287,6 +300,7 @@ void SyncController::enrol(const QString &serverUrl, const QString &code,
             auto first = engine.sync();
             if (!first)
                 return first.error();
+            noteReport(*first, result);
             return {};
         },
         true, shared);
@@ -301,7 +315,7 @@ void SyncController::syncNow()
             auto report = engine.sync();
             if (!report)
                 return report.error();
-            result.pulled = report->pulled;
+            noteReport(*report, result);
             return {};
         },
         true);
@@ -325,11 +339,12 @@ void SyncController::setShared(const QString &category, bool shared)
         m_choices.categories.erase(*parsed);
     emit sharingChanged();
     run(
-        [parsed, shared](sync::SyncEngine &engine, JobResult &) -> Result<void> {
+        [parsed, shared](sync::SyncEngine &engine, JobResult &result) -> Result<void> {
             COMPANION_TRY(engine.setCategoryShared(*parsed, shared));
             auto report = engine.sync();
             if (!report)
                 return report.error();
+            noteReport(*report, result);
             return {};
         },
         true);

@@ -96,6 +96,8 @@ signals:
     void statesChanged();
     // Another device's entries arrived: lists reload their content.
     void dataChanged();
+    // The clinic's messages or its protocol arrived (MessagesController reloads).
+    void inboxChanged();
 
 private:
     struct JobResult;
@@ -108,6 +110,7 @@ private:
     void finished();
     bool isShared(sync::ShareCategory category) const;
     void scheduleRetry();
+    static void noteReport(const sync::SyncReport &report, JobResult &result);
 
     std::unique_ptr<ProfileBinding> m_binding;
     storage::Profile *m_profile = nullptr;

@@ -21,12 +21,7 @@ const QString kCli = QStringLiteral("cli");
 
 QString signingKeyPath(const QString &keysDir)
 {
-    return QDir(keysDir).filePath(QStringLiteral("clinic-signing.key"));
-}
-
-QString careTeamKeyPath(const QString &keysDir, std::uint32_t epoch)
-{
-    return QDir(keysDir).filePath(QStringLiteral("care-team-%1.key").arg(epoch));
+    return clinicSigningKeyPath(keysDir);
 }
 
 Result<std::uint32_t> currentEpoch(Database &db)
@@ -81,6 +76,16 @@ Result<void> publishCareTeamKey(Database &db, const QString &clinicId,
 }
 
 } // namespace
+
+QString clinicSigningKeyPath(const QString &keysDir)
+{
+    return QDir(keysDir).filePath(QStringLiteral("clinic-signing.key"));
+}
+
+QString careTeamKeyPath(const QString &keysDir, std::uint32_t epoch)
+{
+    return QDir(keysDir).filePath(QStringLiteral("care-team-%1.key").arg(epoch));
+}
 
 Result<void> writeKeyFile(const QString &path, const SecretBytes &secret)
 {

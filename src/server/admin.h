@@ -59,6 +59,10 @@ Result<std::uint32_t> removeTherapist(Database &db, const QString &keysDir,
 Result<void> revokeDeviceByAdmin(Database &db, const QString &deviceId, std::int64_t nowMs);
 Result<void> setSafetyAlerts(Database &db, bool on, std::int64_t nowMs);
 
+// Where the keys directory keeps the clinic signing key (OrgSig) and each care-team key.
+QString clinicSigningKeyPath(const QString &keysDir);
+QString careTeamKeyPath(const QString &keysDir, std::uint32_t epoch);
+
 // Key files: base64 of the secret and a newline, mode 0600, created exclusively.
 Result<void> writeKeyFile(const QString &path, const SecretBytes &secret);
 Result<SecretBytes> readKeyFile(const QString &path);

@@ -6,6 +6,7 @@
 #include "protocol/json.h"
 #include "protocol/keys.h"
 #include "server/auditlog.h"
+#include "server/clinicmessages.h"
 #include "server/logging.h"
 #include "server/secrets.h"
 
@@ -151,6 +152,15 @@ struct RouteHandlers
             {{"POST", "/v1/careteam/alerts/{alert_id}/ack", A::Therapist, small, R::None,
               QStringLiteral("acknowledge an alert")},
              &Api::acknowledgeAlert},
+            {{"GET", "/v1/clinic/protocol", A::Device, 0, R::None,
+              QStringLiteral("the clinic protocol, signed by the clinic")},
+             &Api::clinicProtocol},
+            {{"GET", "/v1/vault/messages", A::Device, 0, R::None,
+              QStringLiteral("messages from the clinic and the care team")},
+             &Api::listMessages},
+            {{"POST", "/v1/careteam/vaults/{vault_id}/messages", A::Therapist, small, R::None,
+              QStringLiteral("send a sealed message to a patient (audited)")},
+             &Api::postMessage},
         };
         return table;
     }
@@ -1337,6 +1347,67 @@ HttpResponse Api::acknowledgeAlert(Call &call)
     if (auto committed = transaction.commit(); !committed)
         return storageFailure(committed.error());
     return HttpResponse::noContent();
+}
+
+HttpResponse Api::clinicProtocol(Call &)
+{
+    auto published = latestProtocol(m_db);
+    if (!published)
+        return storageFailure(published.error());
+    if (!*published)
+        return notFound();
+    return HttpResponse::json(200, (*published)->toJson());
+}
+
+HttpResponse Api::listMessages(Call &call)
+{
+    auto paging = readPaging(call.query, 200, static_cast<int>(protocol::kMaxMessagesPage));
+    if (!paging)
+        return badRequest(paging.error());
+    auto page = readVaultMessages(m_db, call.principal.vaultId, paging->after, paging->limit);
+    if (!page)
+        return storageFailure(page.error());
+    return HttpResponse::json(200, page->toJson());
+}
+
+HttpResponse Api::postMessage(Call &call)
+{
+    const QString vaultId = call.params.value(0);
+    if (!isId(vaultId))
+        return notFound();
+    // The care team reaches a vault only while it shares something (as for its records), and
+    // the answer for any other vault is the same 404 as for one that does not exist.
+    auto shares = vaultShares(m_db, vaultId);
+    if (!shares)
+        return storageFailure(shares.error());
+    if (!*shares)
+        return notFound();
+    auto request = protocol::PostMessageRequest::fromJson(call.request.body);
+    if (!request)
+        return badRequest(request.error());
+    const qint64 at = now();
+    Transaction transaction(m_db);
+    if (auto begun = transaction.begin(); !begun)
+        return storageFailure(begun.error());
+    auto appended = appendVaultMessage(
+        m_db, vaultId, request->messageId, protocol::MessageAuthor::Therapist, call.principal.id,
+        request->sealed, QStringLiteral("therapist"), call.principal.id, at);
+    if (!appended) {
+        if (appended.error().code == ErrorCode::AlreadyExists)
+            return HttpResponse::error(409, QStringLiteral("message_exists"),
+                                       QStringLiteral("another message has this message_id"));
+        if (appended.error().code == ErrorCode::NotFound)
+            return notFound();
+        return storageFailure(appended.error());
+    }
+    if (appended->duplicate)
+        // A retry of a message already stored: nothing new, no second audit row.
+        return HttpResponse::json(
+            200, toCompactJson({{QStringLiteral("seq"), static_cast<qint64>(appended->seq)}}));
+    if (auto committed = transaction.commit(); !committed)
+        return storageFailure(committed.error());
+    return HttpResponse::json(
+        201, toCompactJson({{QStringLiteral("seq"), static_cast<qint64>(appended->seq)}}));
 }
 
 } // namespace companion::server

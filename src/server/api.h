@@ -123,6 +123,9 @@ private:
     HttpResponse careTeamRecord(Call &call);
     HttpResponse careTeamAlerts(Call &call);
     HttpResponse acknowledgeAlert(Call &call);
+    HttpResponse clinicProtocol(Call &call);
+    HttpResponse listMessages(Call &call);
+    HttpResponse postMessage(Call &call);
 
     friend struct RouteHandlers;
     Database &m_db;

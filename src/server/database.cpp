@@ -28,7 +28,7 @@ struct Migration
 // Versions ascend but may leave gaps: branches developed in parallel take their own numbers, and
 // migrate() applies every step a database has not recorded, not only those above its maximum.
 // So steps must not depend on each other's tables unless they are merged in order.
-const std::array<Migration, 2> kMigrations{{
+const std::array<Migration, 3> kMigrations{{
     {1,
      {
          "CREATE TABLE clinic (id TEXT PRIMARY KEY, name TEXT NOT NULL, "
@@ -78,6 +78,18 @@ const std::array<Migration, 2> kMigrations{{
          "hash TEXT NOT NULL)",
          "INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, "
          "'0000000000000000000000000000000000000000000000000000000000000000')",
+     }},
+    // The clinic → patient channel (docs/sync-protocol.md, "Clinic messages"): messages sealed
+    // with the patient's SCK, in the vault's one sequence (vaults.last_seq, shared with
+    // envelopes, so both are in commit order); and the clinic protocol as signed by the clinic.
+    {2,
+     {
+         "CREATE TABLE vault_messages (vault_id TEXT NOT NULL, seq BIGINT NOT NULL, "
+         "message_id TEXT NOT NULL, author_type TEXT NOT NULL, author_id TEXT NOT NULL, "
+         "sealed {BLOB} NOT NULL, created_at BIGINT NOT NULL, PRIMARY KEY (vault_id, seq))",
+         "CREATE UNIQUE INDEX vault_messages_id ON vault_messages (vault_id, message_id)",
+         "CREATE TABLE clinic_protocols (version BIGINT PRIMARY KEY, document {BLOB} NOT NULL, "
+         "signature {BLOB} NOT NULL, created_at BIGINT NOT NULL)",
      }},
     // Therapist enrolment codes (ADR 0013): the hash of the code's lookup proof, the name the
     // admin gave, and the care-team key of `ctk_epoch` sealed under a key only the code yields

@@ -203,6 +203,36 @@ ALTER TABLE records ADD COLUMN summary_number REAL;
 ALTER TABLE records ADD COLUMN summary_text TEXT;
 )sql",
               &backfillSummaries},
+    // What the clinic sends this patient (src/sync, docs/sync-protocol.md "Clinic messages"):
+    // every message opened and checked (replies to the patient's entries and the clinic's
+    // appointments, by message id so a message applies once), their own pull cursor beside the
+    // records' one, and the newest clinic protocol as the clinic signed it (the document and the
+    // signature, so it can be checked again).
+    Migration{7, "clinic messages and the signed clinic protocol", R"sql(
+ALTER TABLE sync_account ADD COLUMN message_cursor INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE sync_messages (
+    message_id TEXT PRIMARY KEY NOT NULL,
+    seq INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    author_type TEXT NOT NULL,
+    author_id TEXT NOT NULL,
+    author_name TEXT NOT NULL,
+    subject_id TEXT NOT NULL,
+    body BLOB NOT NULL,
+    created_at INTEGER NOT NULL,
+    received_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX sync_messages_by_subject ON sync_messages (subject_id, created_at);
+CREATE TABLE sync_clinic_protocol (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    version INTEGER NOT NULL,
+    issued_at INTEGER NOT NULL,
+    document BLOB NOT NULL,
+    signature BLOB NOT NULL,
+    received_at INTEGER NOT NULL
+);
+)sql",
+              nullptr},
 };
 
 constexpr bool versionsAreConsecutive()
@@ -266,7 +296,8 @@ CREATE TABLE sync_account (
     clinic TEXT NOT NULL,
     fingerprint TEXT NOT NULL,
     pull_cursor INTEGER NOT NULL,
-    enrolled_at INTEGER NOT NULL
+    enrolled_at INTEGER NOT NULL,
+    message_cursor INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE sync_envelopes (
     record_id TEXT NOT NULL,
@@ -307,6 +338,27 @@ CREATE TABLE sync_integrity_events (
     record_id TEXT NOT NULL,
     version INTEGER NOT NULL,
     reason TEXT NOT NULL
+);
+CREATE TABLE sync_messages (
+    message_id TEXT PRIMARY KEY NOT NULL,
+    seq INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    author_type TEXT NOT NULL,
+    author_id TEXT NOT NULL,
+    author_name TEXT NOT NULL,
+    subject_id TEXT NOT NULL,
+    body BLOB NOT NULL,
+    created_at INTEGER NOT NULL,
+    received_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX sync_messages_by_subject ON sync_messages (subject_id, created_at);
+CREATE TABLE sync_clinic_protocol (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    version INTEGER NOT NULL,
+    issued_at INTEGER NOT NULL,
+    document BLOB NOT NULL,
+    signature BLOB NOT NULL,
+    received_at INTEGER NOT NULL
 );
 )sql";
 

@@ -3,6 +3,7 @@
 #include "harness.h"
 
 #include "protocol/careteamenrol.h"
+#include "protocol/clinicmessage.h"
 #include "protocol/json.h"
 #include "server/api.h"
 #include "server/secrets.h"
@@ -420,6 +421,9 @@ TEST_CASE("Patient A's token reaches none of patient B's data on any route", "[s
                              {QStringLiteral("shared_key"), encodeBase64(QByteArray(73, 'k'))}});
         if (pattern == "/v1/careteam/alerts/{alert_id}/ack")
             return QByteArray("{}");
+        if (pattern == "/v1/careteam/vaults/{vault_id}/messages")
+            return protocol::PostMessageRequest{protocol::newMessageId(), QByteArray(304, 'm')}
+                .toJson();
         return std::nullopt;
     };
 

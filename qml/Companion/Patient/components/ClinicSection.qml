@@ -4,7 +4,8 @@ import Companion.Core
 import Companion.Ui
 
 // Settings: the connection to the patient's clinic. Not connected: the enrolment form.
-// Connected: status, what the care team may read, and who read what (docs/user-guide.md).
+// Connected: status, what the care team may read, what the clinic sent, and who read what
+// (docs/user-guide.md).
 ColumnLayout {
     objectName: "clinicSection"
     Layout.fillWidth: true
@@ -24,6 +25,9 @@ ColumnLayout {
         visible: !SyncController.enrolled
     }
     ClinicSharingCard {
+        visible: SyncController.enrolled
+    }
+    ClinicMessagesCard {
         visible: SyncController.enrolled
     }
     ClinicActivityCard {

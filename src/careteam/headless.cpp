@@ -450,9 +450,13 @@ Result<void> runTimeline(const Arguments &args, CareTeamConsole &careTeam, const
         printJson(console, timelineToJson(*timeline));
     } else {
         QString text = u"%1 (%2)\n"_s.arg(timeline->label, timeline->vaultId);
-        for (const TimelineEntry &entry : timeline->entries)
+        for (const TimelineEntry &entry : timeline->entries) {
             text += u"%1  %2%3\n"_s.arg(iso(entry.occurredAt), entry.title,
                                         entry.text.isEmpty() ? QString() : u" — "_s + entry.text);
+            for (const TimelineReply &reply : entry.replies)
+                text += u"    your reply (%1): %2\n"_s.arg(
+                    reply.state, QString(reply.text).replace(u'\n', u"\n      "_s));
+        }
         for (const NotVisible &item : timeline->notVisible)
             text += u"not visible: %1 %2: %3\n"_s.arg(
                 coarseKindName(item.coarseKind), item.recordId, TimelineText::notVisible(item));

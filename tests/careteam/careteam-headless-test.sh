@@ -156,6 +156,8 @@ assert [x["text"] for x in e["replies"]] == ["reply-canary-55120: thank you.\nSe
 assert e["replies"][0]["state"] == "sent" and e["replies"][0]["message_id"] == r["message_id"], e
 assert all(x["replies"] == [] for x in t["entries"] if x["record_id"] != sys.argv[3]), t
 EOF
+ct timeline --patient "$vault" | grep -q "your reply (sent): reply-canary-55120: thank you." ||
+    fail "the reply is not under its entry in the timeline text"
 pat sync >/dev/null
 pat messages --json >"$tmp/messages.json"
 $py - "$tmp/messages.json" "$entry" <<'EOF'

@@ -434,6 +434,14 @@ TEST_CASE("A removed therapist's console cannot open entries written after the r
     CHECK(stays.newKeys == 1);
     CHECK(stays.opened == 1);
     CHECK(staying->timeline(enrolled.vaultId).entries.size() == 2);
+    // A reply now is sealed with the new generation, which the removed therapist cannot open;
+    // the patient's device opens it.
+    auto rotatedReply =
+        staying->console->reply(enrolled.vaultId, recordHex(after.id), u"after the rotation"_s);
+    INFO((rotatedReply ? QString() : rotatedReply.error().message).toStdString());
+    REQUIRE(rotatedReply);
+    CHECK(rotatedReply->generation == 2);
+    CHECK(device.syncOk().messages == 1);
 
     // The removed therapist is turned away at login; the console says access ended and keeps
     // only what it had already read.
@@ -443,6 +451,9 @@ TEST_CASE("A removed therapist's console cannot open entries written after the r
     auto account = leaving->console->account();
     REQUIRE(account);
     CHECK(account->accessEndedAt.has_value());
+    auto lateReply = leaving->console->reply(enrolled.vaultId, recordHex(before.id), u"late"_s);
+    REQUIRE_FALSE(lateReply);
+    CHECK(lateReply.error().code == ErrorCode::Refused);
     careteam::PatientTimeline kept = leaving->timeline(enrolled.vaultId);
     REQUIRE(kept.entries.size() == 1);
     CHECK(kept.entries.front().recordId == recordHex(before.id));

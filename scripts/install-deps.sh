@@ -23,6 +23,8 @@ packages=(
     dbus-daemon python3-icalendar
     # Server load benchmark (bench/bench_server_load.sh): HTTP load generator.
     wrk
+    # Sync benchmark (bench/bench_sync): libpq for the floor's binary COPY (QtSql has no COPY).
+    libpq-dev
     # Packaging: the icon PNGs are rendered from the SVG at build time (QtSvg), and the AppStream
     # metainfo is checked by appstreamcli (tests appstream_validate, install_tree).
     qt6-svg-dev

@@ -4,7 +4,8 @@ import Companion.Core
 import Companion.Ui
 
 // Settings: the connection to the patient's clinic. Not connected: the enrolment form.
-// Connected: status, what the care team may read, and who read what (docs/user-guide.md).
+// Connected: status, entries edited on two devices to choose from, what the care team may read,
+// and who read what (docs/user-guide.md).
 ColumnLayout {
     objectName: "clinicSection"
     Layout.fillWidth: true
@@ -22,6 +23,9 @@ ColumnLayout {
     }
     ClinicEnrolForm {
         visible: !SyncController.enrolled
+    }
+    ConflictChooser {
+        visible: SyncController.enrolled && SyncController.conflicts.length > 0
     }
     ClinicSharingCard {
         visible: SyncController.enrolled

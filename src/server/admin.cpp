@@ -184,7 +184,7 @@ Result<EnrolmentCode> issueEnrolmentCode(Database &db, const QString &label, std
     out.code = newEnrolmentCode();
     out.vaultId = protocol::idToHex(protocol::randomId());
     // vaults.label is NOT NULL: without a label the vault still needs one a therapist can tell
-    // apart in the patient list, and that says nothing about the person (ADR 0013).
+    // apart in the patient list, and that says nothing about the person (ADR 0016).
     out.label =
         label.trimmed().isEmpty() ? QStringLiteral("patient ") + out.vaultId.left(8) : label;
     out.expiresAt = nowMs + validMs;

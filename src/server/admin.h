@@ -33,7 +33,7 @@ struct EnrolmentCode
     QString fingerprint;
 };
 // A new vault and its one-time code. `label` is optional (the care team's patient list shows
-// it); empty or blank gives "patient <first 8 hex digits of the vault id>" (ADR 0013).
+// it); empty or blank gives "patient <first 8 hex digits of the vault id>" (ADR 0016).
 Result<EnrolmentCode> issueEnrolmentCode(Database &db, const QString &label, std::int64_t validMs,
                                          std::int64_t nowMs);
 

@@ -657,7 +657,7 @@ HttpResponse Api::push(Call &call)
 
     // What the server holds for this batch's records, read in a few statements for the whole
     // batch rather than two per item: per-item statements (three round trips each on PostgreSQL
-    // through QPSQL) were most of a 10,000-record first sync's time (bench/bench_sync, ADR 0013).
+    // through QPSQL) were most of a 10,000-record first sync's time (bench/bench_sync, ADR 0016).
     std::vector<QString> recordIds;
     recordIds.reserve(headers.size());
     for (const protocol::EnvelopeHeader &header : headers)

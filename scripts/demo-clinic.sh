@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The embedded local clinic the app runs against by default (README command 1): a
 # companion-server on a SQLite file on 127.0.0.1, a therapist, and a demo patient profile with a
-# few weeks of entries, enrolled and synced. Everything lives under one folder (default
-# ~/.local/share/companion-demo); run it again and it reuses what is there.
+# few weeks of entries, enrolled and synced, and an infusion the clinic booked. Everything lives
+# under one folder (default ~/.local/share/companion-demo); run it again and it reuses what is
+# there.
 #
 #   bash scripts/demo-clinic.sh start   → prints PROFILE=…, PASSPHRASE_FILE=…, SERVER_PID=…
 #   bash scripts/demo-clinic.sh stop
@@ -61,10 +62,16 @@ if [ ! -d "$profile" ]; then
     "$cli" appointment add --at "$(date -u -d '+3 days' +%Y-%m-%dT10:00:00Z)" --profile "$profile" --passphrase-file "$pass" > /dev/null
     "$cli" note add --kind intention --text "Notice one good moment each day." --share \
         --profile "$profile" --passphrase-file "$pass" > /dev/null
-    code=$("$server" admin enrol-patient --db "$root/clinic.db" --label "Demo patient" | awk '/^code:/ {print $2}')
+    "$server" admin enrol-patient --db "$root/clinic.db" --label "Demo patient" > "$root/patient.txt"
+    code=$(awk '/^code:/ {print $2}' "$root/patient.txt")
     fingerprint=$(awk '/fingerprint:/ {print $NF}' "$root/init.txt")
     "$cli" enrol --server "http://127.0.0.1:$port" --code "$code" --fingerprint "$fingerprint" \
         --share-categories checkins,instruments --profile "$profile" --passphrase-file "$pass" > /dev/null
+    # The clinic books the next infusion itself: it arrives through sync, sealed to the patient.
+    "$server" admin add-appointment --db "$root/clinic.db" --keys-dir "$root/keys" \
+        --vault "$(awk '/^vault:/ {print $2}' "$root/patient.txt")" \
+        --at "$(date -u -d '+10 days' +%Y-%m-%dT09:30:00Z)" --minutes 90 \
+        --location "Demo Clinic, infusion suite" > /dev/null
 fi
 "$cli" sync --profile "$profile" --passphrase-file "$pass" > /dev/null || true
 echo "PROFILE=$profile"

@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 mode=${1:-smoke}
 root=$PWD
 build=$root/build/fuzz
-targets=(envelope api instrument clinicprotocol server)
+targets=(envelope api clinicmessage instrument clinicprotocol server)
 
 configure_and_build() {
     # Release-like optimisation keeps executions per second high; sanitizers stay on.

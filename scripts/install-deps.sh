@@ -25,6 +25,9 @@ packages=(
     wrk
     # Sync benchmark (bench/bench_sync): libpq for the floor's binary COPY (QtSql has no COPY).
     libpq-dev
+    # The care-team console's one-page PDF report is checked with pdfinfo (page count) and
+    # pdftotext (tests/careteam).
+    poppler-utils
     # Packaging: the icon PNGs are rendered from the SVG at build time (QtSvg), and the AppStream
     # metainfo is checked by appstreamcli (tests appstream_validate, install_tree).
     qt6-svg-dev

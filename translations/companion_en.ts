@@ -39,6 +39,23 @@
     </message>
 </context>
 <context>
+    <name>FlagText</name>
+    <message numerus="yes">
+        <source>No check-in shared for %n day(s).</source>
+        <translation>
+            <numerusform>No check-in shared for %n day.</numerusform>
+            <numerusform>No check-in shared for %n days.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread shared entry(s).</source>
+        <translation>
+            <numerusform>%n unread shared entry.</numerusform>
+            <numerusform>%n unread shared entries.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>NoDriving</name>
     <message numerus="yes">
         <source>Thank you for your check-in. Your clinic&apos;s minimum of %n hours after the infusion still applies.</source>
@@ -55,6 +72,47 @@
         <translation>
             <numerusform>Answer the %1 (%n question)</numerusform>
             <numerusform>Answer the %1 (%n questions)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReportText</name>
+    <message numerus="yes">
+        <source>%n more instrument(s) in the table only.</source>
+        <translation>
+            <numerusform>%n more questionnaire in the table only.</numerusform>
+            <numerusform>%n more questionnaires in the table only.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n earlier result(s) not shown; the FHIR export has them all.</source>
+        <translation>
+            <numerusform>%n earlier result not shown; the FHIR export has them all.</numerusform>
+            <numerusform>%n earlier results not shown; the FHIR export has them all.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more note(s) not shown; see the patient&apos;s timeline.</source>
+        <translation>
+            <numerusform>%n more note not shown; see the patient&apos;s timeline.</numerusform>
+            <numerusform>%n more notes not shown; see the patient&apos;s timeline.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shared entry(s) cannot be shown by this console (see the timeline).</source>
+        <translation>
+            <numerusform>%n shared entry cannot be shown by this console (see the timeline).</numerusform>
+            <numerusform>%n shared entries cannot be shown by this console (see the timeline).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TimelineText</name>
+    <message numerus="yes">
+        <source>Preparation checklist: %n item(s) done</source>
+        <translation>
+            <numerusform>Preparation checklist: %n item done</numerusform>
+            <numerusform>Preparation checklist: %n items done</numerusform>
         </translation>
     </message>
 </context>

@@ -166,6 +166,10 @@
         <source>Keep the time</source>
         <translation>Mantener la hora</translation>
     </message>
+    <message>
+        <source>Your clinic booked this appointment. To move or cancel it, contact your clinic.</source>
+        <translation>Su clínica programó esta cita. Para cambiarla o cancelarla, contacte con su clínica.</translation>
+    </message>
 </context>
 <context>
     <name>ArticleView</name>
@@ -328,6 +332,17 @@
     <message>
         <source>Connect to my clinic</source>
         <translation>Conectar con mi clínica</translation>
+    </message>
+</context>
+<context>
+    <name>ClinicMessagesCard</name>
+    <message>
+        <source>Messages from your care team</source>
+        <translation>Mensajes de su equipo de atención</translation>
+    </message>
+    <message>
+        <source>No messages yet.</source>
+        <translation>Todavía no hay mensajes.</translation>
     </message>
 </context>
 <context>
@@ -1154,6 +1169,43 @@
     </message>
 </context>
 <context>
+    <name>FlagText</name>
+    <message>
+        <source>Safety alert: the patient asked the clinic to be told now.</source>
+        <translation>Aviso de seguridad: se pulsó «Avisar a mi clínica ahora».</translation>
+    </message>
+    <message>
+        <source>Safety: a recent PHQ-9 answer about self-harm thoughts.</source>
+        <translation>Seguridad: una respuesta reciente del PHQ-9 sobre pensamientos de autolesión.</translation>
+    </message>
+    <message>
+        <source>Safety: crisis help was shown to the patient recently.</source>
+        <translation>Seguridad: se mostró ayuda en crisis hace poco.</translation>
+    </message>
+    <message>
+        <source>Scores rising: %1 is back near or above its starting score.</source>
+        <translation>Puntuaciones en aumento: %1 ha vuelto cerca o por encima de su puntuación inicial.</translation>
+    </message>
+    <message>
+        <source>No confirmed ride for an infusion in the next two days.</source>
+        <translation>Sin regreso a casa confirmado para una infusión en los próximos dos días.</translation>
+    </message>
+    <message numerus="yes">
+        <source>No check-in shared for %n day(s).</source>
+        <translation>
+            <numerusform>Ningún registro compartido desde hace %n día.</numerusform>
+            <numerusform>Ningún registro compartido desde hace %n días.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread shared entry(s).</source>
+        <translation>
+            <numerusform>%n entrada compartida sin leer.</numerusform>
+            <numerusform>%n entradas compartidas sin leer.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GradeQuestion</name>
     <message>
         <source>%1: %2</source>
@@ -1923,6 +1975,129 @@
     </message>
 </context>
 <context>
+    <name>ReportText</name>
+    <message>
+        <source>Care-team report</source>
+        <translation>Informe para el equipo de atención</translation>
+    </message>
+    <message>
+        <source>Patient %1</source>
+        <translation>Paciente %1</translation>
+    </message>
+    <message>
+        <source>Period: everything shared so far</source>
+        <translation>Período: todo lo compartido hasta ahora</translation>
+    </message>
+    <message>
+        <source>Period: %1 to %2</source>
+        <translation>Período: %1 – %2</translation>
+    </message>
+    <message>
+        <source>the first entry</source>
+        <translation>primera entrada</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>hoy</translation>
+    </message>
+    <message>
+        <source>Prepared %1 for %2, %3. Contains only what the patient chose to share.</source>
+        <translation>Preparado el %1 para %2, %3. Contiene solo lo que se eligió compartir.</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Avisos</translation>
+    </message>
+    <message>
+        <source>No flags.</source>
+        <translation>Sin avisos.</translation>
+    </message>
+    <message>
+        <source>Scores over time (dashed lines: infusions)</source>
+        <translation>Puntuaciones en el tiempo (líneas discontinuas: infusiones)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more instrument(s) in the table only.</source>
+        <translation>
+            <numerusform>%n cuestionario más, solo en la tabla.</numerusform>
+            <numerusform>%n cuestionarios más, solo en la tabla.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>Puntuaciones</translation>
+    </message>
+    <message>
+        <source>No shared questionnaire results in this period.</source>
+        <translation>No hay resultados de cuestionarios compartidos en este período.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Questionnaire</source>
+        <translation>Cuestionario</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Puntuación</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravedad</translation>
+    </message>
+    <message>
+        <source>Change from baseline</source>
+        <translation>Cambio desde el inicio</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>inicial</translation>
+    </message>
+    <message>
+        <source>remission</source>
+        <translation>remisión</translation>
+    </message>
+    <message>
+        <source>response</source>
+        <translation>respuesta</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n earlier result(s) not shown; the FHIR export has them all.</source>
+        <translation>
+            <numerusform>%n resultado anterior no se muestra; la exportación FHIR los incluye todos.</numerusform>
+            <numerusform>%n resultados anteriores no se muestran; la exportación FHIR los incluye todos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Shared notes</source>
+        <translation>Notas compartidas</translation>
+    </message>
+    <message>
+        <source>No shared notes in this period.</source>
+        <translation>No hay notas compartidas en este período.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more note(s) not shown; see the patient&apos;s timeline.</source>
+        <translation>
+            <numerusform>%n nota más no se muestra; consulte la cronología.</numerusform>
+            <numerusform>%n notas más no se muestran; consulte la cronología.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shared entry(s) cannot be shown by this console (see the timeline).</source>
+        <translation>
+            <numerusform>%n entrada compartida no se puede mostrar en esta consola (consulte la cronología).</numerusform>
+            <numerusform>%n entradas compartidas no se pueden mostrar en esta consola (consulte la cronología).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Confidential health information. Self-reported by the patient; not a diagnosis.</source>
+        <translation>Información de salud confidencial. Datos autoinformados; no es un diagnóstico.</translation>
+    </message>
+</context>
+<context>
     <name>RidePlanCard</name>
     <message>
         <source>Your ride home</source>
@@ -2131,6 +2306,104 @@
     </message>
 </context>
 <context>
+    <name>TimelineText</name>
+    <message>
+        <source>Journal entry</source>
+        <translation>Entrada del cuaderno</translation>
+    </message>
+    <message>
+        <source>Infusion appointment (cancelled)</source>
+        <translation>Cita de infusión (cancelada)</translation>
+    </message>
+    <message>
+        <source>Infusion appointment</source>
+        <translation>Cita de infusión</translation>
+    </message>
+    <message>
+        <source>Ride home confirmed</source>
+        <translation>Regreso a casa confirmado</translation>
+    </message>
+    <message>
+        <source>Ride home not confirmed yet</source>
+        <translation>Regreso a casa aún sin confirmar</translation>
+    </message>
+    <message numerus="yes">
+        <source>Preparation checklist: %n item(s) done</source>
+        <translation>
+            <numerusform>Lista de preparación: %n punto hecho</numerusform>
+            <numerusform>Lista de preparación: %n puntos hechos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Morning after: slept and clear-headed</source>
+        <translation>Mañana siguiente: durmió y tiene la mente clara</translation>
+    </message>
+    <message>
+        <source>Morning after: not yet rested or clear-headed</source>
+        <translation>Mañana siguiente: aún sin descanso o sin la mente clara</translation>
+    </message>
+    <message>
+        <source>Check-in: mood %1/10, anxiety %2/10, pain %3/10</source>
+        <translation>Registro: ánimo %1/10, ansiedad %2/10, dolor %3/10</translation>
+    </message>
+    <message>
+        <source>After-infusion check</source>
+        <translation>Control tras la infusión</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation>%1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Crisis help shown; the patient asked to tell the clinic</source>
+        <translation>Se mostró ayuda en crisis; se pidió avisar a la clínica</translation>
+    </message>
+    <message>
+        <source>Crisis help shown</source>
+        <translation>Se mostró ayuda en crisis</translation>
+    </message>
+    <message>
+        <source>This entry was shared, but this version of the console cannot read it. Update the console.</source>
+        <translation>Esta entrada se compartió, pero esta versión de la consola no puede leerla. Actualice la consola.</translation>
+    </message>
+    <message>
+        <source>The patient no longer shares this entry; the console has deleted its copy.</source>
+        <translation>Esta entrada ya no se comparte; la consola ha borrado su copia.</translation>
+    </message>
+    <message>
+        <source>Shared under a care-team key this console does not hold: from before you joined, or after your access changed.</source>
+        <translation>Compartida con una clave del equipo de atención que esta consola no tiene: de antes de su incorporación o de después de un cambio en su acceso.</translation>
+    </message>
+    <message>
+        <source>Shared under a key the patient&apos;s app has not published yet. It should appear after the patient&apos;s next sync.</source>
+        <translation>Compartida con una clave que la app del paciente aún no ha publicado. Debería aparecer tras la próxima sincronización de esa app.</translation>
+    </message>
+    <message>
+        <source>This entry failed its integrity check and is not shown. Tell the clinic.</source>
+        <translation>Esta entrada no superó la comprobación de integridad y no se muestra. Avise a la clínica.</translation>
+    </message>
+    <message>
+        <source>Latest score in the remission range.</source>
+        <translation>Última puntuación en el rango de remisión.</translation>
+    </message>
+    <message>
+        <source>Latest score at least 50 % below baseline (response).</source>
+        <translation>Última puntuación al menos un 50 % por debajo de la inicial (respuesta).</translation>
+    </message>
+    <message>
+        <source>Responded earlier; the latest score is not a response.</source>
+        <translation>Hubo respuesta antes; la última puntuación no es una respuesta.</translation>
+    </message>
+    <message>
+        <source>No response so far.</source>
+        <translation>Sin respuesta por ahora.</translation>
+    </message>
+</context>
+<context>
     <name>TodayPage</name>
     <message>
         <source>Today</source>
@@ -2237,6 +2510,25 @@
     <message>
         <source>Back</source>
         <translation>Atrás</translation>
+    </message>
+</context>
+<context>
+    <name>VaultRecoveryKeyCard</name>
+    <message>
+        <source>Your data recovery key</source>
+        <translation>Su clave de recuperación de datos</translation>
+    </message>
+    <message>
+        <source>Write this key down and keep it somewhere safe, away from this device. If you lose every device, your clinic can give you a recovery code, and this key opens your entries on the new device. It is shown only now.</source>
+        <translation>Anote esta clave y guárdela en un lugar seguro, lejos de este dispositivo. Si pierde todos sus dispositivos, su clínica puede darle un código de recuperación, y esta clave abre sus entradas en el dispositivo nuevo. Solo se muestra ahora.</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Clave de recuperación</translation>
+    </message>
+    <message>
+        <source>I have written it down</source>
+        <translation>Ya la he anotado</translation>
     </message>
 </context>
 <context>
@@ -2513,6 +2805,45 @@
     <message>
         <source>Next in the library</source>
         <translation>Lo siguiente en la biblioteca</translation>
+    </message>
+</context>
+<context>
+    <name>companion::presentation::MessagesController</name>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Companion follows its general instructions until your clinic sends its own.</source>
+        <translation>Companion sigue sus instrucciones generales hasta que su clínica envíe las suyas.</translation>
+    </message>
+    <message>
+        <source>Companion follows your clinic&apos;s instructions.</source>
+        <translation>Companion sigue las instrucciones de su clínica.</translation>
+    </message>
+    <message>
+        <source>Companion follows your clinic&apos;s instructions (version %1).</source>
+        <translation>Companion sigue las instrucciones de su clínica (versión %1).</translation>
+    </message>
+    <message>
+        <source>%1 replied to one of your entries</source>
+        <translation>%1 respondió a una de sus entradas</translation>
+    </message>
+    <message>
+        <source>Reply from %1, %2</source>
+        <translation>Respuesta de %1, %2</translation>
+    </message>
+    <message>
+        <source>Your clinic moved an infusion appointment</source>
+        <translation>Su clínica cambió una cita de infusión</translation>
+    </message>
+    <message>
+        <source>Your clinic booked an infusion appointment</source>
+        <translation>Su clínica programó una cita de infusión</translation>
+    </message>
+    <message>
+        <source>Your clinic cancelled an infusion appointment</source>
+        <translation>Su clínica canceló una cita de infusión</translation>
     </message>
 </context>
 <context>
@@ -2811,6 +3142,10 @@
     <message>
         <source>Saved on this device</source>
         <translation>Guardado en este dispositivo</translation>
+    </message>
+    <message>
+        <source>%1: %2 sent you a message</source>
+        <translation>%1: %2 le envió un mensaje</translation>
     </message>
 </context>
 <context>

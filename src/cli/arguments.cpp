@@ -161,7 +161,7 @@ bool commandAccepts(Command command, Option option)
     case Option::NewPassphraseFile:
         return command == Command::ChangePassphrase;
     case Option::RecoveryKeyOut:
-        return command == Command::Init;
+        return command == Command::Init || command == Command::Enrol;
     case Option::Json:
         return command == Command::Info || command == Command::InstrumentList ||
                command == Command::InstrumentScore || command == Command::DiaryList ||
@@ -172,7 +172,7 @@ bool commandAccepts(Command command, Option option)
                command == Command::Sync || command == Command::Share ||
                command == Command::AccessLog || command == Command::DeviceList ||
                command == Command::ConflictList || command == Command::Enrol ||
-               command == Command::JoinCode;
+               command == Command::JoinCode || command == Command::Messages;
     case Option::Server:
     case Option::Code:
     case Option::Fingerprint:
@@ -273,6 +273,7 @@ int commandFromWords(const QStringList &arguments, Command &command)
         Word{u"devices", u"join-code", Command::JoinCode},
         Word{u"conflicts", u"list", Command::ConflictList},
         Word{u"conflicts", u"resolve", Command::ConflictResolve},
+        Word{u"messages", u"", Command::Messages},
     };
     for (const Word &word : kWords) {
         if (word.first != first)
@@ -383,7 +384,7 @@ const QString kCommandList =
     u"diary list, export, content list|show|search, note add|list, appointment "
     u"add|move|cancel|list, plan show|check, ride set, reminders list|daemon|autostart or "
     u"no-driving status|morning-check, enrol, sync, share, access-log, devices "
-    u"list|revoke|join-code or conflicts list|resolve"_s;
+    u"list|revoke|join-code, conflicts list|resolve or messages"_s;
 
 } // namespace
 
@@ -398,6 +399,7 @@ bool isSyncCommand(Command command)
     case Command::JoinCode:
     case Command::ConflictList:
     case Command::ConflictResolve:
+    case Command::Messages:
         return true;
     default:
         return false;
@@ -645,6 +647,8 @@ QString commandName(Command command)
         return u"conflicts list"_s;
     case Command::ConflictResolve:
         return u"conflicts resolve"_s;
+    case Command::Messages:
+        return u"messages"_s;
     case Command::None:
         break;
     }
@@ -702,6 +706,7 @@ QString usageText()
            u"  companion-cli devices revoke ID --profile DIR\n"
            u"  companion-cli conflicts list [--json] --profile DIR\n"
            u"  companion-cli conflicts resolve ID mine|theirs --profile DIR\n"
+           u"  companion-cli messages [--json] --profile DIR\n"
            u"  companion-cli --help | --version\n"
            u"\n"
            u"Commands:\n"
@@ -749,6 +754,8 @@ QString usageText()
            u"  devices            your devices; a one-hour code to join another; revoke one\n"
            u"  conflicts          edits made on two devices at once: both are kept; choose\n"
            u"                     which one stays\n"
+           u"  messages           what your clinic and care team sent (as of the last sync):\n"
+           u"                     replies to your entries, appointments the clinic booked\n"
            u"\n"
            u"The diary commands take --profile DIR and unlock it like check does (options\n"
            u"--passphrase-file FILE or --recovery-key-file FILE). TIME is ISO 8601, e.g.\n"

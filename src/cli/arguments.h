@@ -47,6 +47,7 @@ enum class Command {
     JoinCode,        // devices join-code
     ConflictList,    // conflicts list
     ConflictResolve, // conflicts resolve ID mine|theirs
+    Messages,        // messages: what the clinic and the care team sent
 };
 
 // The parsed command line. It never holds a secret: passphrases and recovery keys come from

@@ -85,19 +85,6 @@ Result<crypto::RecoveryKey> parseRecoveryKey(const SecretBytes &utf8)
     return key;
 }
 
-// A display string that is a secret (the recovery key) as bytes in wiped memory; the QString is
-// wiped too. Recovery keys are ASCII.
-SecretBytes takeAsciiSecret(QString &text)
-{
-    SecretBytes bytes(static_cast<std::size_t>(text.size()) + 1);
-    for (qsizetype i = 0; i < text.size(); ++i)
-        bytes.data()[i] = static_cast<std::uint8_t>(text.at(i).unicode() & 0x7f);
-    bytes.data()[text.size()] = '\n';
-    secureWipe(text.data(), static_cast<std::size_t>(text.size()) * sizeof(QChar));
-    text.clear();
-    return bytes;
-}
-
 struct Unlocked
 {
     std::unique_ptr<Profile> profile;
@@ -478,6 +465,7 @@ int runCli(const QStringList &arguments, const Console &console)
     case Command::JoinCode:
     case Command::ConflictList:
     case Command::ConflictResolve:
+    case Command::Messages:
         return toInt(runWithProfile(args, console));
     case Command::Enrol:
         return toInt(runEnrolCommand(args, console));

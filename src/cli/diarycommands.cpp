@@ -4,6 +4,7 @@
 #include "domain/fhirexport.h"
 #include "domain/protocol.h"
 #include "storage/diaryrepository.h"
+#include "sync/clinicinbox.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -282,7 +283,7 @@ Result<void> runInstrumentRecord(const CliArguments &args, storage::Profile &pro
     if (score->flags.contains(domain::kSafetyFlag)) {
         // Crisis help first: the safety event is recorded after, so a failure to record it can
         // never hide the numbers.
-        auto protocol = domain::loadDefaultProtocol();
+        auto protocol = sync::protocolInUse(profile.database());
         if (!protocol)
             return protocol.error();
         console.printError(domain::crisisMessage(*protocol));

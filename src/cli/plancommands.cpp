@@ -8,6 +8,7 @@
 #include "platform/reminderdaemon.h"
 #include "platform/schedulefile.h"
 #include "storage/appointmentrepository.h"
+#include "sync/clinicinbox.h"
 
 #if defined(Q_OS_LINUX) && !defined(Q_OS_ANDROID)
 #define COMPANION_DESKTOP_REMINDERS 1
@@ -110,9 +111,10 @@ struct PlanContext
     QTimeZone zone;
 };
 
-Result<PlanContext> context(const CliArguments &args)
+Result<PlanContext> context(const CliArguments &args, storage::Profile &profile)
 {
-    auto protocol = domain::loadDefaultProtocol();
+    // The clinic's protocol once sync brought one (docs/sync-protocol.md), else the default.
+    auto protocol = sync::protocolInUse(profile.database());
     if (!protocol)
         return protocol.error();
     auto zone = parseTimeZone(args.timeZone);
@@ -558,7 +560,7 @@ QJsonObject noDrivingToJson(const domain::NoDrivingStatus &status)
 Result<void> runPlanCommand(const CliArguments &args, storage::Profile &profile,
                             const Console &console, const Clock &clock)
 {
-    auto plan = context(args);
+    auto plan = context(args, profile);
     if (!plan)
         return plan.error();
     AppointmentRepository appointments(profile.records());
@@ -591,7 +593,7 @@ Result<void> runPlanCommand(const CliArguments &args, storage::Profile &profile,
 Result<void> runExportIcs(const CliArguments &args, storage::Profile &profile,
                           const Console &console, const Clock &clock)
 {
-    auto plan = context(args);
+    auto plan = context(args, profile);
     if (!plan)
         return plan.error();
     AppointmentRepository appointments(profile.records());

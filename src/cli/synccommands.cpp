@@ -1,11 +1,19 @@
 #include "cli/synccommands.h"
 
+#include "sync/clinicinbox.h"
 #include "sync/syncengine.h"
 
+#include "cli/console.h"
+
 #include <QDateTime>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <optional>
+
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -42,7 +50,10 @@ Result<void> runSync(const CliArguments &args, SyncEngine &engine, const Console
                             {u"shares_granted"_s, report->sharesGranted},
                             {u"shares_revoked"_s, report->sharesRevoked},
                             {u"requests"_s, report->requests},
-                            {u"retries"_s, report->retries}});
+                            {u"retries"_s, report->retries},
+                            {u"messages"_s, report->messages},
+                            {u"appointments"_s, report->appointments},
+                            {u"protocol_version"_s, static_cast<qint64>(report->protocolVersion)}});
         return {};
     }
     console.print(u"Synced: %1 sent, %2 received, %3 new conflicts (%4 open), %5 shares granted, "
@@ -52,6 +63,12 @@ Result<void> runSync(const CliArguments &args, SyncEngine &engine, const Console
                       .arg(conflicts->size())
                       .arg(report->sharesGranted)
                       .arg(report->sharesRevoked));
+    if (report->messages > 0)
+        console.print(u"%1 new messages from your clinic (see: companion-cli messages).\n"_s.arg(
+            report->messages));
+    if (report->protocolVersion > 0)
+        console.print(u"Your clinic's instructions were updated (version %1).\n"_s.arg(
+            report->protocolVersion));
     if (report->integrity > 0)
         console.print(
             u"Warning: %1 versions from the server were refused as damaged, replayed "
@@ -222,6 +239,57 @@ Result<void> runConflicts(const CliArguments &args, SyncEngine &engine, const Co
     return {};
 }
 
+// What the clinic and the care team sent, as stored at the last sync (no network): replies with
+// the entry they answer, appointments with what they booked, moved or cancelled.
+Result<void> runMessages(const CliArguments &args, SyncEngine &engine, const Console &console)
+{
+    auto messages = engine.messages();
+    if (!messages)
+        return messages.error();
+    QJsonArray array;
+    QString text;
+    for (const ReceivedMessage &message : *messages) {
+        auto content = messageContent(message);
+        if (!content)
+            return content.error();
+        QJsonObject item{{u"message_id"_s, message.messageId},
+                         {u"type"_s, message.type},
+                         {u"author_type"_s, message.authorType},
+                         {u"author_name"_s, message.authorName},
+                         {u"created_at"_s, message.createdAt.toString(Qt::ISODateWithMs)}};
+        QString line;
+        if (const auto *reply = std::get_if<protocol::ReplyMessage>(&content->body)) {
+            item.insert(u"entry_id"_s, message.subjectId);
+            item.insert(u"author_name"_s, reply->authorName);
+            item.insert(u"text"_s, reply->text);
+            line = u"reply from %1 to entry %2:\n  %3"_s.arg(
+                reply->authorName, message.subjectId,
+                QString(reply->text).replace(u'\n', u"\n  "_s));
+        } else if (const auto *booked = std::get_if<protocol::AppointmentMessage>(&content->body)) {
+            const QString startsAt =
+                QDateTime::fromMSecsSinceEpoch(booked->startsAt, Qt::UTC).toString(Qt::ISODate);
+            item.insert(u"appointment_id"_s, message.subjectId);
+            item.insert(u"starts_at"_s, startsAt);
+            item.insert(u"duration_minutes"_s, booked->durationMinutes);
+            item.insert(u"location"_s, booked->location);
+            line = u"appointment %1 from the clinic: %2, %3 min%4"_s.arg(
+                message.subjectId, startsAt, QString::number(booked->durationMinutes),
+                booked->location.isEmpty() ? QString() : u", "_s + booked->location);
+        } else {
+            item.insert(u"appointment_id"_s, message.subjectId);
+            line = u"appointment %1 cancelled by the clinic"_s.arg(message.subjectId);
+        }
+        array.append(item);
+        text += u"%1  %2\n"_s.arg(message.createdAt.toString(Qt::ISODate), line);
+    }
+    if (args.json) {
+        printJson(console, {{u"messages"_s, array}});
+        return {};
+    }
+    console.print(text.isEmpty() ? u"No messages.\n"_s : text);
+    return {};
+}
+
 } // namespace
 
 Result<void> runEnrol(const CliArguments &args, storage::Profile &profile,
@@ -242,18 +310,62 @@ Result<void> runEnrol(const CliArguments &args, storage::Profile &profile,
                                  u"vault"_s);
             return SecretReader::readFromFile(args.vaultPassphraseFile, u"vault passphrase"_s);
         }
-        return reader.readLine(u"Passphrase of your other device: "_s, u"vault passphrase"_s);
+        return reader.readLine(u"Passphrase of your other device, or your vault recovery key: "_s,
+                               u"vault passphrase"_s);
     };
+    // The recovery key file is created before anything is sent, so a bad path costs no code.
+    int keyFd = -1;
+    if (!args.recoveryKeyOut.isEmpty()) {
+        auto fd = createPrivateFile(args.recoveryKeyOut);
+        if (!fd)
+            return fd.error();
+        keyFd = *fd;
+    }
     auto enrolled = engine.enrol(options, passphrase, prompt);
-    if (!enrolled)
-        return enrolled.error();
+    if (!enrolled || !enrolled->recoveryKey) {
+        if (keyFd >= 0) {
+            ::close(keyFd);
+            ::unlink(QFile::encodeName(args.recoveryKeyOut).constData());
+        }
+        if (!enrolled)
+            return enrolled.error();
+    }
+    // A new vault's recovery key: to the file when one was given, else shown once here.
+    std::optional<SecretBytes> keyLine;
+    bool keyWritten = false;
+    if (enrolled->recoveryKey) {
+        QString display = enrolled->recoveryKey->displayText();
+        keyLine = takeAsciiSecret(display);
+        enrolled->recoveryKey.reset();
+        if (keyFd >= 0) {
+            keyWritten = writeAll(keyFd, keyLine->view()) && ::fsync(keyFd) == 0;
+            keyWritten = ::close(keyFd) == 0 && keyWritten;
+        }
+    }
     if (args.json) {
-        printJson(console, {{u"vault_id"_s, enrolled->vaultId},
-                            {u"device_id"_s, enrolled->deviceId},
-                            {u"clinic"_s, enrolled->clinicName},
-                            {u"fingerprint"_s, enrolled->fingerprint},
-                            {u"joined"_s, enrolled->joinedExistingVault}});
+        QJsonObject out{{u"vault_id"_s, enrolled->vaultId},
+                        {u"device_id"_s, enrolled->deviceId},
+                        {u"clinic"_s, enrolled->clinicName},
+                        {u"fingerprint"_s, enrolled->fingerprint},
+                        {u"joined"_s, enrolled->joinedExistingVault}};
+        if (keyWritten)
+            out.insert(u"recovery_key_file"_s, args.recoveryKeyOut);
+        else if (keyLine)
+            out.insert(u"recovery_key"_s,
+                       QString::fromLatin1(reinterpret_cast<const char *>(keyLine->data()),
+                                           static_cast<qsizetype>(keyLine->size()) - 1));
+        printJson(console, out);
         return {};
+    }
+    if (keyLine && keyWritten)
+        console.print(u"Vault recovery key written to %1 (readable only by you). With it, the "
+                      u"clinic can help you open your data on a new device if you lose every "
+                      u"device. Keep it somewhere safe and offline.\n"_s.arg(args.recoveryKeyOut));
+    else if (keyLine) {
+        console.print(u"Vault recovery key (shown only this once; keep it somewhere safe and "
+                      u"offline — with it, the clinic can help you open your data on a new "
+                      u"device if you lose every device):\n"_s);
+        writeAll(console.out, keyLine->view());
     }
     console.print(
         (enrolled->joinedExistingVault
@@ -283,6 +395,8 @@ Result<void> runSyncCommand(const CliArguments &args, storage::Profile &profile,
     case Command::ConflictList:
     case Command::ConflictResolve:
         return runConflicts(args, engine, console);
+    case Command::Messages:
+        return runMessages(args, engine, console);
     default:
         break;
     }

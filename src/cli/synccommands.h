@@ -8,8 +8,8 @@
 
 namespace companion::cli {
 
-// enrol, sync, share, access-log, devices, conflicts: the clinic connection (src/sync) from
-// scripts. Network failures exit 5, refusals 6 (exitcodes.h).
+// enrol, sync, share, access-log, devices, conflicts, messages: the clinic connection (src/sync)
+// from scripts. Network failures exit 5, refusals 6 (exitcodes.h).
 Result<void> runEnrol(const CliArguments &args, storage::Profile &profile,
                       const SecretBytes &passphrase, SecretReader &reader, const Console &console);
 Result<void> runSyncCommand(const CliArguments &args, storage::Profile &profile,

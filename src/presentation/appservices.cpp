@@ -19,6 +19,7 @@ AppServices::AppServices(const AppServicesOptions &options)
     , trends(profile)
     , plan(profile)
     , sync(profile)
+    , messages(profile)
 {
     // Reminders leave the encrypted profile only as times, opaque ids and generic text
     // (ADR "reminders outside the encrypted DB"); the Linux desktop hands them to the background
@@ -61,6 +62,20 @@ AppServices::AppServices(const AppServicesOptions &options)
     QObject::connect(&sync, &SyncController::statesChanged, &journal, &JournalController::reload);
     QObject::connect(&sync, &SyncController::dataChanged, &plan, &PlanController::refresh);
     QObject::connect(&sync, &SyncController::dataChanged, &trends, &TrendController::reload);
+
+    // What the clinic sends: replies and appointments show once a sync stored them; a newer
+    // clinic protocol replaces the one in use at once.
+    QObject::connect(&sync, &SyncController::inboxChanged, &messages, &MessagesController::reload);
+    QObject::connect(&messages, &MessagesController::protocolChanged, &plan,
+                     [this] { followProtocol(); });
+    followProtocol(); // the profile may have been unlocked before this was wired
+}
+
+void AppServices::followProtocol()
+{
+    plan.setProtocol(messages.protocol());
+    diary.setProtocol(messages.protocol());
+    safety.setProtocol(messages.protocol());
 }
 
 void AppServices::followAppointments()
@@ -85,6 +100,7 @@ AppServices::~AppServices()
     TrendControllerInstance::instance = nullptr;
     PlanControllerInstance::instance = nullptr;
     SyncControllerInstance::instance = nullptr;
+    MessagesControllerInstance::instance = nullptr;
 }
 
 void AppServices::publish()
@@ -101,6 +117,7 @@ void AppServices::publish()
     QuestionnaireControllerInstance::instance = &questionnaire;
     TrendControllerInstance::instance = &trends;
     PlanControllerInstance::instance = &plan;
+    MessagesControllerInstance::instance = &messages;
 }
 
 } // namespace companion::presentation

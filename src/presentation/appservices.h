@@ -4,6 +4,7 @@
 #include "presentation/diarycontroller.h"
 #include "presentation/journalcontroller.h"
 #include "presentation/learncontroller.h"
+#include "presentation/messagescontroller.h"
 #include "presentation/plancontroller.h"
 #include "presentation/preferences.h"
 #include "presentation/profilecontroller.h"
@@ -57,9 +58,13 @@ public:
     TrendController trends;
     PlanController plan;
     SyncController sync;
+    MessagesController messages;
 
 private:
     void followAppointments();
+    // Hands the protocol in use (the clinic's once one arrived, else the default) to every
+    // controller that follows it.
+    void followProtocol();
 
     std::unique_ptr<platform::ReminderScheduler> m_scheduler;
     bool m_published = false;

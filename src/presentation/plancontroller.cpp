@@ -184,6 +184,8 @@ void PlanController::rebuild()
             {QStringLiteral("past"), appointment.body.endsAt() < now},
             {QStringLiteral("cancelled"), appointment.cancelled()},
             {QStringLiteral("selected"), appointment.id == m_selected},
+            {QStringLiteral("fromClinic"),
+             appointment.body.source == domain::AppointmentSource::Clinic},
         });
     }
 
@@ -340,8 +342,14 @@ QString PlanController::selectedTime() const
 bool PlanController::selectedEditable() const
 {
     const domain::Appointment *appointment = selected();
-    return appointment && !appointment->cancelled() &&
+    return appointment && !appointment->cancelled() && !selectedFromClinic() &&
            appointment->body.startsAt > m_clock.nowUtc();
+}
+
+bool PlanController::selectedFromClinic() const
+{
+    const domain::Appointment *appointment = selected();
+    return appointment && appointment->body.source == domain::AppointmentSource::Clinic;
 }
 
 QString PlanController::ridePickup() const

@@ -44,7 +44,7 @@ class PlanController : public QObject
 {
     Q_OBJECT
     Q_PROPERTY(bool available READ available NOTIFY availableChanged)
-    // [{id, title, whenLabel, past, cancelled, selected}] by start time
+    // [{id, title, whenLabel, past, cancelled, selected, fromClinic}] by start time
     Q_PROPERTY(QVariantList appointments READ appointments NOTIFY planChanged)
     Q_PROPERTY(bool hasAppointments READ hasAppointments NOTIFY planChanged)
     Q_PROPERTY(QString selectedId READ selectedId NOTIFY planChanged)
@@ -53,6 +53,8 @@ class PlanController : public QObject
     Q_PROPERTY(QString selectedDate READ selectedDate NOTIFY planChanged)
     Q_PROPERTY(QString selectedTime READ selectedTime NOTIFY planChanged)
     Q_PROPERTY(bool selectedEditable READ selectedEditable NOTIFY planChanged)
+    // The clinic booked it (through sync): only the clinic moves or cancels it.
+    Q_PROPERTY(bool selectedFromClinic READ selectedFromClinic NOTIFY planChanged)
     Q_PROPERTY(QString fastingText READ fastingText NOTIFY planChanged)
     // [{id, title, detail, dueLabel, checked, overdue}] in due order
     Q_PROPERTY(QVariantList checklist READ checklist NOTIFY planChanged)
@@ -97,6 +99,7 @@ public:
     QString selectedDate() const;
     QString selectedTime() const;
     bool selectedEditable() const;
+    bool selectedFromClinic() const;
     QString fastingText() const { return m_fastingText; }
     QVariantList checklist() const { return m_checklistModel; }
     QString checklistProgress() const { return m_checklistProgress; }

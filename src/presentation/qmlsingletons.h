@@ -8,6 +8,7 @@
 #include "presentation/diarycontroller.h"
 #include "presentation/journalcontroller.h"
 #include "presentation/learncontroller.h"
+#include "presentation/messagescontroller.h"
 #include "presentation/plancontroller.h"
 #include "presentation/preferences.h"
 #include "presentation/profilecontroller.h"
@@ -47,3 +48,4 @@ COMPANION_QML_SINGLETON_INSTANCE(QuestionnaireController)
 COMPANION_QML_SINGLETON_INSTANCE(TrendController)
 COMPANION_QML_SINGLETON_INSTANCE(PlanController)
 COMPANION_QML_SINGLETON_INSTANCE(SyncController)
+COMPANION_QML_SINGLETON_INSTANCE(MessagesController)

@@ -45,6 +45,8 @@ QString describe(const sync::AccessLogEntry &entry)
         return SyncController::tr("%1: a device was removed").arg(when(entry.at));
     if (entry.action == QLatin1String("alert.ack"))
         return SyncController::tr("%1: %2 saw your request for help").arg(when(entry.at), who);
+    if (entry.action == QLatin1String("message.send"))
+        return SyncController::tr("%1: %2 sent you a message").arg(when(entry.at), who);
     return {};
 }
 
@@ -61,10 +63,20 @@ struct SyncController::JobResult
     int conflicts = 0;
     QVariantList conflictList;
     int pulled = 0;
+    bool inbox = false; // messages or a clinic protocol arrived
     QStringList accessLog;
     QStringList devices;
     QString joinCode;
+    QString recoveryKey;
 };
+
+// What a finished sync changed that the UI shows: entries from other devices and the clinic's
+// appointments (lists and the plan reload), messages and the protocol (the inbox reloads).
+void SyncController::noteReport(const sync::SyncReport &report, JobResult &result)
+{
+    result.pulled += report.pulled + report.appointments;
+    result.inbox = result.inbox || report.messages > 0 || report.protocolVersion > 0;
+}
 
 SyncController::SyncController(ProfileController &profile, QObject *parent)
     : QObject(parent)
@@ -111,6 +123,7 @@ void SyncController::unload()
     m_accessLog.clear();
     m_devices.clear();
     m_joinCode.clear();
+    dismissRecoveryKey();
     m_errorText.clear();
     emit changed();
     emit sharingChanged();
@@ -205,6 +218,8 @@ void SyncController::finished()
     }
     if (!result->joinCode.isEmpty())
         m_joinCode = result->joinCode;
+    if (!result->recoveryKey.isEmpty())
+        m_recoveryKey = std::move(result->recoveryKey);
     if (result->outcome) {
         m_errorText.clear();
         if (m_isSyncJob) {
@@ -245,6 +260,8 @@ void SyncController::finished()
     emit statesChanged();
     if (result->pulled > 0 || wasEnrolled != m_enrolled)
         emit dataChanged();
+    if (result->inbox)
+        emit inboxChanged();
     if (m_syncQueued) {
         m_syncQueued = false;
         syncNow();
@@ -282,7 +299,7 @@ void SyncController::enrol(const QString &serverUrl, const QString &code,
     auto shared = std::make_shared<SecretBytes>(toSecret(passphrase));
     run(
         [serverUrl, code, fingerprint, shared](sync::SyncEngine &engine,
-                                               JobResult &) -> Result<void> {
+                                               JobResult &result) -> Result<void> {
             sync::EnrolOptions options{serverUrl, code, fingerprint, {}};
             auto enrolled = engine.enrol(options, *shared, [shared](int) {
                 // Joining from the app uses this profile's passphrase as the other device's:
@@ -292,12 +309,26 @@ void SyncController::enrol(const QString &serverUrl, const QString &code,
             shared->wipe();
             if (!enrolled)
                 return enrolled.error();
+            if (enrolled->recoveryKey)
+                result.recoveryKey = enrolled->recoveryKey->displayText();
             auto first = engine.sync();
             if (!first)
                 return first.error();
+            noteReport(*first, result);
             return {};
         },
         true, shared);
+}
+
+void SyncController::dismissRecoveryKey()
+{
+    if (m_recoveryKey.isEmpty())
+        return;
+    // Best effort, like a typed passphrase (threat model): copies QML took are not reached.
+    secureWipe(m_recoveryKey.data(),
+               static_cast<std::size_t>(m_recoveryKey.size()) * sizeof(QChar));
+    m_recoveryKey.clear();
+    emit changed();
 }
 
 void SyncController::syncNow()
@@ -309,7 +340,7 @@ void SyncController::syncNow()
             auto report = engine.sync();
             if (!report)
                 return report.error();
-            result.pulled = report->pulled;
+            noteReport(*report, result);
             return {};
         },
         true);
@@ -333,11 +364,12 @@ void SyncController::setShared(const QString &category, bool shared)
         m_choices.categories.erase(*parsed);
     emit sharingChanged();
     run(
-        [parsed, shared](sync::SyncEngine &engine, JobResult &) -> Result<void> {
+        [parsed, shared](sync::SyncEngine &engine, JobResult &result) -> Result<void> {
             COMPANION_TRY(engine.setCategoryShared(*parsed, shared));
             auto report = engine.sync();
             if (!report)
                 return report.error();
+            noteReport(*report, result);
             return {};
         },
         true);

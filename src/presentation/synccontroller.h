@@ -45,6 +45,8 @@ class SyncController : public QObject
     // conflictsummary.h).
     Q_PROPERTY(QVariantList conflicts READ conflicts NOTIFY changed)
     Q_PROPERTY(QString joinCode READ joinCode NOTIFY changed)
+    // A new vault's recovery key, shown once after enrolment until the patient dismisses it.
+    Q_PROPERTY(QString recoveryKey READ recoveryKey NOTIFY changed)
     Q_PROPERTY(QStringList accessLog READ accessLog NOTIFY changed)
     Q_PROPERTY(QStringList devices READ devices NOTIFY changed)
     Q_PROPERTY(bool shareCheckIns READ shareCheckIns NOTIFY sharingChanged)
@@ -67,6 +69,7 @@ public:
     int conflictCount() const { return m_conflictCount; }
     QVariantList conflicts() const { return m_conflicts; }
     QString joinCode() const { return m_joinCode; }
+    QString recoveryKey() const { return m_recoveryKey; }
     QStringList accessLog() const { return m_accessLog; }
     QStringList devices() const { return m_devices; }
     bool shareCheckIns() const { return isShared(sync::ShareCategory::CheckIns); }
@@ -89,6 +92,8 @@ public:
     // version on top of the other device's) or the other device's (this one's is dropped).
     // Then syncs, so the patient's other devices get the choice.
     Q_INVOKABLE void resolveConflict(qint64 conflictId, bool keepMine);
+    // "I have written it down": the recovery key leaves the UI (and memory, as far as Qt lets).
+    Q_INVOKABLE void dismissRecoveryKey();
 
     // For the diary and journal lists: "Saved on this device", "Synced" or "Shared with your
     // care team".
@@ -105,6 +110,8 @@ signals:
     void statesChanged();
     // Another device's entries arrived: lists reload their content.
     void dataChanged();
+    // The clinic's messages or its protocol arrived (MessagesController reloads).
+    void inboxChanged();
 
 private:
     struct JobResult;
@@ -117,6 +124,7 @@ private:
     void finished();
     bool isShared(sync::ShareCategory category) const;
     void scheduleRetry();
+    static void noteReport(const sync::SyncReport &report, JobResult &result);
 
     std::unique_ptr<ProfileBinding> m_binding;
     storage::Profile *m_profile = nullptr;
@@ -133,6 +141,7 @@ private:
     int m_conflictCount = 0;
     QVariantList m_conflicts;
     QString m_joinCode;
+    QString m_recoveryKey;
     QStringList m_accessLog;
     QStringList m_devices;
     sync::ShareChoices m_choices;

@@ -1,5 +1,6 @@
 #include "server/admin.h"
 
+#include "protocol/careteamenrol.h"
 #include "protocol/keys.h"
 #include "server/secrets.h"
 
@@ -20,12 +21,7 @@ const QString kCli = QStringLiteral("cli");
 
 QString signingKeyPath(const QString &keysDir)
 {
-    return QDir(keysDir).filePath(QStringLiteral("clinic-signing.key"));
-}
-
-QString careTeamKeyPath(const QString &keysDir, std::uint32_t epoch)
-{
-    return QDir(keysDir).filePath(QStringLiteral("care-team-%1.key").arg(epoch));
+    return clinicSigningKeyPath(keysDir);
 }
 
 Result<std::uint32_t> currentEpoch(Database &db)
@@ -80,6 +76,16 @@ Result<void> publishCareTeamKey(Database &db, const QString &clinicId,
 }
 
 } // namespace
+
+QString clinicSigningKeyPath(const QString &keysDir)
+{
+    return QDir(keysDir).filePath(QStringLiteral("clinic-signing.key"));
+}
+
+QString careTeamKeyPath(const QString &keysDir, std::uint32_t epoch)
+{
+    return QDir(keysDir).filePath(QStringLiteral("care-team-%1.key").arg(epoch));
+}
 
 Result<void> writeKeyFile(const QString &path, const SecretBytes &secret)
 {
@@ -208,6 +214,43 @@ Result<EnrolmentCode> issueEnrolmentCode(Database &db, const QString &label, std
     return out;
 }
 
+Result<EnrolmentCode> issueRecoveryCode(Database &db, const QString &vaultId, std::int64_t validMs,
+                                        std::int64_t nowMs)
+{
+    auto clinic =
+        db.one("read the clinic", QStringLiteral("SELECT signing_public_key FROM clinic"));
+    if (!clinic) {
+        if (clinic.error().code == ErrorCode::NotFound)
+            return makeError(ErrorCode::NotFound, QStringLiteral("run `admin init` first"));
+        return clinic.error();
+    }
+    auto vault =
+        db.one("find the vault", QStringLiteral("SELECT id FROM vaults WHERE id = ?"), {vaultId});
+    if (!vault) {
+        if (vault.error().code == ErrorCode::NotFound)
+            return makeError(ErrorCode::NotFound, QStringLiteral("no vault with that id"));
+        return vault.error();
+    }
+    EnrolmentCode out;
+    out.code = newEnrolmentCode();
+    out.vaultId = vaultId;
+    out.expiresAt = nowMs + validMs;
+    out.fingerprint = protocol::keyFingerprint(clinic->value(0).toByteArray());
+    Transaction transaction(db);
+    COMPANION_TRY(transaction.begin());
+    COMPANION_TRY(db.exec("store a recovery code",
+                          QStringLiteral("INSERT INTO enrolment_codes (code_hash, vault_id, "
+                                         "purpose, created_at, expires_at) VALUES (?, ?, "
+                                         "'join', ?, ?)"),
+                          {hashSecret(normaliseCode(out.code).toUtf8()), out.vaultId,
+                           static_cast<qint64>(nowMs), static_cast<qint64>(out.expiresAt)}));
+    COMPANION_TRY(appendAudit(
+        db, {kAdmin, kCli, QStringLiteral("recovery_code.issue"), out.vaultId, out.vaultId},
+        nowMs));
+    COMPANION_TRY(transaction.commit());
+    return out;
+}
+
 Result<QString> addTherapist(Database &db, const QString &keysDir, const QString &name,
                              const QByteArray &publicKey, std::int64_t nowMs)
 {
@@ -236,6 +279,55 @@ Result<QString> addTherapist(Database &db, const QString &keysDir, const QString
         db, {kAdmin, kCli, QStringLiteral("therapist.add"), QString(), therapistId}, nowMs));
     COMPANION_TRY(transaction.commit());
     return therapistId;
+}
+
+Result<TherapistCode> issueTherapistCode(Database &db, const QString &keysDir, const QString &name,
+                                         std::int64_t validMs, std::int64_t nowMs)
+{
+    if (name.trimmed().isEmpty() || name.size() > 200)
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("--name: 1 to 200 characters"));
+    auto clinic =
+        db.one("read the clinic", QStringLiteral("SELECT id, signing_public_key FROM clinic"));
+    if (!clinic) {
+        if (clinic.error().code == ErrorCode::NotFound)
+            return makeError(ErrorCode::NotFound, QStringLiteral("run `admin init` first"));
+        return clinic.error();
+    }
+    const QString clinicId = clinic->value(0).toString();
+    TherapistCode out;
+    out.fingerprint = protocol::keyFingerprint(clinic->value(1).toByteArray());
+    auto epoch = currentEpoch(db);
+    if (!epoch)
+        return epoch.error();
+    out.careTeamEpoch = *epoch;
+    auto careTeamKey = loadCareTeamKey(keysDir, *epoch);
+    if (!careTeamKey)
+        return careTeamKey.error();
+    out.code = newEnrolmentCode();
+    out.expiresAt = nowMs + validMs;
+    auto sealed =
+        protocol::sealCareTeamKeyWithCode(out.code, careTeamKey->secretKey, clinicId, *epoch);
+    if (!sealed)
+        return sealed.error();
+    auto proof = protocol::therapistCodeProof(out.code);
+    if (!proof)
+        return proof.error();
+    const QString codeHash = hashSecret(*proof);
+    Transaction transaction(db);
+    COMPANION_TRY(transaction.begin());
+    COMPANION_TRY(db.exec("store a therapist code",
+                          QStringLiteral("INSERT INTO therapist_codes (code_hash, display_name, "
+                                         "ctk_epoch, sealed_ctk, created_at, expires_at) VALUES "
+                                         "(?, ?, ?, ?, ?, ?)"),
+                          {codeHash, name.trimmed(), static_cast<qint64>(*epoch), *sealed,
+                           static_cast<qint64>(nowMs), static_cast<qint64>(out.expiresAt)}));
+    // The subject is the epoch, never the code or its hash.
+    COMPANION_TRY(appendAudit(
+        db,
+        {kAdmin, kCli, QStringLiteral("therapist_code.issue"), QString(), QString::number(*epoch)},
+        nowMs));
+    COMPANION_TRY(transaction.commit());
+    return out;
 }
 
 Result<std::uint32_t> removeTherapist(Database &db, const QString &keysDir,
@@ -274,6 +366,10 @@ Result<std::uint32_t> removeTherapist(Database &db, const QString &keysDir,
                           QStringLiteral("DELETE FROM care_team_grants WHERE therapist_id = ?"),
                           {therapistId}));
     COMPANION_TRY(publishCareTeamKey(db, clinicId, *clinicKey, newEpoch, newKey, nowMs));
+    // Unused therapist codes carry the old epoch's key, which patients stop sealing to: a
+    // rotation voids them (ADR 0013) rather than enrol someone into a key nobody uses.
+    COMPANION_TRY(db.exec("void unused therapist codes",
+                          QStringLiteral("DELETE FROM therapist_codes WHERE redeemed_at IS NULL")));
     auto remaining = db.exec("list therapists",
                              QStringLiteral("SELECT id, public_key FROM principals WHERE role = "
                                             "'therapist' AND revoked_at IS NULL"));

@@ -1,10 +1,12 @@
 #include "server/api.h"
 
 #include "protocol/api.h"
+#include "protocol/careteamenrol.h"
 #include "protocol/envelope.h"
 #include "protocol/json.h"
 #include "protocol/keys.h"
 #include "server/auditlog.h"
+#include "server/clinicmessages.h"
 #include "server/logging.h"
 #include "server/secrets.h"
 
@@ -129,6 +131,9 @@ struct RouteHandlers
             {{"GET", "/v1/vault/access-log", A::Device, 0, R::None,
               QStringLiteral("who did what with this vault")},
              &Api::accessLog},
+            {{"POST", "/v1/careteam/enrol", A::Public, small, R::Enrol,
+              QStringLiteral("redeem a therapist code, register the therapist's key")},
+             &Api::careTeamEnrol},
             {{"GET", "/v1/careteam/keys", A::Therapist, 0, R::None,
               QStringLiteral("care-team key sealed to this therapist")},
              &Api::careTeamKeys},
@@ -150,6 +155,15 @@ struct RouteHandlers
             {{"POST", "/v1/careteam/alerts/{alert_id}/ack", A::Therapist, small, R::None,
               QStringLiteral("acknowledge an alert")},
              &Api::acknowledgeAlert},
+            {{"GET", "/v1/clinic/protocol", A::Device, 0, R::None,
+              QStringLiteral("the clinic protocol, signed by the clinic")},
+             &Api::clinicProtocol},
+            {{"GET", "/v1/vault/messages", A::Device, 0, R::None,
+              QStringLiteral("messages from the clinic and the care team")},
+             &Api::listMessages},
+            {{"POST", "/v1/careteam/vaults/{vault_id}/messages", A::Therapist, small, R::None,
+              QStringLiteral("send a sealed message to a patient (audited)")},
+             &Api::postMessage},
         };
         return table;
     }
@@ -1228,6 +1242,77 @@ HttpResponse Api::accessLog(Call &call)
                                                   {QStringLiteral("next_cursor"), cursor}}));
 }
 
+HttpResponse Api::careTeamEnrol(Call &call)
+{
+    auto request = protocol::CareTeamEnrolRequest::fromJson(call.request.body);
+    if (!request)
+        return badRequest(request.error());
+    // A key that is not a valid Ed25519 point could never receive a care-team key later
+    // (rotations seal to its X25519 form): refuse it before the code is spent.
+    if (!protocol::boxPublicKeyFromSigningKey(request->publicKey))
+        return badRequest(makeError(ErrorCode::InvalidInput,
+                                    QStringLiteral("public_key: not a valid Ed25519 key")));
+    auto clinicInfo = loadClinic(m_db);
+    if (!clinicInfo)
+        return clinicMissing(clinicInfo.error());
+
+    const QString codeHash = hashSecret(request->codeProof);
+    const qint64 at = now();
+    const QString therapistId = protocol::idToHex(protocol::randomId());
+    Transaction transaction(m_db);
+    if (auto begun = transaction.begin(); !begun)
+        return storageFailure(begun.error());
+    // Redeem exactly once, and only while its care-team epoch is the current one: a code issued
+    // before a rotation is void (ADR 0013). The conditional UPDATE is the check.
+    auto redeemed = m_db.exec(
+        "redeem a therapist code",
+        QStringLiteral("UPDATE therapist_codes SET redeemed_at = ?, therapist_id = ? WHERE "
+                       "code_hash = ? AND redeemed_at IS NULL AND expires_at > ? AND ctk_epoch = "
+                       "(SELECT MAX(epoch) FROM care_team_keys)"),
+        {at, therapistId, codeHash, at});
+    if (!redeemed)
+        return storageFailure(redeemed.error());
+    if (redeemed->numRowsAffected() != 1)
+        return HttpResponse::error(403, QStringLiteral("invalid_code"),
+                                   QStringLiteral("this code is not valid"));
+    auto code = m_db.one("read a therapist code",
+                         QStringLiteral("SELECT display_name, ctk_epoch, sealed_ctk FROM "
+                                        "therapist_codes WHERE code_hash = ?"),
+                         {codeHash});
+    if (!code)
+        return storageFailure(code.error());
+    protocol::CareTeamEnrolResponse response;
+    response.therapistId = therapistId;
+    response.name = code->value(0).toString();
+    response.careTeamEpoch = static_cast<std::uint32_t>(code->value(1).toLongLong());
+    response.careTeamKeySealedByCode = code->value(2).toByteArray();
+    // The sealed key is handed out once; the row keeps no copy of it afterwards.
+    if (auto emptied = m_db.exec("empty a redeemed code",
+                                 QStringLiteral("UPDATE therapist_codes SET sealed_ctk = ? WHERE "
+                                                "code_hash = ?"),
+                                 {QByteArray(""), codeHash});
+        !emptied)
+        return storageFailure(emptied.error());
+    if (auto inserted = m_db.exec(
+            "add a therapist",
+            QStringLiteral("INSERT INTO principals (id, role, vault_id, display_name, public_key, "
+                           "created_at) VALUES (?, 'therapist', NULL, ?, ?, ?)"),
+            {therapistId, response.name, request->publicKey, at});
+        !inserted)
+        return storageFailure(inserted.error());
+    if (auto audited = appendAudit(m_db,
+                                   {QStringLiteral("therapist"), therapistId,
+                                    QStringLiteral("therapist.enrol"), QString(), therapistId},
+                                   at);
+        !audited)
+        return storageFailure(audited.error());
+    if (auto committed = transaction.commit(); !committed)
+        return storageFailure(committed.error());
+    qCInfo(lcServer) << "therapist registered";
+    response.clinic = std::move(clinicInfo).value();
+    return HttpResponse::json(201, response.toJson());
+}
+
 HttpResponse Api::careTeamKeys(Call &call)
 {
     auto rows = m_db.exec("read care-team grants",
@@ -1416,6 +1501,67 @@ HttpResponse Api::acknowledgeAlert(Call &call)
     if (auto committed = transaction.commit(); !committed)
         return storageFailure(committed.error());
     return HttpResponse::noContent();
+}
+
+HttpResponse Api::clinicProtocol(Call &)
+{
+    auto published = latestProtocol(m_db);
+    if (!published)
+        return storageFailure(published.error());
+    if (!*published)
+        return notFound();
+    return HttpResponse::json(200, (*published)->toJson());
+}
+
+HttpResponse Api::listMessages(Call &call)
+{
+    auto paging = readPaging(call.query, 200, static_cast<int>(protocol::kMaxMessagesPage));
+    if (!paging)
+        return badRequest(paging.error());
+    auto page = readVaultMessages(m_db, call.principal.vaultId, paging->after, paging->limit);
+    if (!page)
+        return storageFailure(page.error());
+    return HttpResponse::json(200, page->toJson());
+}
+
+HttpResponse Api::postMessage(Call &call)
+{
+    const QString vaultId = call.params.value(0);
+    if (!isId(vaultId))
+        return notFound();
+    // The care team reaches a vault only while it shares something (as for its records), and
+    // the answer for any other vault is the same 404 as for one that does not exist.
+    auto shares = vaultShares(m_db, vaultId);
+    if (!shares)
+        return storageFailure(shares.error());
+    if (!*shares)
+        return notFound();
+    auto request = protocol::PostMessageRequest::fromJson(call.request.body);
+    if (!request)
+        return badRequest(request.error());
+    const qint64 at = now();
+    Transaction transaction(m_db);
+    if (auto begun = transaction.begin(); !begun)
+        return storageFailure(begun.error());
+    auto appended = appendVaultMessage(
+        m_db, vaultId, request->messageId, protocol::MessageAuthor::Therapist, call.principal.id,
+        request->sealed, QStringLiteral("therapist"), call.principal.id, at);
+    if (!appended) {
+        if (appended.error().code == ErrorCode::AlreadyExists)
+            return HttpResponse::error(409, QStringLiteral("message_exists"),
+                                       QStringLiteral("another message has this message_id"));
+        if (appended.error().code == ErrorCode::NotFound)
+            return notFound();
+        return storageFailure(appended.error());
+    }
+    if (appended->duplicate)
+        // A retry of a message already stored: nothing new, no second audit row.
+        return HttpResponse::json(
+            200, toCompactJson({{QStringLiteral("seq"), static_cast<qint64>(appended->seq)}}));
+    if (auto committed = transaction.commit(); !committed)
+        return storageFailure(committed.error());
+    return HttpResponse::json(
+        201, toCompactJson({{QStringLiteral("seq"), static_cast<qint64>(appended->seq)}}));
 }
 
 } // namespace companion::server

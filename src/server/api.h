@@ -115,6 +115,7 @@ private:
     HttpResponse share(Call &call);
     HttpResponse unshare(Call &call);
     HttpResponse accessLog(Call &call);
+    HttpResponse careTeamEnrol(Call &call);
     HttpResponse careTeamKeys(Call &call);
     HttpResponse careTeamPatients(Call &call);
     HttpResponse careTeamVaultKeys(Call &call);
@@ -122,6 +123,9 @@ private:
     HttpResponse careTeamRecord(Call &call);
     HttpResponse careTeamAlerts(Call &call);
     HttpResponse acknowledgeAlert(Call &call);
+    HttpResponse clinicProtocol(Call &call);
+    HttpResponse listMessages(Call &call);
+    HttpResponse postMessage(Call &call);
 
     friend struct RouteHandlers;
     Database &m_db;

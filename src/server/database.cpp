@@ -1,8 +1,12 @@
 #include "server/database.h"
 
+#include "server/logging.h"
+
 #include <QAtomicInteger>
 #include <QDateTime>
+#include <QSet>
 #include <QSqlError>
+#include <QSqlQuery>
 #include <QUrl>
 
 #include <array>
@@ -21,7 +25,10 @@ struct Migration
 };
 
 // The audit chain starts from 64 zero digits (docs/sync-protocol.md, "Audit log").
-const std::array<Migration, 1> kMigrations{{
+// Versions ascend but may leave gaps: branches developed in parallel take their own numbers, and
+// migrate() applies every step a database has not recorded, not only those above its maximum.
+// So steps must not depend on each other's tables unless they are merged in order.
+const std::array<Migration, 3> kMigrations{{
     {1,
      {
          "CREATE TABLE clinic (id TEXT PRIMARY KEY, name TEXT NOT NULL, "
@@ -72,7 +79,37 @@ const std::array<Migration, 1> kMigrations{{
          "INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, "
          "'0000000000000000000000000000000000000000000000000000000000000000')",
      }},
+    // The clinic → patient channel (docs/sync-protocol.md, "Clinic messages"): messages sealed
+    // with the patient's SCK, in the vault's one sequence (vaults.last_seq, shared with
+    // envelopes, so both are in commit order); and the clinic protocol as signed by the clinic.
+    {2,
+     {
+         "CREATE TABLE vault_messages (vault_id TEXT NOT NULL, seq BIGINT NOT NULL, "
+         "message_id TEXT NOT NULL, author_type TEXT NOT NULL, author_id TEXT NOT NULL, "
+         "sealed {BLOB} NOT NULL, created_at BIGINT NOT NULL, PRIMARY KEY (vault_id, seq))",
+         "CREATE UNIQUE INDEX vault_messages_id ON vault_messages (vault_id, message_id)",
+         "CREATE TABLE clinic_protocols (version BIGINT PRIMARY KEY, document {BLOB} NOT NULL, "
+         "signature {BLOB} NOT NULL, created_at BIGINT NOT NULL)",
+     }},
+    // Therapist enrolment codes (ADR 0013): the hash of the code's lookup proof, the name the
+    // admin gave, and the care-team key of `ctk_epoch` sealed under a key only the code yields
+    // (emptied once redeemed). A rotation deletes unredeemed codes.
+    {3,
+     {
+         "CREATE TABLE therapist_codes (code_hash TEXT PRIMARY KEY, display_name TEXT NOT NULL, "
+         "ctk_epoch BIGINT NOT NULL, sealed_ctk {BLOB} NOT NULL, created_at BIGINT NOT NULL, "
+         "expires_at BIGINT NOT NULL, redeemed_at BIGINT, therapist_id TEXT)",
+     }},
 }};
+
+bool versionsAscend()
+{
+    for (std::size_t i = 1; i < kMigrations.size(); ++i) {
+        if (kMigrations[i].version <= kMigrations[i - 1].version)
+            return false;
+    }
+    return true;
+}
 
 Error databaseError(const char *what, const QSqlError &error)
 {
@@ -161,6 +198,22 @@ Database::~Database()
 QSqlDatabase Database::handle() const
 {
     return QSqlDatabase::database(m_connectionName, false);
+}
+
+bool Database::recoverLostConnection()
+{
+    {
+        QSqlQuery probe(handle());
+        if (probe.exec(QStringLiteral("SELECT 1")))
+            return false; // the connection works: the failure was the request's own
+    }
+    m_prepared.clear();
+    QSqlDatabase connection = handle();
+    connection.close();
+    if (!connection.open())
+        qCWarning(lcServer) << "database connection lost; reconnecting failed:"
+                            << connection.lastError().databaseText().left(200);
+    return true;
 }
 
 QString Database::blobType() const
@@ -275,8 +328,21 @@ Result<void> Database::migrate()
     if (*current > latestSchemaVersion())
         return makeError(ErrorCode::Unsupported,
                          QStringLiteral("the database was written by a newer companion-server"));
+    if (!versionsAscend())
+        return makeError(ErrorCode::Internal, QStringLiteral("migration versions must ascend"));
+    // Which steps ran, not only the highest: a step numbered below one already applied (merged
+    // later from a parallel branch) still runs.
+    QSet<int> applied;
+    {
+        auto rows = exec("read the applied migrations",
+                         QStringLiteral("SELECT version FROM schema_migrations"));
+        if (!rows)
+            return rows.error();
+        while (rows->next())
+            applied.insert(rows->value(0).toInt());
+    }
     for (const Migration &migration : kMigrations) {
-        if (migration.version <= *current)
+        if (applied.contains(migration.version))
             continue;
         Transaction transaction(*this);
         COMPANION_TRY(transaction.begin());

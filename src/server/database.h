@@ -71,6 +71,11 @@ public:
     Result<void> commit();
     void rollback();
 
+    // After a failed request: true when the connection itself is gone (PostgreSQL restarted,
+    // network cut), in which case it is reopened — prepared statements dropped with it — so the
+    // next request works again as soon as the database is back. QtSql never reconnects by itself.
+    bool recoverLostConnection();
+
     // The blob column type and similar dialect differences, substituted into DDL.
     QString blobType() const;
 

@@ -76,6 +76,14 @@ auto asyncHandle(DbWorker &worker, HttpRequest request, Token &&token)
                     worker.api ? worker.api->handle(request)
                                : HttpResponse::error(503, QStringLiteral("unavailable"),
                                                      QStringLiteral("the database is unavailable"));
+                // A storage failure because the database went away (restart, failover) is
+                // temporary: 503 tells clients to retry, and the connection is reopened for the
+                // next request. Should a commit have landed just before the connection died, the
+                // client's retry is an identical re-send, which the push route accepts
+                // idempotently.
+                if (response.status == 500 && worker.db && worker.db->recoverLostConnection())
+                    response = HttpResponse::error(503, QStringLiteral("unavailable"),
+                                                   QStringLiteral("the database is unavailable"));
                 auto executor = asio::get_associated_executor(handler);
                 asio::post(executor, [handler = std::move(handler),
                                       response = std::move(response)]() mutable {

@@ -1,6 +1,7 @@
 #include "server/secrets.h"
 
 #include "crypto/sodium.h"
+#include "protocol/careteamenrol.h"
 
 #include <sodium.h>
 
@@ -42,18 +43,8 @@ QString newEnrolmentCode()
 
 QString normaliseCode(const QString &code)
 {
-    QString out;
-    for (QChar c : code) {
-        c = c.toUpper();
-        if (c == QLatin1Char('-') || c == QLatin1Char(' '))
-            continue;
-        if (c == QLatin1Char('O'))
-            c = QLatin1Char('0');
-        else if (c == QLatin1Char('I') || c == QLatin1Char('L'))
-            c = QLatin1Char('1');
-        out += c;
-    }
-    return out;
+    // One rule for every code a person types, shared with the care-team console.
+    return protocol::normaliseEnrolmentCode(code);
 }
 
 QString newAccessToken()

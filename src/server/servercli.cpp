@@ -4,10 +4,12 @@
 #include "protocol/keys.h"
 #include "server/admin.h"
 #include "server/auditlog.h"
+#include "server/clinicmessages.h"
 #include "server/httpserver.h"
 #include "server/logging.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -33,12 +35,20 @@ const char kUsage[] =
     "        [--token-ttl-s N] [--body-budget-mb N]\n"
     "  companion-server admin init --db URL --name NAME --keys-dir DIR [--safety-alerts]\n"
     "  companion-server admin enrol-patient --db URL [--label TEXT] [--valid-hours N]\n"
+    "  companion-server admin recovery-code --db URL --vault VAULT_ID [--valid-hours N]\n"
+    "        (a patient who lost every device: joins a new one to the existing vault)\n"
     "  companion-server admin add-therapist --db URL --keys-dir DIR --name NAME\n"
-    "        (--public-key BASE64 | --key-out FILE)\n"
+    "        [--public-key BASE64 | --key-out FILE | --valid-hours N]\n"
+    "        (neither key option: prints a one-time code for companion-careteam enrol)\n"
     "  companion-server admin remove-therapist --db URL --keys-dir DIR --id THERAPIST_ID\n"
     "  companion-server admin revoke-device --db URL --id DEVICE_ID\n"
     "  companion-server admin safety-alerts --db URL on|off\n"
     "  companion-server admin audit --db URL [--json]\n"
+    "  companion-server admin publish-protocol --db URL --keys-dir DIR --file PROTOCOL.json\n"
+    "  companion-server admin add-appointment --db URL --keys-dir DIR --vault VAULT_ID\n"
+    "        --at ISO8601 [--minutes N] [--location TEXT] [--appointment APPOINTMENT_ID]\n"
+    "  companion-server admin cancel-appointment --db URL --keys-dir DIR --vault VAULT_ID\n"
+    "        --appointment APPOINTMENT_ID\n"
     "URL: a SQLite file path (or sqlite:PATH) or postgresql://user@host:port/dbname\n"
     "     (the password from PGPASSWORD or ~/.pgpass, never on the command line).\n";
 
@@ -254,12 +264,14 @@ int runAdmin(const QStringList &args)
     if (args.isEmpty())
         return usage(QStringLiteral("admin needs a command"));
     const QString command = args.first();
-    auto options = parseOptions(args.mid(1),
-                                {QStringLiteral("--db"), QStringLiteral("--name"),
-                                 QStringLiteral("--keys-dir"), QStringLiteral("--label"),
-                                 QStringLiteral("--valid-hours"), QStringLiteral("--public-key"),
-                                 QStringLiteral("--key-out"), QStringLiteral("--id")},
-                                {QStringLiteral("--json"), QStringLiteral("--safety-alerts")});
+    auto options = parseOptions(
+        args.mid(1),
+        {QStringLiteral("--db"), QStringLiteral("--name"), QStringLiteral("--keys-dir"),
+         QStringLiteral("--label"), QStringLiteral("--valid-hours"), QStringLiteral("--public-key"),
+         QStringLiteral("--key-out"), QStringLiteral("--id"), QStringLiteral("--file"),
+         QStringLiteral("--vault"), QStringLiteral("--at"), QStringLiteral("--minutes"),
+         QStringLiteral("--location"), QStringLiteral("--appointment")},
+        {QStringLiteral("--json"), QStringLiteral("--safety-alerts")});
     if (!options)
         return usage(options.error().message);
     const auto value = [&](const char *name) { return options->values.value(QLatin1String(name)); };
@@ -270,11 +282,17 @@ int runAdmin(const QStringList &args)
         return QString();
     };
 
-    static const QStringList known{
-        QStringLiteral("init"),          QStringLiteral("enrol-patient"),
-        QStringLiteral("add-therapist"), QStringLiteral("remove-therapist"),
-        QStringLiteral("revoke-device"), QStringLiteral("safety-alerts"),
-        QStringLiteral("audit")};
+    static const QStringList known{QStringLiteral("init"),
+                                   QStringLiteral("enrol-patient"),
+                                   QStringLiteral("recovery-code"),
+                                   QStringLiteral("add-therapist"),
+                                   QStringLiteral("remove-therapist"),
+                                   QStringLiteral("revoke-device"),
+                                   QStringLiteral("safety-alerts"),
+                                   QStringLiteral("audit"),
+                                   QStringLiteral("publish-protocol"),
+                                   QStringLiteral("add-appointment"),
+                                   QStringLiteral("cancel-appointment")};
     if (!known.contains(command))
         return usage(QStringLiteral("unknown admin command ") + command);
     auto db = openDatabase(*options);
@@ -309,13 +327,47 @@ int runAdmin(const QStringList &args)
         out(QStringLiteral("clinic key fingerprint: %1").arg(code->fingerprint));
         return kExitOk;
     }
+    if (command == QLatin1String("recovery-code")) {
+        if (const QString missing = need({"--vault"}); !missing.isEmpty())
+            return usage(missing);
+        auto hours = intOption(*options, "--valid-hours", 72, 1, 24 * 30);
+        if (!hours)
+            return usage(hours.error().message);
+        auto code = issueRecoveryCode(database, value("--vault"),
+                                      std::int64_t(*hours) * 3600 * 1000, nowMs());
+        if (!code)
+            return fail(code.error().message);
+        out(QStringLiteral("code: %1").arg(code->code));
+        out(QStringLiteral("vault: %1").arg(code->vaultId));
+        out(QStringLiteral("expires: %1").arg(isoTime(code->expiresAt)));
+        out(QStringLiteral("clinic key fingerprint: %1").arg(code->fingerprint));
+        return kExitOk;
+    }
     if (command == QLatin1String("add-therapist")) {
         if (const QString missing = need({"--name", "--keys-dir"}); !missing.isEmpty())
             return usage(missing);
         const bool hasPublic = options->values.contains(QStringLiteral("--public-key"));
         const bool hasOut = options->values.contains(QStringLiteral("--key-out"));
-        if (hasPublic == hasOut)
-            return usage(QStringLiteral("give exactly one of --public-key and --key-out"));
+        if (hasPublic && hasOut)
+            return usage(QStringLiteral("give at most one of --public-key and --key-out"));
+        if (!hasPublic && !hasOut) {
+            // Enrolment by code: the therapist makes their own key pair in the console, and the
+            // care-team key reaches them sealed under the code (ADR 0013).
+            auto hours = intOption(*options, "--valid-hours", 72, 1, 24 * 30);
+            if (!hours)
+                return usage(hours.error().message);
+            auto code = issueTherapistCode(database, value("--keys-dir"), value("--name"),
+                                           std::int64_t(*hours) * 3600 * 1000, nowMs());
+            if (!code)
+                return fail(code.error().message);
+            out(QStringLiteral("code: %1").arg(code->code));
+            out(QStringLiteral("expires: %1").arg(isoTime(code->expiresAt)));
+            out(QStringLiteral("care-team epoch: %1").arg(code->careTeamEpoch));
+            out(QStringLiteral("clinic key fingerprint: %1").arg(code->fingerprint));
+            return kExitOk;
+        }
+        if (options->values.contains(QStringLiteral("--valid-hours")))
+            return usage(QStringLiteral("--valid-hours is only for a code (no key option)"));
         QByteArray publicKey;
         if (hasPublic) {
             auto decoded = protocol::decodeBase64(value("--public-key").toLatin1());
@@ -359,6 +411,54 @@ int runAdmin(const QStringList &args)
         if (auto set = setSafetyAlerts(database, state == QLatin1String("on"), nowMs()); !set)
             return fail(set.error().message);
         out(QStringLiteral("safety alerts %1").arg(state));
+        return kExitOk;
+    }
+    if (command == QLatin1String("publish-protocol")) {
+        if (const QString missing = need({"--keys-dir", "--file"}); !missing.isEmpty())
+            return usage(missing);
+        QFile file(value("--file"));
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(QStringLiteral("cannot read %1").arg(value("--file")));
+        // One byte over the cap is enough to refuse an oversized file without reading it all.
+        const QByteArray json = file.read(protocol::kMaxClinicProtocolJson + 1);
+        auto version = publishProtocol(database, value("--keys-dir"), json, nowMs());
+        if (!version)
+            return fail(version.error().message);
+        out(QStringLiteral("clinic protocol published as version %1").arg(*version));
+        return kExitOk;
+    }
+    if (command == QLatin1String("add-appointment") ||
+        command == QLatin1String("cancel-appointment")) {
+        const bool cancel = command == QLatin1String("cancel-appointment");
+        if (const QString missing = cancel ? need({"--keys-dir", "--vault", "--appointment"})
+                                           : need({"--keys-dir", "--vault", "--at"});
+            !missing.isEmpty())
+            return usage(missing);
+        Result<SentMessage> sent = makeError(ErrorCode::Internal, QString());
+        if (cancel) {
+            sent = cancelAppointment(database, value("--keys-dir"), value("--vault"),
+                                     value("--appointment"), nowMs());
+        } else {
+            // A zone is required: the server's own zone says nothing about the patient's.
+            const QDateTime at = QDateTime::fromString(value("--at"), Qt::ISODateWithMs);
+            if (!at.isValid() || at.timeSpec() == Qt::LocalTime)
+                return usage(QStringLiteral(
+                    "--at: an ISO 8601 time with a zone, e.g. 2026-11-02T09:00:00+01:00"));
+            auto minutes =
+                intOption(*options, "--minutes", 60, protocol::kMinMessageAppointmentMinutes,
+                          protocol::kMaxMessageAppointmentMinutes);
+            if (!minutes)
+                return usage(minutes.error().message);
+            sent = sendAppointment(database, value("--keys-dir"),
+                                   {value("--vault"), value("--appointment"),
+                                    at.toMSecsSinceEpoch(), *minutes, value("--location")},
+                                   nowMs());
+        }
+        if (!sent)
+            return fail(sent.error().message);
+        out(QStringLiteral("appointment: %1").arg(sent->appointmentId));
+        out(QStringLiteral("message: %1").arg(sent->messageId));
+        out(QStringLiteral("sealed with shared key generation %1").arg(sent->generation));
         return kExitOk;
     }
     return runAudit(database, options->flags.contains(QStringLiteral("--json")));

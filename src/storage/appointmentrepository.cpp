@@ -27,6 +27,18 @@ Result<Appointment> toAppointment(const domain::Record &record)
                        std::move(*body)};
 }
 
+// An appointment the clinic booked is the clinic's: it arrives (and moves, and is cancelled) only
+// through the clinic's signed messages, which each of the patient's devices applies itself; a
+// local edit would silently disagree with the clinic and never reach it (ADR 0014).
+Result<void> requirePatientMade(const Appointment &appointment)
+{
+    if (appointment.body.source == domain::AppointmentSource::Clinic)
+        return makeError(ErrorCode::InvalidInput,
+                         u"your clinic made this appointment; ask your clinic to move or cancel "
+                         u"it"_s);
+    return {};
+}
+
 } // namespace
 
 AppointmentRepository::AppointmentRepository(RecordRepository &records)
@@ -68,6 +80,7 @@ Result<Appointment> AppointmentRepository::move(const RecordId &id, const QDateT
     auto current = get(id);
     if (!current)
         return current.error();
+    COMPANION_TRY(requirePatientMade(*current));
     if (current->cancelled())
         return makeError(ErrorCode::InvalidInput, u"a cancelled appointment cannot be moved"_s);
     AppointmentBody body = current->body;
@@ -88,6 +101,7 @@ Result<Appointment> AppointmentRepository::cancel(const RecordId &id)
     auto current = get(id);
     if (!current)
         return current.error();
+    COMPANION_TRY(requirePatientMade(*current));
     if (current->cancelled())
         return *current; // already cancelled: nothing to write
     AppointmentBody body = current->body;

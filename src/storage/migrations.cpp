@@ -203,6 +203,36 @@ ALTER TABLE records ADD COLUMN summary_number REAL;
 ALTER TABLE records ADD COLUMN summary_text TEXT;
 )sql",
               &backfillSummaries},
+    // What the clinic sends this patient (src/sync, docs/sync-protocol.md "Clinic messages"):
+    // every message opened and checked (replies to the patient's entries and the clinic's
+    // appointments, by message id so a message applies once), their own pull cursor beside the
+    // records' one, and the newest clinic protocol as the clinic signed it (the document and the
+    // signature, so it can be checked again).
+    Migration{7, "clinic messages and the signed clinic protocol", R"sql(
+ALTER TABLE sync_account ADD COLUMN message_cursor INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE sync_messages (
+    message_id TEXT PRIMARY KEY NOT NULL,
+    seq INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    author_type TEXT NOT NULL,
+    author_id TEXT NOT NULL,
+    author_name TEXT NOT NULL,
+    subject_id TEXT NOT NULL,
+    body BLOB NOT NULL,
+    created_at INTEGER NOT NULL,
+    received_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX sync_messages_by_subject ON sync_messages (subject_id, created_at);
+CREATE TABLE sync_clinic_protocol (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    version INTEGER NOT NULL,
+    issued_at INTEGER NOT NULL,
+    document BLOB NOT NULL,
+    signature BLOB NOT NULL,
+    received_at INTEGER NOT NULL
+);
+)sql",
+              nullptr},
 };
 
 constexpr bool versionsAreConsecutive()
@@ -266,7 +296,8 @@ CREATE TABLE sync_account (
     clinic TEXT NOT NULL,
     fingerprint TEXT NOT NULL,
     pull_cursor INTEGER NOT NULL,
-    enrolled_at INTEGER NOT NULL
+    enrolled_at INTEGER NOT NULL,
+    message_cursor INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE sync_envelopes (
     record_id TEXT NOT NULL,
@@ -308,6 +339,27 @@ CREATE TABLE sync_integrity_events (
     version INTEGER NOT NULL,
     reason TEXT NOT NULL
 );
+CREATE TABLE sync_messages (
+    message_id TEXT PRIMARY KEY NOT NULL,
+    seq INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    author_type TEXT NOT NULL,
+    author_id TEXT NOT NULL,
+    author_name TEXT NOT NULL,
+    subject_id TEXT NOT NULL,
+    body BLOB NOT NULL,
+    created_at INTEGER NOT NULL,
+    received_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX sync_messages_by_subject ON sync_messages (subject_id, created_at);
+CREATE TABLE sync_clinic_protocol (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    version INTEGER NOT NULL,
+    issued_at INTEGER NOT NULL,
+    document BLOB NOT NULL,
+    signature BLOB NOT NULL,
+    received_at INTEGER NOT NULL
+);
 )sql";
 
 QString normalisedSql(QString sql)
@@ -334,16 +386,16 @@ int latestSchemaVersion()
     return kMigrations.back().version;
 }
 
-Result<void> migrate(Database &db)
+Result<void> migrateWith(Database &db, std::span<const Migration> steps)
 {
     auto current = db.userVersion();
     if (!current)
         return current.error();
-    if (*current > latestSchemaVersion())
+    if (*current > steps.back().version)
         return makeError(ErrorCode::Unsupported,
                          QStringLiteral("this profile was written by a newer version of "
                                         "Companion; please update the app"));
-    for (const Migration &step : kMigrations) {
+    for (const Migration &step : steps) {
         if (step.version <= *current)
             continue;
         auto tx = Transaction::begin(db);
@@ -358,7 +410,7 @@ Result<void> migrate(Database &db)
     return {};
 }
 
-Result<void> createFreshSchema(Database &db)
+Result<void> createFreshSchemaWith(Database &db, const char *freshSchemaSql, int version)
 {
     auto current = db.userVersion();
     if (!current)
@@ -368,9 +420,19 @@ Result<void> createFreshSchema(Database &db)
     auto tx = Transaction::begin(db);
     if (!tx)
         return tx.error();
-    COMPANION_TRY(db.exec(kFreshSchema));
-    COMPANION_TRY(db.setUserVersion(latestSchemaVersion()));
+    COMPANION_TRY(db.exec(freshSchemaSql));
+    COMPANION_TRY(db.setUserVersion(version));
     return tx->commit();
+}
+
+Result<void> migrate(Database &db)
+{
+    return migrateWith(db, kMigrations);
+}
+
+Result<void> createFreshSchema(Database &db)
+{
+    return createFreshSchemaWith(db, kFreshSchema, latestSchemaVersion());
 }
 
 Result<QString> schemaFingerprint(Database &db)

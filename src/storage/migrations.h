@@ -28,6 +28,11 @@ int latestSchemaVersion();
 Result<void> migrate(Database &db);
 // Creates the current schema in an empty database directly (the path new profiles take).
 Result<void> createFreshSchema(Database &db);
+// The same two paths for another schema built from the same parts (the care-team console's
+// profile): `steps` ascend from 1; `freshSchemaSql` equals running them all.
+Result<void> migrateWith(Database &db, std::span<const Migration> steps);
+Result<void> createFreshSchemaWith(Database &db, const char *freshSchemaSql, int version);
+
 // Normalised description of the schema (tables, columns, indexes, triggers, user_version), used
 // to prove that a migrated database equals a fresh one.
 Result<QString> schemaFingerprint(Database &db);

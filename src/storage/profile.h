@@ -95,9 +95,6 @@ public:
 private:
     Profile(QString directory, KeyFile keyFile, SecretBytes databaseKey, Database db,
             const Clock &clock);
-    static Result<std::unique_ptr<Profile>> openWithKey(const QString &directory, KeyFile keyFile,
-                                                        SecretBytes databaseKey,
-                                                        const Clock &clock);
 
     QString m_directory;
     KeyFile m_keyFile;

@@ -424,4 +424,39 @@ Result<AccessLogPage> ClinicClient::accessLog(std::int64_t after, int limit)
     return page;
 }
 
+Result<std::optional<protocol::PublishedProtocol>> ClinicClient::clinicProtocol()
+{
+    auto response = call("GET"_ba, "/v1/clinic/protocol"_ba, {}, true);
+    if (!response)
+        return response.error();
+    if (response->status == 404)
+        return std::optional<protocol::PublishedProtocol>();
+    if (response->status != 200)
+        return errorFor(*response);
+    auto parsed = protocol::PublishedProtocol::fromJson(response->body);
+    if (!parsed)
+        return malformedAnswer(u"the clinic protocol"_s, parsed.error());
+    return std::optional<protocol::PublishedProtocol>(std::move(*parsed));
+}
+
+Result<protocol::VaultMessagesPage> ClinicClient::messages(std::int64_t after, int limit)
+{
+    const QByteArray target = "/v1/vault/messages?after="_ba + QByteArray::number(after) +
+                              "&limit="_ba + QByteArray::number(limit);
+    auto response = call("GET"_ba, target, {}, true);
+    if (!response)
+        return response.error();
+    if (response->status == 404) {
+        protocol::VaultMessagesPage none;
+        none.next = after;
+        return none;
+    }
+    if (response->status != 200)
+        return errorFor(*response);
+    auto parsed = protocol::VaultMessagesPage::fromJson(response->body);
+    if (!parsed)
+        return malformedAnswer(u"the clinic's messages"_s, parsed.error());
+    return parsed;
+}
+
 } // namespace companion::sync

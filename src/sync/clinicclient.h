@@ -2,6 +2,8 @@
 
 #include "common/result.h"
 #include "protocol/api.h"
+#include "protocol/clinicmessage.h"
+#include "protocol/clinicprotocol.h"
 #include "protocol/keys.h"
 #include "sync/httptransport.h"
 #include "sync/retrypolicy.h"
@@ -91,17 +93,26 @@ public:
     // Ok when the share ended or there was none.
     Result<void> deleteShare(const QString &recordIdHex);
     Result<AccessLogPage> accessLog(std::int64_t after, int limit);
+    // The clinic protocol as the clinic signed it; nullopt when none was published (or the
+    // server is older than the clinic channel). Not verified here: the engine does that.
+    Result<std::optional<protocol::PublishedProtocol>> clinicProtocol();
+    // Messages from the clinic and the care team after `after` (an older server without the
+    // route answers as if there were none).
+    Result<protocol::VaultMessagesPage> messages(std::int64_t after, int limit);
 
     // Requests sent, retries made (for `sync --json` and tests).
     int requestsSent() const { return m_requests; }
     int retriesMade() const { return m_retries; }
 
-private:
+    // Any route with the login, retries and one re-login above: the care-team console's client
+    // (careteam/careteamclient.h) is built on these with a therapist id as the principal.
     Result<HttpResponse> call(const QByteArray &method, const QByteArray &target,
                               const QByteArray &body, bool authenticated);
+    Error errorFor(const HttpResponse &response) const;
+
+private:
     Result<HttpResponse> sendWithRetries(const HttpRequest &request);
     Result<void> login();
-    Error errorFor(const HttpResponse &response) const;
 
     HttpTransport &m_transport;
     RetryPolicy m_policy;

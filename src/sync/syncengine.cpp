@@ -3,6 +3,9 @@
 #include "protocol/envelope.h"
 #include "protocol/keys.h"
 #include "protocol/recordpayload.h"
+#include "sync/clinicinbox.h"
+
+#include "domain/appointment.h"
 
 #include <QUuid>
 
@@ -23,6 +26,9 @@ using protocol::Id16;
 // is ~400 bytes; a journal entry at most a few KiB).
 constexpr int kPushBatch = 250;
 constexpr int kPullPage = 500;
+constexpr int kMessagePage = 200;
+// The record id of integrity events about the clinic protocol (it is no record).
+const QString kProtocolSubject = QStringLiteral("clinic-protocol");
 
 Id16 idFromUuid(const QUuid &uuid)
 {
@@ -206,14 +212,21 @@ Result<EnrolResult> SyncEngine::enrol(const EnrolOptions &options, const SecretB
     auto blobs = client.keyBlobs();
     if (!blobs)
         return blobs.error();
-    const auto slot = std::find_if(blobs->begin(), blobs->end(), [](const KeyBlob &blob) {
-        return blob.slot == QLatin1String(protocol::kPassphraseSlot);
-    });
+    const auto findSlot = [&blobs](const char *name) {
+        return std::find_if(blobs->begin(), blobs->end(), [name](const KeyBlob &blob) {
+            return blob.slot == QLatin1String(name);
+        });
+    };
+    const auto slot = findSlot(protocol::kPassphraseSlot);
+    const auto recoverySlot = findSlot(protocol::kRecoverySlot);
     bool joined = false;
-    if (slot != blobs->end()) {
-        // A join code: the vault exists; its key is sealed under the first device's passphrase.
+    std::optional<crypto::RecoveryKey> newRecoveryKey;
+    if (slot != blobs->end() || recoverySlot != blobs->end()) {
+        // A join (or recovery) code: the vault exists; its key is sealed under the first
+        // device's passphrase and under the vault recovery key. The patient types either.
         joined = true;
         std::optional<SecretBytes> vaultKey;
+        std::uint32_t epoch = 0;
         for (int attempt = 0; attempt < 3 && !vaultKey; ++attempt) {
             auto typed = askVaultPassphrase
                              ? askVaultPassphrase(attempt)
@@ -221,28 +234,55 @@ Result<EnrolResult> SyncEngine::enrol(const EnrolOptions &options, const SecretB
                                                              u"the vault passphrase is needed"_s));
             if (!typed)
                 return typed.error();
+            // Something shaped like a recovery key (checksum included) is tried as one first;
+            // a passphrase never passes that check by accident.
+            const auto recoveryKey = crypto::RecoveryKey::parse(
+                QString::fromUtf8(reinterpret_cast<const char *>(typed->data()),
+                                  static_cast<qsizetype>(typed->size())));
+            if (recoveryKey && recoverySlot != blobs->end()) {
+                auto opened = protocol::unwrapVaultRootKey(
+                    recoveryKey->wrappingKey(), recoverySlot->blob, *vault,
+                    protocol::VaultKeySlot::Recovery, recoverySlot->epoch);
+                if (opened) {
+                    vaultKey = std::move(*opened);
+                    epoch = recoverySlot->epoch;
+                }
+                continue;
+            }
+            if (slot == blobs->end())
+                continue;
             auto opened =
                 protocol::openVaultKeyWithPassphrase(*typed, slot->blob, *vault, slot->epoch);
-            if (opened)
+            if (opened) {
                 vaultKey = std::move(*opened);
-            else if (opened.error().code != ErrorCode::WrongPassphrase)
+                epoch = slot->epoch;
+            } else if (opened.error().code != ErrorCode::WrongPassphrase) {
                 return opened.error();
+            }
         }
         if (!vaultKey)
             return makeError(ErrorCode::WrongPassphrase,
-                             u"that is not the passphrase of your other device. This device is "
-                             u"registered but cannot read your data: remove it from your device "
-                             u"list and ask for a new join code"_s);
+                             u"that is neither the passphrase of your other device nor your "
+                             u"recovery key. This device is registered but cannot read your "
+                             u"data: remove it from your device list and ask for a new code"_s);
         account.vaultRootKey = std::move(*vaultKey);
-        account.keyEpoch = slot->epoch;
+        account.keyEpoch = epoch;
     } else {
         account.vaultRootKey = protocol::generateKey();
         auto sealed = protocol::sealVaultKeyForPassphrase(passphrase, account.vaultRootKey, *vault,
                                                           account.keyEpoch);
         if (!sealed)
             return sealed.error();
+        newRecoveryKey = crypto::RecoveryKey::generate();
+        auto recoveryWrap =
+            protocol::wrapVaultRootKey(newRecoveryKey->wrappingKey(), account.vaultRootKey, *vault,
+                                       protocol::VaultKeySlot::Recovery, account.keyEpoch);
+        if (!recoveryWrap)
+            return recoveryWrap.error();
         COMPANION_TRY(client.putKeyBlob(QString::fromLatin1(protocol::kPassphraseSlot),
                                         account.keyEpoch, *sealed));
+        COMPANION_TRY(client.putKeyBlob(QString::fromLatin1(protocol::kRecoverySlot),
+                                        account.keyEpoch, *recoveryWrap));
     }
 
     {
@@ -263,8 +303,8 @@ Result<EnrolResult> SyncEngine::enrol(const EnrolOptions &options, const SecretB
         return ready.error();
     COMPANION_TRY(adoptSharedKeys(**ready));
 
-    return EnrolResult{account.vaultId, account.deviceId, account.clinic.name, account.fingerprint,
-                       joined};
+    return EnrolResult{account.vaultId,     account.deviceId, account.clinic.name,
+                       account.fingerprint, joined,           std::move(newRecoveryKey)};
 }
 
 Result<std::optional<SharedCollectionKey>> SyncEngine::currentSharedKey()
@@ -375,6 +415,9 @@ Result<SyncReport> SyncEngine::sync()
     SyncReport report;
     COMPANION_TRY(verifyClinic(current));
     COMPANION_TRY(pullAll(current, report));
+    // After the records, so a reply can name an entry this device just received.
+    COMPANION_TRY(pullMessages(current, report));
+    COMPANION_TRY(refreshClinicProtocol(current, report));
     // A refused push means another device got there first: pull its version (which turns our
     // edit into a kept conflict) and push what is left. Twice is enough for any one record.
     for (int round = 0; round < 3; ++round) {
@@ -535,6 +578,267 @@ Result<void> SyncEngine::applyPulled(const protocol::PullResponse &page, SyncRep
     COMPANION_TRY(tx->commit());
     current.account.pullCursor = page.nextCursor;
     return {};
+}
+
+Result<void> SyncEngine::pullMessages(Session &s, SyncReport &report)
+{
+    while (true) {
+        auto page = s.client->messages(s.account.messageCursor, kMessagePage);
+        if (!page)
+            return page.error();
+        COMPANION_TRY(applyMessages(*page, report));
+        if (!page->more || page->messages.empty())
+            return {};
+    }
+}
+
+Result<void> SyncEngine::applyMessages(const protocol::VaultMessagesPage &page, SyncReport &report)
+{
+    auto s = session();
+    if (!s)
+        return s.error();
+    Session &current = **s;
+    if (page.next < current.account.messageCursor) {
+        COMPANION_TRY(m_store.addIntegrityEvent(
+            {m_clock.nowUtc(), QString(), page.next, u"message_cursor_rollback"_s}));
+        ++report.integrity;
+        return makeError(ErrorCode::Damaged,
+                         u"the clinic server went back in time (its message sequence is lower "
+                         u"than what this device has seen); sync stopped. Tell your clinic"_s);
+    }
+    auto keys = m_store.sharedKeys();
+    if (!keys)
+        return keys.error();
+    auto tx = storage::Transaction::begin(m_db);
+    if (!tx)
+        return tx.error();
+    for (const protocol::VaultMessage &item : page.messages) {
+        const auto refuse = [&](const QString &reason) -> Result<void> {
+            ++report.integrity;
+            return m_store.addIntegrityEvent({m_clock.nowUtc(), item.messageId, item.seq, reason});
+        };
+        auto seen = m_store.hasMessage(item.messageId);
+        if (!seen)
+            return seen.error();
+        if (*seen)
+            continue; // applied before: a message applies once
+        // The clinic's messages must verify under the key pinned at enrolment (checked against
+        // the pinned fingerprint at the start of every sync), never a key the server offers.
+        QByteArray authorKey = item.authorPublicKey;
+        if (item.author == protocol::MessageAuthor::Clinic) {
+            if (item.authorId != current.account.clinic.clinicId) {
+                COMPANION_TRY(refuse(u"message_foreign_author"_s));
+                continue;
+            }
+            authorKey = current.account.clinic.signingPublicKey;
+        }
+        auto generation = protocol::clinicMessageGeneration(item.sealed);
+        if (!generation) {
+            COMPANION_TRY(refuse(u"message_malformed"_s));
+            continue;
+        }
+        const auto key = std::find_if(keys->begin(), keys->end(),
+                                      [&](const auto &k) { return k.generation == *generation; });
+        if (key == keys->end()) {
+            COMPANION_TRY(refuse(u"message_unknown_generation"_s));
+            continue;
+        }
+        auto opened = protocol::openClinicMessage(
+            item.sealed, {current.account.vaultId, item.messageId, item.author, item.authorId},
+            key->key, authorKey);
+        if (!opened) {
+            COMPANION_TRY(refuse(u"message_damaged"_s));
+            continue;
+        }
+        // Only the clinic books appointments; a therapist's message is a reply.
+        const bool isReply = std::holds_alternative<protocol::ReplyMessage>(opened->body);
+        if (isReply != (item.author == protocol::MessageAuthor::Therapist)) {
+            COMPANION_TRY(refuse(u"message_invalid"_s));
+            continue;
+        }
+        ReceivedMessage received;
+        received.messageId = item.messageId;
+        received.seq = item.seq;
+        received.type = opened->typeName();
+        received.authorType = protocol::messageAuthorName(item.author);
+        received.authorId = item.authorId;
+        received.authorName = item.authorName.left(protocol::kMaxMessageAuthorName);
+        received.message = opened->toJson();
+        received.createdAt = QDateTime::fromMSecsSinceEpoch(opened->createdAt, Qt::UTC);
+        received.receivedAt = m_clock.nowUtc();
+        if (const auto *reply = std::get_if<protocol::ReplyMessage>(&opened->body)) {
+            const RecordId entry = recordIdFromHex(reply->inReplyTo);
+            if (entry.isNull()) {
+                COMPANION_TRY(refuse(u"message_invalid"_s));
+                continue;
+            }
+            received.subjectId = entry.toString();
+        } else {
+            auto applied = applyAppointment(*opened, report, refuse);
+            if (!applied)
+                return applied.error();
+            if (!*applied)
+                continue;
+            const QString appointmentId =
+                std::holds_alternative<protocol::AppointmentMessage>(opened->body)
+                    ? std::get<protocol::AppointmentMessage>(opened->body).appointmentId
+                    : std::get<protocol::AppointmentCancelMessage>(opened->body).appointmentId;
+            received.subjectId = clinicAppointmentRecordId(appointmentId).toString();
+        }
+        COMPANION_TRY(m_store.addMessage(received));
+        ++report.messages;
+    }
+    COMPANION_TRY(m_store.setMessageCursor(page.next));
+    COMPANION_TRY(tx->commit());
+    current.account.messageCursor = page.next;
+    return {};
+}
+
+// An appointment the clinic booked lives in the patient's plan as an appointment record marked
+// as the clinic's, with a record id every device derives from the clinic's appointment id. Each
+// device applies the clinic's messages itself (written like a version from the server: no
+// outbox row), so the devices agree without pushing it, and the patient cannot change it in the
+// app (AppointmentRepository refuses; ADR 0014).
+Result<bool>
+SyncEngine::applyAppointment(const protocol::ClinicMessage &message, SyncReport &report,
+                             const std::function<Result<void>(const QString &)> &refuse)
+{
+    const auto *booked = std::get_if<protocol::AppointmentMessage>(&message.body);
+    const QString appointmentId =
+        booked ? booked->appointmentId
+               : std::get<protocol::AppointmentCancelMessage>(message.body).appointmentId;
+    const RecordId id = clinicAppointmentRecordId(appointmentId);
+    const QString recordId = id.toString();
+    const QDateTime writtenAt = QDateTime::fromMSecsSinceEpoch(message.createdAt, Qt::UTC);
+    auto existing = m_records.find(id);
+    if (!existing)
+        return existing.error();
+    std::optional<domain::AppointmentBody> current;
+    if (*existing) {
+        if ((*existing)->kind != domain::kinds::appointment) {
+            COMPANION_TRY(refuse(u"message_invalid"_s));
+            return false;
+        }
+        if (!(*existing)->deleted) {
+            auto body = domain::decodeAppointment((*existing)->body);
+            if (!body || body->source != domain::AppointmentSource::Clinic) {
+                COMPANION_TRY(refuse(u"message_invalid"_s));
+                return false;
+            }
+            current = std::move(*body);
+        }
+    }
+    // Messages apply in the server's order; one written before a message already applied to
+    // this appointment (a server reordering them) is kept but changes nothing.
+    auto newest = m_store.newestAppointmentMessage(recordId);
+    if (!newest)
+        return newest.error();
+    if (*newest && **newest > writtenAt)
+        return true;
+
+    domain::AppointmentBody body;
+    if (booked) {
+        body.startsAt = QDateTime::fromMSecsSinceEpoch(booked->startsAt, Qt::UTC);
+        body.durationMinutes = booked->durationMinutes;
+        body.status = domain::AppointmentStatus::Scheduled;
+        body.source = domain::AppointmentSource::Clinic;
+        body.location = booked->location;
+    } else {
+        if (!current || current->status == domain::AppointmentStatus::Cancelled)
+            return true; // nothing (left) to cancel
+        body = *current;
+        body.status = domain::AppointmentStatus::Cancelled;
+    }
+    if (!domain::validate(body)) {
+        COMPANION_TRY(refuse(u"message_invalid"_s));
+        return false;
+    }
+    auto bytes = domain::encodeAppointment(body);
+    if (!bytes) {
+        COMPANION_TRY(refuse(u"message_invalid"_s));
+        return false;
+    }
+    if (current && *current == body)
+        return true;
+    domain::Record record;
+    record.id = id;
+    record.kind = domain::kinds::appointment;
+    record.version = *existing ? (*existing)->version + 1 : 1;
+    record.createdAt = *existing ? (*existing)->createdAt : writtenAt;
+    record.updatedAt = *existing ? std::max((*existing)->updatedAt, writtenAt) : writtenAt;
+    record.deleted = false;
+    record.body = *bytes;
+    record.occurredAt = body.startsAt;
+    COMPANION_TRY(m_records.writeRemoteVersion(record));
+    ++report.appointments;
+    return true;
+}
+
+Result<void> SyncEngine::refreshClinicProtocol(Session &s, SyncReport &report)
+{
+    auto published = s.client->clinicProtocol();
+    if (!published)
+        return published.error();
+    if (!*published)
+        return {};
+    return applyClinicProtocol(**published, report);
+}
+
+Result<void> SyncEngine::applyClinicProtocol(const protocol::PublishedProtocol &published,
+                                             SyncReport &report)
+{
+    auto s = session();
+    if (!s)
+        return s.error();
+    Session &current = **s;
+    const auto refuse = [&](const QString &reason) -> Result<void> {
+        // A hostile or broken server offers the same thing at every sync: one event is enough.
+        auto known = m_store.integrityEvents();
+        if (!known)
+            return known.error();
+        for (const IntegrityEvent &event : *known) {
+            if (event.recordId == kProtocolSubject && event.version == published.version &&
+                event.reason == reason)
+                return {};
+        }
+        ++report.integrity;
+        return m_store.addIntegrityEvent(
+            {m_clock.nowUtc(), kProtocolSubject, published.version, reason});
+    };
+    auto held = m_store.clinicProtocol();
+    if (!held)
+        return held.error();
+    if (*held) {
+        if (published.version < (*held)->version)
+            return refuse(u"protocol_rollback"_s);
+        if (published.version == (*held)->version) {
+            if (published.document == (*held)->document &&
+                published.signature == (*held)->signature)
+                return {}; // the one this device holds
+            return refuse(u"protocol_replayed"_s);
+        }
+    }
+    // The key pinned at enrolment (its fingerprint checked again: the stored clinic details are
+    // what verifyClinic accepted, never what this answer says).
+    const QByteArray &clinicKey = current.account.clinic.signingPublicKey;
+    if (protocol::keyFingerprint(clinicKey) != current.account.fingerprint)
+        return refuse(u"protocol_signature"_s);
+    auto document = published.verify(clinicKey);
+    if (!document)
+        return refuse(u"protocol_signature"_s);
+    // A protocol the clinic signed but the app cannot use: keep the one in use.
+    if (!domain::parseProtocol(document->protocolJson))
+        return refuse(u"protocol_invalid"_s);
+    COMPANION_TRY(
+        m_store.setClinicProtocol({published.version, document->issuedAt, published.document,
+                                   published.signature, m_clock.nowUtc()}));
+    report.protocolVersion = published.version;
+    return {};
+}
+
+Result<std::vector<ReceivedMessage>> SyncEngine::messages()
+{
+    return m_store.messages();
 }
 
 Result<QByteArray> SyncEngine::sharedKeyFor(Session &s, const QByteArray &envelope,

@@ -3,6 +3,7 @@
 #include "common/clock.h"
 #include "common/result.h"
 #include "common/secretbytes.h"
+#include "crypto/recoverykey.h"
 #include "storage/database.h"
 #include "storage/recordrepository.h"
 #include "sync/clinicclient.h"
@@ -35,6 +36,10 @@ struct EnrolResult
     QString clinicName;
     QString fingerprint;
     bool joinedExistingVault = false; // a second device of the same patient
+    // A new vault only: the vault recovery key, to show the patient once and then drop. With it
+    // and a recovery code from the clinic, a new device opens the vault after every device is
+    // lost (ADR 0012).
+    std::optional<crypto::RecoveryKey> recoveryKey;
 };
 
 // What one sync did, for `companion-cli sync --json` and the app's status line.
@@ -48,6 +53,9 @@ struct SyncReport
     int sharesRevoked = 0;
     int requests = 0;
     int retries = 0;
+    int messages = 0;                 // new messages from the clinic or the care team
+    int appointments = 0;             // appointments the clinic booked, moved or cancelled
+    std::int64_t protocolVersion = 0; // a newer clinic protocol accepted now (0: none)
 };
 
 // Per entry, what every list shows (issue 6): on this device only, on the clinic server, or
@@ -108,12 +116,27 @@ public:
 
     // Applies one pulled page (exposed for the tamper tests: a hostile server's answer).
     Result<void> applyPulled(const protocol::PullResponse &page, SyncReport &report);
+    // Opens, checks and applies one page of clinic messages, and stores the message cursor in
+    // the same transaction (exposed for the tamper tests).
+    Result<void> applyMessages(const protocol::VaultMessagesPage &page, SyncReport &report);
+    // Checks a clinic protocol the server offers against the pinned clinic key and the version
+    // held, and keeps it if it is newer and parses (exposed for the tamper tests).
+    Result<void> applyClinicProtocol(const protocol::PublishedProtocol &published,
+                                     SyncReport &report);
+
+    // What the clinic and the care team sent, oldest first.
+    Result<std::vector<ReceivedMessage>> messages();
 
 private:
     struct Session;
     Result<Session *> session();
     Result<void> verifyClinic(Session &s);
     Result<void> pullAll(Session &s, SyncReport &report);
+    Result<void> pullMessages(Session &s, SyncReport &report);
+    Result<void> refreshClinicProtocol(Session &s, SyncReport &report);
+    // Inside applyMessages' transaction: false when the message was refused.
+    Result<bool> applyAppointment(const protocol::ClinicMessage &message, SyncReport &report,
+                                  const std::function<Result<void>(const QString &)> &refuse);
     // false when the server refused an item (conflict or out of order): pull, then try again.
     Result<bool> pushAll(Session &s, SyncReport &report);
     Result<void> reviewShares(Session &s, SyncReport &report);

@@ -106,7 +106,7 @@ Result<std::optional<Account>> SyncStore::account()
 {
     auto stmt = m_db.prepare(
         "SELECT server_url, vault_id, device_id, device_key, vault_root_key, key_epoch, clinic, "
-        "fingerprint, pull_cursor, enrolled_at FROM sync_account WHERE id = 1;");
+        "fingerprint, pull_cursor, enrolled_at, message_cursor FROM sync_account WHERE id = 1;");
     if (!stmt)
         return stmt.error();
     auto row = stmt->step();
@@ -129,6 +129,7 @@ Result<std::optional<Account>> SyncStore::account()
     account.fingerprint = stmt->columnText(7);
     account.pullCursor = stmt->columnInt64(8);
     account.enrolledAt = QDateTime::fromMSecsSinceEpoch(stmt->columnInt64(9), Qt::UTC);
+    account.messageCursor = stmt->columnInt64(10);
     return std::optional<Account>(std::move(account));
 }
 
@@ -138,7 +139,7 @@ Result<void> SyncStore::saveAccount(const Account &account)
         m_db,
         "INSERT OR REPLACE INTO sync_account (id, server_url, vault_id, device_id, "
         "device_key, vault_root_key, key_epoch, clinic, fingerprint, pull_cursor, "
-        "enrolled_at) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10);",
+        "enrolled_at, message_cursor) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11);",
         [&](Statement &stmt) {
             stmt.bind(1, account.serverUrl)
                 .bind(2, account.vaultId)
@@ -150,7 +151,8 @@ Result<void> SyncStore::saveAccount(const Account &account)
                              QJsonDocument(account.clinic.toJson()).toJson(QJsonDocument::Compact)))
                 .bind(8, account.fingerprint)
                 .bind(9, account.pullCursor)
-                .bind(10, account.enrolledAt.toMSecsSinceEpoch());
+                .bind(10, account.enrolledAt.toMSecsSinceEpoch())
+                .bind(11, account.messageCursor);
         });
 }
 
@@ -449,6 +451,118 @@ Result<std::vector<IntegrityEvent>> SyncStore::integrityEvents()
 Result<std::vector<QString>> SyncStore::pendingRecordIds()
 {
     return textColumn(m_db, "SELECT DISTINCT record_id FROM outbox ORDER BY record_id;");
+}
+
+Result<void> SyncStore::setMessageCursor(std::int64_t cursor)
+{
+    return run(m_db, "UPDATE sync_account SET message_cursor = ?1 WHERE id = 1;",
+               [&](Statement &stmt) { stmt.bind(1, cursor); });
+}
+
+Result<bool> SyncStore::hasMessage(const QString &messageId)
+{
+    auto stmt = m_db.prepare("SELECT 1 FROM sync_messages WHERE message_id = ?1;");
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, messageId);
+    auto row = stmt->step();
+    if (!row)
+        return row.error();
+    return *row;
+}
+
+Result<void> SyncStore::addMessage(const ReceivedMessage &message)
+{
+    return run(m_db,
+               "INSERT INTO sync_messages (message_id, seq, type, author_type, author_id, "
+               "author_name, subject_id, body, created_at, received_at) VALUES (?1, ?2, ?3, ?4, "
+               "?5, ?6, ?7, ?8, ?9, ?10);",
+               [&](Statement &stmt) {
+                   stmt.bind(1, message.messageId)
+                       .bind(2, message.seq)
+                       .bind(3, message.type)
+                       .bind(4, message.authorType)
+                       .bind(5, message.authorId)
+                       .bind(6, message.authorName)
+                       .bind(7, message.subjectId)
+                       .bindBlob(8, message.message)
+                       .bind(9, message.createdAt.toMSecsSinceEpoch())
+                       .bind(10, message.receivedAt.toMSecsSinceEpoch());
+               });
+}
+
+Result<std::vector<ReceivedMessage>> SyncStore::messages()
+{
+    auto stmt = m_db.prepare("SELECT message_id, seq, type, author_type, author_id, author_name, "
+                             "subject_id, body, created_at, received_at FROM sync_messages "
+                             "ORDER BY seq, message_id;");
+    if (!stmt)
+        return stmt.error();
+    std::vector<ReceivedMessage> messages;
+    while (true) {
+        auto row = stmt->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return messages;
+        ReceivedMessage message;
+        message.messageId = stmt->columnText(0);
+        message.seq = stmt->columnInt64(1);
+        message.type = stmt->columnText(2);
+        message.authorType = stmt->columnText(3);
+        message.authorId = stmt->columnText(4);
+        message.authorName = stmt->columnText(5);
+        message.subjectId = stmt->columnText(6);
+        message.message = stmt->columnBlob(7);
+        message.createdAt = QDateTime::fromMSecsSinceEpoch(stmt->columnInt64(8), Qt::UTC);
+        message.receivedAt = QDateTime::fromMSecsSinceEpoch(stmt->columnInt64(9), Qt::UTC);
+        messages.push_back(std::move(message));
+    }
+}
+
+Result<std::optional<QDateTime>> SyncStore::newestAppointmentMessage(const QString &subjectId)
+{
+    auto stmt = m_db.prepare("SELECT MAX(created_at) FROM sync_messages WHERE subject_id = ?1 "
+                             "AND type IN ('appointment', 'appointment.cancel');");
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, subjectId);
+    auto row = stmt->step();
+    if (!row)
+        return row.error();
+    if (!*row || stmt->columnIsNull(0))
+        return std::optional<QDateTime>();
+    return std::optional<QDateTime>(QDateTime::fromMSecsSinceEpoch(stmt->columnInt64(0), Qt::UTC));
+}
+
+Result<std::optional<ReceivedProtocol>> SyncStore::clinicProtocol()
+{
+    auto stmt = m_db.prepare("SELECT version, issued_at, document, signature, received_at FROM "
+                             "sync_clinic_protocol WHERE id = 1;");
+    if (!stmt)
+        return stmt.error();
+    auto row = stmt->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return std::optional<ReceivedProtocol>();
+    return std::optional<ReceivedProtocol>(ReceivedProtocol{
+        stmt->columnInt64(0), stmt->columnInt64(1), stmt->columnBlob(2), stmt->columnBlob(3),
+        QDateTime::fromMSecsSinceEpoch(stmt->columnInt64(4), Qt::UTC)});
+}
+
+Result<void> SyncStore::setClinicProtocol(const ReceivedProtocol &protocol)
+{
+    return run(m_db,
+               "INSERT OR REPLACE INTO sync_clinic_protocol (id, version, issued_at, document, "
+               "signature, received_at) VALUES (1, ?1, ?2, ?3, ?4, ?5);",
+               [&](Statement &stmt) {
+                   stmt.bind(1, protocol.version)
+                       .bind(2, protocol.issuedAt)
+                       .bindBlob(3, protocol.document)
+                       .bindBlob(4, protocol.signature)
+                       .bind(5, protocol.receivedAt.toMSecsSinceEpoch());
+               });
 }
 
 } // namespace companion::sync

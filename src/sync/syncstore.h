@@ -31,6 +31,7 @@ struct Account
     QString fingerprint;         // the clinic signing key's fingerprint, pinned at enrolment
     std::int64_t pullCursor = 0;
     QDateTime enrolledAt;
+    std::int64_t messageCursor = 0; // GET /v1/vault/messages?after= (migration 7)
 };
 
 struct StoredEnvelope
@@ -76,7 +77,35 @@ struct IntegrityEvent
     QString reason; // "damaged", "replayed", "chain_broken", "foreign_vault", …
 };
 
-// The sync tables of the profile database (migration 5). Plain reads and writes; the engine
+// A message from the clinic or a therapist, opened and checked (migration 7). Only inside the
+// encrypted profile: the words are the clinic's or a therapist's, about this patient.
+struct ReceivedMessage
+{
+    QString messageId;
+    std::int64_t seq = 0;
+    QString type;       // "appointment", "appointment.cancel", "reply"
+    QString authorType; // "clinic" or "therapist"
+    QString authorId;
+    QString authorName; // the name the server gave for the author
+    // reply: the record id (UUID text) of the entry it answers; appointments: the record id of
+    // the appointment in the patient's plan.
+    QString subjectId;
+    QByteArray message;  // the whole message as its author signed it (ClinicMessage JSON)
+    QDateTime createdAt; // when the author wrote it (inside the signed message)
+    QDateTime receivedAt;
+};
+
+// The newest clinic protocol this device accepted, as the clinic signed it.
+struct ReceivedProtocol
+{
+    std::int64_t version = 0;
+    std::int64_t issuedAt = 0;
+    QByteArray document;
+    QByteArray signature;
+    QDateTime receivedAt;
+};
+
+// The sync tables of the profile database (migrations 5 and 7). Plain reads and writes; the engine
 // decides and groups them into transactions.
 class SyncStore
 {
@@ -121,6 +150,17 @@ public:
 
     // Record ids with changes not yet on the server, and ids the care team can read now.
     Result<std::vector<QString>> pendingRecordIds();
+
+    Result<void> setMessageCursor(std::int64_t cursor);
+    Result<bool> hasMessage(const QString &messageId);
+    Result<void> addMessage(const ReceivedMessage &message);
+    // Oldest first (by the server's sequence).
+    Result<std::vector<ReceivedMessage>> messages();
+    // When the newest stored appointment message about `subjectId` was written (nullopt: none).
+    Result<std::optional<QDateTime>> newestAppointmentMessage(const QString &subjectId);
+
+    Result<std::optional<ReceivedProtocol>> clinicProtocol();
+    Result<void> setClinicProtocol(const ReceivedProtocol &protocol);
 
 private:
     // A statement run once per record by a push or a pull, prepared on first use and kept:

@@ -3,6 +3,8 @@
 // fuzzers start deep instead of guessing JSON field names and signatures.
 // Run by `bash scripts/fuzz.sh seeds`; the output is committed.
 #include "protocol/api.h"
+#include "protocol/clinicmessage.h"
+#include "protocol/clinicprotocol.h"
 #include "protocol/envelope.h"
 #include "protocol/keys.h"
 #include "server/api.h"
@@ -150,6 +152,39 @@ int main(int argc, char *argv[])
     // clinicprotocol: the shipped default protocol.
     writeSeed("clinicprotocol", u"default"_s,
               readFile(source + u"/assets/protocols/default.json"_s));
+
+    // clinicmessage: a page, a post body, a signed protocol and its document, a message's JSON,
+    // and a sealed reply (author key first) under the fixed SCK the target opens with.
+    {
+        const SigningKeyPair author = generateSigningKeyPair();
+        const ClinicMessage reply{u"22222222222222222222222222222222"_s,
+                                  u"11111111111111111111111111111111"_s, 1767225600000,
+                                  ReplyMessage{u"44444444444444444444444444444444"_s,
+                                               u"Thank you for writing this."_s, u"Dr Rivera"_s}};
+        const ClinicMessage booked{u"55555555555555555555555555555555"_s,
+                                   u"11111111111111111111111111111111"_s, 1767225600000,
+                                   AppointmentMessage{u"66666666666666666666666666666666"_s,
+                                                      1767780000000, 90, u"Suite 2"_s}};
+        const QByteArray blob = *sealClinicMessage(reply, MessageAuthor::Therapist,
+                                                   u"33333333333333333333333333333333"_s,
+                                                   author.secretKey, fixedKey(), 1);
+        VaultMessagesPage page;
+        page.messages.push_back({1, reply.messageId, MessageAuthor::Therapist,
+                                 u"33333333333333333333333333333333"_s, u"Dr Rivera"_s,
+                                 author.publicKey, blob, 1767225600000});
+        page.next = 1;
+        writeSeed("clinicmessage", u"page"_s, '\x00' + page.toJson());
+        writeSeed("clinicmessage", u"post"_s,
+                  '\x01' + PostMessageRequest{reply.messageId, blob}.toJson());
+        const QByteArray protocolJson = readFile(source + u"/assets/protocols/default.json"_s);
+        const PublishedProtocol published =
+            *signClinicProtocol(author.secretKey, 1, 1767225600000, protocolJson);
+        writeSeed("clinicmessage", u"protocol"_s, '\x02' + published.toJson());
+        writeSeed("clinicmessage", u"protocol-document"_s, '\x03' + published.document);
+        writeSeed("clinicmessage", u"reply-json"_s, '\x04' + reply.toJson());
+        writeSeed("clinicmessage", u"appointment-json"_s, '\x04' + booked.toJson());
+        writeSeed("clinicmessage", u"sealed-reply"_s, '\x05' + author.publicKey + blob);
+    }
 
     // server: one request per route (method byte, credential byte, target, body).
     int n = 0;

@@ -13,6 +13,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -234,6 +235,19 @@ QString TestServer::newEnrolmentCode(const QString &label) const
     return code;
 }
 
+QString TestServer::newTherapistCode(const QString &name) const
+{
+    const AdminResult result =
+        admin({QStringLiteral("add-therapist"), QStringLiteral("--db"), m_dbUrl,
+               QStringLiteral("--keys-dir"), keysDir(), QStringLiteral("--name"), name});
+    INFO(result.err.toStdString());
+    REQUIRE(result.exitCode == 0);
+    REQUIRE(result.field(QStringLiteral("clinic key fingerprint")) == m_fingerprint);
+    const QString code = result.field(QStringLiteral("code"));
+    REQUIRE(code.size() == 24);
+    return code;
+}
+
 Reply TestServer::request(const QByteArray &method, const QByteArray &target,
                           const QByteArray &body, const QString &token) const
 {
@@ -415,6 +429,44 @@ Therapist addTherapist(TestServer &server, const QString &name)
     Therapist therapist{added.field(QStringLiteral("therapist")), std::move(pair).value(), {}};
     REQUIRE(therapist.id.size() == 32);
     return therapist;
+}
+
+std::map<qint64, SecretBytes> careTeamSharedKeys(TestServer &server, Therapist &therapist,
+                                                 const QString &vaultId)
+{
+    if (therapist.token.isEmpty())
+        therapist.token = loginAs(server, therapist.id, therapist.signing);
+    const Reply keys = server.request("GET", "/v1/careteam/keys", {}, therapist.token);
+    REQUIRE(keys.status == 200);
+    auto box = protocol::boxKeyPairFromSigningKey(therapist.signing);
+    REQUIRE(box);
+    std::map<qint64, protocol::BoxKeyPair> careTeamKeys;
+    for (const QJsonValue &key : keys.json().value(QStringLiteral("keys")).toArray()) {
+        auto sealed =
+            protocol::decodeBase64(key[QStringLiteral("sealed_secret")].toString().toLatin1());
+        REQUIRE(sealed);
+        auto secret = protocol::openSealed(*box, *sealed);
+        REQUIRE(secret);
+        auto pair = protocol::boxKeyPairFromSecret(std::move(*secret));
+        REQUIRE(pair);
+        careTeamKeys.emplace(key[QStringLiteral("epoch")].toInteger(), std::move(*pair));
+    }
+    const Reply scks = server.request(
+        "GET",
+        (QStringLiteral("/v1/careteam/vaults/") + vaultId + QStringLiteral("/sck")).toLatin1(), {},
+        therapist.token);
+    REQUIRE(scks.status == 200);
+    std::map<qint64, SecretBytes> out;
+    for (const QJsonValue &key : scks.json().value(QStringLiteral("keys")).toArray()) {
+        const auto careTeamKey = careTeamKeys.find(key[QStringLiteral("ctk_epoch")].toInteger());
+        REQUIRE(careTeamKey != careTeamKeys.end());
+        auto sealed = protocol::decodeBase64(key[QStringLiteral("sealed")].toString().toLatin1());
+        REQUIRE(sealed);
+        auto sck = protocol::openSharedCollectionKey(careTeamKey->second, *sealed);
+        REQUIRE(sck);
+        out.emplace(key[QStringLiteral("generation")].toInteger(), std::move(*sck));
+    }
+    return out;
 }
 
 } // namespace companion::servertest

@@ -12,6 +12,7 @@
 #include <QStringList>
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -72,6 +73,8 @@ public:
     void sql(const QString &statement) const;
 
     QString newEnrolmentCode(const QString &label = QStringLiteral("patient")) const;
+    // `admin add-therapist` without a key: the one-time code for the care-team console.
+    QString newTherapistCode(const QString &name) const;
 
 private:
     testing::TempDir m_dir;
@@ -119,6 +122,12 @@ struct Therapist
 Therapist addTherapist(TestServer &server, const QString &name);
 QString loginAs(TestServer &server, const QString &principalId,
                 const protocol::SigningKeyPair &signing);
+
+// What a therapist's console opens to read or write to a patient: the care-team keys sealed to
+// the therapist (by epoch), then the patient's SCKs by generation (newest last). Logs in first
+// when the therapist has no token.
+std::map<qint64, SecretBytes> careTeamSharedKeys(TestServer &server, Therapist &therapist,
+                                                 const QString &vaultId);
 
 // Raw bytes on a fresh connection; returns what the server sent before closing or the timeout.
 QByteArray rawExchange(std::uint16_t port, const QByteArray &bytes, int timeoutMs);

@@ -2,6 +2,7 @@
 # Starts or stops a throwaway PostgreSQL cluster for the server integration tests.
 #   pg-fixture.sh start STATE_DIR   → STATE_DIR/url (admin URL), STATE_DIR/dir (cluster folder)
 #   pg-fixture.sh stop STATE_DIR
+#   pg-fixture.sh restart STATE_DIR  → an immediate stop (like a crash) and a start on the same port
 # The cluster lives in a fresh temp dir on a free loopback port, trusts local connections only
 # (listen_addresses=127.0.0.1, unix socket in the temp dir) and is deleted on stop. PostgreSQL
 # refuses to run as root, so as root it runs as the `postgres` user the package creates.
@@ -47,8 +48,14 @@ start)
 stop)
     stop_cluster
     ;;
+restart)
+    dir=$(cat "$state/dir")
+    # -m immediate: no shutdown checkpoint, open connections cut, as when the server crashes.
+    as_pg "$pgbin/pg_ctl" -D "$dir/data" -m immediate -w -t 60 restart -l "$dir/server.log" \
+        >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
+    ;;
 *)
-    echo "usage: $0 start|stop STATE_DIR" >&2
+    echo "usage: $0 start|stop|restart STATE_DIR" >&2
     exit 2
     ;;
 esac

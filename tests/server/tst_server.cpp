@@ -2,8 +2,11 @@
 // from pg-fixture.sh), real HTTP over loopback. CTest runs this executable once per backend.
 #include "harness.h"
 
+#include "protocol/careteamenrol.h"
+#include "protocol/clinicmessage.h"
 #include "protocol/json.h"
 #include "server/api.h"
+#include "server/secrets.h"
 #include "support/filescan.h"
 
 #include <catch2/catch.hpp>
@@ -449,6 +452,9 @@ TEST_CASE("Patient A's token reaches none of patient B's data on any route", "[s
             return protocol::EnrolRequest{QStringLiteral("AAAA-BBBB-CCCC-DDDD-EEEE"),
                                           a.signing.publicKey}
                 .toJson();
+        if (pattern == "/v1/careteam/enrol")
+            return protocol::CareTeamEnrolRequest{QByteArray(32, 'p'), a.signing.publicKey}
+                .toJson();
         if (pattern == "/v1/auth/challenge")
             return protocol::ChallengeRequest{b.deviceId}.toJson();
         if (pattern == "/v1/auth/token")
@@ -475,6 +481,9 @@ TEST_CASE("Patient A's token reaches none of patient B's data on any route", "[s
                              {QStringLiteral("shared_key"), encodeBase64(QByteArray(73, 'k'))}});
         if (pattern == "/v1/careteam/alerts/{alert_id}/ack")
             return QByteArray("{}");
+        if (pattern == "/v1/careteam/vaults/{vault_id}/messages")
+            return protocol::PostMessageRequest{protocol::newMessageId(), QByteArray(304, 'm')}
+                .toJson();
         return std::nullopt;
     };
 
@@ -723,6 +732,103 @@ TEST_CASE("The care team reads only what is shared, only while a member; reads a
     CHECK(rotated->careTeamPublicKey != clinic->careTeamPublicKey);
     CHECK(rotated->verify(server.fingerprint()));
     CHECK(QFile::exists(QDir(server.keysDir()).filePath(QStringLiteral("care-team-2.key"))));
+}
+
+TEST_CASE("A therapist code enrols once, only in the current epoch; the server cannot open it",
+          "[server][careteam][enrol]")
+{
+    TestServer server;
+    server.start();
+    const auto enrolTherapist = [&](const QString &code, const QByteArray &publicKey) {
+        auto proof = protocol::therapistCodeProof(code);
+        REQUIRE(proof);
+        return server.request("POST", "/v1/careteam/enrol",
+                              protocol::CareTeamEnrolRequest{*proof, publicKey}.toJson());
+    };
+
+    const QString code = server.newTherapistCode(QStringLiteral("Dr Code"));
+    const protocol::SigningKeyPair signing = protocol::generateSigningKeyPair();
+    // A key that is not an Ed25519 point is refused before the code is spent.
+    const Reply badKey = enrolTherapist(code, QByteArray(32, '\xff'));
+    CHECK(badKey.status == 400);
+    const Reply enrolled = enrolTherapist(code, signing.publicKey);
+    REQUIRE(enrolled.status == 201);
+    auto response = protocol::CareTeamEnrolResponse::fromJson(enrolled.body);
+    REQUIRE(response);
+    CHECK(response->name == QStringLiteral("Dr Code"));
+    CHECK(response->careTeamEpoch == 1);
+    REQUIRE(response->clinic.verify(server.fingerprint()));
+    // The code opens the care-team key of the signed roster; a wrong code or epoch does not.
+    auto secret = protocol::openCareTeamKeyWithCode(code, response->careTeamKeySealedByCode,
+                                                    response->clinic.clinicId, 1);
+    REQUIRE(secret);
+    auto pair = protocol::boxKeyPairFromSecret(std::move(secret).value());
+    REQUIRE(pair);
+    CHECK(pair->publicKey == response->clinic.careTeamPublicKey);
+    CHECK_FALSE(protocol::openCareTeamKeyWithCode(server.newEnrolmentCode(),
+                                                  response->careTeamKeySealedByCode,
+                                                  response->clinic.clinicId, 1));
+    CHECK_FALSE(protocol::openCareTeamKeyWithCode(code, response->careTeamKeySealedByCode,
+                                                  response->clinic.clinicId, 2));
+
+    // Once only; a used code and an unknown one look the same.
+    const Reply again = enrolTherapist(code, protocol::generateSigningKeyPair().publicKey);
+    CHECK(again.status == 403);
+    const Reply unknown = enrolTherapist(QStringLiteral("AAAA-BBBB-CCCC-DDDD-EEEE"),
+                                         protocol::generateSigningKeyPair().publicKey);
+    CHECK(unknown.status == 403);
+    CHECK(again.body == unknown.body);
+
+    // The new therapist logs in with their own key and has a care-team account.
+    const QString token = loginAs(server, response->therapistId, signing);
+    REQUIRE_FALSE(token.isEmpty());
+    CHECK(server.request("GET", "/v1/careteam/patients", {}, token).status == 200);
+
+    // An expired code fails like an unknown one.
+    const QString expiring = server.newTherapistCode(QStringLiteral("Dr Late"));
+    server.sql(QStringLiteral("UPDATE therapist_codes SET expires_at = 1 WHERE redeemed_at IS "
+                              "NULL"));
+    CHECK(enrolTherapist(expiring, protocol::generateSigningKeyPair().publicKey).body ==
+          unknown.body);
+
+    // A rotation voids codes not yet used; the code-enrolled therapist receives the new epoch
+    // sealed to their own key.
+    const QString beforeRotation = server.newTherapistCode(QStringLiteral("Dr Pending"));
+    Therapist leaving = addTherapist(server, QStringLiteral("Dr Leaving"));
+    const AdminResult removed = server.admin(
+        {QStringLiteral("remove-therapist"), QStringLiteral("--db"), server.dbUrl(),
+         QStringLiteral("--keys-dir"), server.keysDir(), QStringLiteral("--id"), leaving.id});
+    REQUIRE(removed.exitCode == 0);
+    CHECK(enrolTherapist(beforeRotation, protocol::generateSigningKeyPair().publicKey).status ==
+          403);
+    const Reply keys = server.request("GET", "/v1/careteam/keys", {}, token);
+    REQUIRE(keys.status == 200);
+    const QJsonArray grants = keys.json().value(QStringLiteral("keys")).toArray();
+    REQUIRE(grants.size() == 1);
+    CHECK(grants[0].toObject().value(QStringLiteral("epoch")).toInteger() == 2);
+    auto box = protocol::boxKeyPairFromSigningKey(signing);
+    REQUIRE(box);
+    auto sealed = protocol::decodeBase64(
+        grants[0].toObject().value(QStringLiteral("sealed_secret")).toString().toLatin1());
+    REQUIRE(sealed);
+    CHECK(protocol::openSealed(*box, *sealed));
+    // A code issued after the rotation carries epoch 2 and works.
+    const QString afterRotation = server.newTherapistCode(QStringLiteral("Dr New"));
+    const Reply fresh = enrolTherapist(afterRotation, protocol::generateSigningKeyPair().publicKey);
+    REQUIRE(fresh.status == 201);
+    CHECK(protocol::CareTeamEnrolResponse::fromJson(fresh.body)->careTeamEpoch == 2);
+
+    // The codes never reach the server's storage or log, in any spelling.
+    server.stop();
+    for (const QString &text : {code, afterRotation, companion::server::normaliseCode(code)}) {
+        CHECK(testing::filesContaining(server.storageDir(), text).isEmpty());
+        CHECK(testing::filesContaining(server.tempDir(), text).isEmpty());
+    }
+    const AdminResult audit = server.admin({QStringLiteral("audit"), QStringLiteral("--db"),
+                                            server.dbUrl(), QStringLiteral("--json")});
+    CHECK(audit.exitCode == 0);
+    CHECK(audit.out.contains(QStringLiteral("therapist_code.issue")));
+    CHECK(audit.out.contains(QStringLiteral("therapist.enrol")));
 }
 
 TEST_CASE("The audit chain verifies and detects an edited, deleted or truncated row",

@@ -31,8 +31,14 @@ TEST_CASE("Every route is unique, matched, and has a body cap when it takes a bo
             CHECK(route.bodyLimit == 0);
         if (route.pattern.startsWith("/v1/vault") || route.pattern.startsWith("/v1/sync"))
             CHECK(route.access == Access::Device);
-        if (route.pattern.startsWith("/v1/careteam"))
+        // The therapist's enrolment is the one public care-team route, rate-limited like the
+        // patient's (ADR 0013).
+        if (route.pattern == "/v1/careteam/enrol") {
+            CHECK(route.access == Access::Public);
+            CHECK(route.rate == RateClass::Enrol);
+        } else if (route.pattern.startsWith("/v1/careteam")) {
             CHECK(route.access == Access::Therapist);
+        }
     }
     CHECK(matchRoute("GET", "/v1/nothing").index == -1);
     CHECK(matchRoute("DELETE", "/v1/sync/push").wrongMethod);
@@ -78,6 +84,28 @@ TEST_CASE("Database URLs", "[server][db]")
     CHECK(DatabaseUrl::parse(QStringLiteral("sqlite:x.db"))->path == QStringLiteral("x.db"));
     CHECK_FALSE(DatabaseUrl::parse(QStringLiteral("mysql://x/y")));
     CHECK_FALSE(DatabaseUrl::parse(QStringLiteral("postgresql://host-only")));
+}
+
+TEST_CASE("Migrations: every step not recorded runs, even one below the highest recorded",
+          "[server][db]")
+{
+    // Branches number their steps in parallel (ADR 0013): a database that recorded step 3 before
+    // a lower step was merged must still get that step.
+    testing::TempDir dir;
+    auto db = Database::open(*DatabaseUrl::parse(dir.file(QStringLiteral("gap.db"))));
+    REQUIRE(db);
+    REQUIRE((*db)->exec("setup", QStringLiteral("CREATE TABLE schema_migrations (version INTEGER "
+                                                "PRIMARY KEY, applied_at BIGINT NOT NULL)")));
+    REQUIRE((*db)->exec("setup", QStringLiteral("INSERT INTO schema_migrations VALUES (3, 0)")));
+    REQUIRE((*db)->exec("setup", QStringLiteral("CREATE TABLE therapist_codes (x INTEGER)")));
+    REQUIRE((*db)->migrate());
+    // Steps 1 and 2 ran although 3 was recorded first.
+    CHECK((*db)->exec("read", QStringLiteral("SELECT COUNT(*) FROM clinic")));
+    CHECK((*db)->exec("read", QStringLiteral("SELECT COUNT(*) FROM vault_messages")));
+    auto steps = (*db)->one("count", QStringLiteral("SELECT COUNT(*) FROM schema_migrations"));
+    REQUIRE(steps);
+    CHECK(steps->value(0).toInt() == 3);
+    CHECK(*(*db)->schemaVersion() == 3);
 }
 
 TEST_CASE("Audit chain: appends link, edits and deletions are found", "[server][audit]")

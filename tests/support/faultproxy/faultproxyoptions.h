@@ -20,6 +20,9 @@ struct FaultProxyOptions
     double resetMidBody = 0; // upstream gets the headers and half the body, then both see RST
     int delayMs = 0;         // before forwarding every request
     QString statsFile;       // written on SIGTERM/SIGINT; empty: none
+    // Every request and answer as they crossed the proxy (HTTP/1.1 text), appended: a traffic
+    // capture for the privacy sweep. Empty: none.
+    QString captureFile;
 
     // The command-line arguments that select these options (without --listen/--upstream).
     QStringList toArguments() const;

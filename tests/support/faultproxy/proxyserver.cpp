@@ -21,6 +21,7 @@
 
 #include <cerrno>
 #include <chrono>
+#include <fstream>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -143,6 +144,14 @@ struct ProxyServer::Impl
     ProxyStats stats;
     // Reordered requests, oldest first, waiting for the next answered request.
     std::vector<Request> held;
+    std::ofstream capture;
+
+    template<typename Message>
+    void record(const Message &message)
+    {
+        if (capture.is_open())
+            capture << message << "\r\n" << std::flush;
+    }
 
     asio::awaitable<void> acceptLoop();
     asio::awaitable<void> session(tcp::socket socket);
@@ -169,6 +178,11 @@ Result<std::uint16_t> ProxyServer::start()
     if (ec)
         return makeError(ErrorCode::InvalidInput, QStringLiteral("--upstream: not an IP address"));
     d.upstream = tcp::endpoint(upstreamAddress, d.line.upstreamPort);
+    if (!d.line.options.captureFile.isEmpty()) {
+        d.capture.open(d.line.options.captureFile.toStdString(), std::ios::binary | std::ios::app);
+        if (!d.capture)
+            return makeError(ErrorCode::Io, QStringLiteral("--capture: cannot open the file"));
+    }
 
     d.acceptor.emplace(d.io);
     const tcp::endpoint endpoint(listenAddress, d.line.listenPort);
@@ -232,6 +246,7 @@ asio::awaitable<void> ProxyServer::Impl::session(tcp::socket socket)
         if (ec)
             co_return; // closed, idle too long, or not HTTP we handle: just close
         Request request = parser.release();
+        record(request);
         ++stats.requests;
         // Decided in arrival order, before any delay, so the plan matches the requests' order.
         const Fault fault = plan.next();
@@ -300,6 +315,7 @@ asio::awaitable<void> ProxyServer::Impl::session(tcp::socket socket)
 asio::awaitable<bool> ProxyServer::Impl::answer(beast::tcp_stream &client, Response &response)
 {
     beast::error_code ec;
+    record(response);
     client.expires_after(upstreamTimeout);
     co_await http::async_write(client, response, onError(ec));
     if (ec)

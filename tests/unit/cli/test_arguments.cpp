@@ -161,4 +161,10 @@ TEST_CASE("sync commands parse, and refuse what they cannot use", "[cli][sync]")
     CHECK(parseArguments(split("devices join-code --json --profile p")));
     CHECK(parseArguments(split("access-log --json --profile p")));
     CHECK(parseArguments(split("sync --json --profile p")));
+    auto messages = parseArguments(split("messages --json --profile p"));
+    REQUIRE(messages);
+    CHECK(messages->command == Command::Messages);
+    CHECK(messages->json);
+    CHECK(isSyncCommand(Command::Messages));
+    CHECK_FALSE(failure("messages --at 2026-01-01 --profile p").isEmpty());
 }

@@ -38,6 +38,13 @@ InfoCard {
         }
     }
 
+    BodyText {
+        objectName: "clinicAppointmentNote"
+        visible: PlanController.selectedFromClinic
+        color: Theme.textMuted
+        text: qsTr("Your clinic booked this appointment. To move or cancel it, contact your clinic.")
+    }
+
     Flow {
         Layout.fillWidth: true
         spacing: Theme.spacingS

@@ -5,7 +5,7 @@ import Companion.Ui
 
 // Settings: the connection to the patient's clinic. Not connected: the enrolment form.
 // Connected: status, entries edited on two devices to choose from, what the care team may read,
-// and who read what (docs/user-guide.md).
+// what the clinic sent, and who read what (docs/user-guide.md).
 ColumnLayout {
     objectName: "clinicSection"
     Layout.fillWidth: true
@@ -24,10 +24,16 @@ ColumnLayout {
     ClinicEnrolForm {
         visible: !SyncController.enrolled
     }
+    VaultRecoveryKeyCard {
+        Layout.fillWidth: true
+    }
     ConflictChooser {
         visible: SyncController.enrolled && SyncController.conflicts.length > 0
     }
     ClinicSharingCard {
+        visible: SyncController.enrolled
+    }
+    ClinicMessagesCard {
         visible: SyncController.enrolled
     }
     ClinicActivityCard {

@@ -5,8 +5,9 @@ import Companion.Core
 import Companion.Ui
 import Companion.Patient
 
-// One diary entry: what it was, its numbers, the note as plain text, when, and where it is kept;
-// Edit (check-ins and after-infusion checks) and Delete with confirmation.
+// One diary entry: what it was, its numbers, the note as plain text, when, where it is kept and
+// the care team's replies to it; Edit (check-ins and after-infusion checks) and Delete with
+// confirmation.
 Rectangle {
     id: entryItem
 
@@ -58,6 +59,9 @@ Rectangle {
             wrapMode: Text.Wrap
             color: Theme.textMuted
             font.pixelSize: Theme.fontSmall
+        }
+        CareTeamReplies {
+            entryId: entryItem.entry.id ?? ""
         }
         Flow {
             Layout.fillWidth: true

@@ -5,8 +5,9 @@ import Companion.Core
 import Companion.Ui
 import Companion.Patient
 
-// One entry: its text as plain text (never markup), when it was written, where it is kept and
-// whether it is marked to share; Edit and Delete (with confirmation).
+// One entry: its text as plain text (never markup), when it was written, where it is kept,
+// whether it is marked to share and the care team's replies to it; Edit and Delete (with
+// confirmation).
 Rectangle {
     id: entryItem
 
@@ -60,6 +61,9 @@ Rectangle {
             wrapMode: Text.Wrap
             color: Theme.textMuted
             font.pixelSize: Theme.fontSmall
+        }
+        CareTeamReplies {
+            entryId: entryItem.entry.id ?? ""
         }
         Flow {
             Layout.fillWidth: true

@@ -7,10 +7,14 @@
 #include "domain/journal.h"
 #include "protocol/json.h"
 #include "protocol/keys.h"
+#include "storage/profilewipe.h"
 #include "support/filescan.h"
+#include "sync/clinicclient.h"
 
 #include <catch2/catch.hpp>
 
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QSet>
 
@@ -506,4 +510,60 @@ TEST_CASE("Enrolment refuses a wrong clinic key and a used code", "[sync][enrol]
     auto unreachable = offline.engine().enrol(nowhere, SecretBytes::fromUtf8(kPassphrase), {});
     REQUIRE_FALSE(unreachable);
     CHECK(unreachable.error().code == ErrorCode::Network);
+}
+
+TEST_CASE("Delete everything: the server keeps only audit entries, the device keeps no file, "
+          "the patient's other device is told",
+          "[sync][delete]")
+{
+    TestServer server;
+    servertest::Therapist therapist = servertest::addTherapist(server, u"Dr Rivera"_s);
+    server.start();
+    PatientDevice laptop;
+    const sync::EnrolResult enrolled = laptop.enrol(server, {}, {u"checkins"_s});
+    PatientDevice phone;
+    phone.join(server, laptop);
+    const domain::Record checkIn = createRecord(laptop, kCheckIn, checkInBody(6, u"shared"_s));
+    createRecord(laptop, domain::kinds::journalEntry, journalBody(u"private"_s, false));
+    laptop.syncOk();
+    phone.syncOk();
+    REQUIRE(readShared(server, therapist, enrolled.vaultId, checkIn.id).status == 200);
+
+    // The laptop deletes everything: the server first, then its own folder.
+    REQUIRE(laptop.engine().deleteEverywhere());
+    const QString folder = laptop.profileDirectory();
+    REQUIRE(QFileInfo(folder).isDir());
+    laptop.close();
+    auto wiped = storage::wipeProfileFolder(folder, storage::Profile::kKeyFileName);
+    REQUIRE(wiped);
+    CHECK(wiped->files >= 2); // at least profile.key and profile.db
+    CHECK(!QFileInfo::exists(folder));
+    CHECK(QDir(laptop.directory()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot).isEmpty());
+
+    // The therapist reads nothing any more; the phone's next sync says why.
+    CHECK(readShared(server, therapist, enrolled.vaultId, checkIn.id).status == 404);
+    auto refused = phone.engine().sync();
+    REQUIRE_FALSE(refused);
+    INFO(refused.error().message.toStdString());
+    CHECK(sync::isVaultDeleted(refused.error()));
+    CHECK(refused.error().message.contains(u"--local-only"_s));
+    // Its local copy is still there until the patient wipes it too.
+    CHECK(phone.records().count(kCheckIn).value() == 1);
+
+    // Server rows (PostgreSQL only: this suite never loads QtSql's SQLite driver beside
+    // SQLCipher; tests/server checks the same on both backends).
+    if (servertest::backend() == servertest::Backend::Postgres) {
+        const QString vault = u"'%1'"_s.arg(enrolled.vaultId);
+        for (const QString &table :
+             {u"envelopes"_s, u"shares"_s, u"key_blobs"_s, u"shared_collection_keys"_s, u"alerts"_s,
+              u"vault_messages"_s, u"enrolment_codes"_s}) {
+            INFO(table.toStdString());
+            CHECK(server.count(
+                      u"SELECT COUNT(*) FROM %1 WHERE vault_id = %2"_s.arg(table, vault)) == 0);
+        }
+        CHECK(server.count(u"SELECT COUNT(*) FROM audit_log WHERE vault_id = %1 AND action = "
+                           u"'vault.delete'"_s.arg(vault)) == 1);
+        CHECK(server.count(u"SELECT COUNT(*) FROM principals WHERE vault_id = %1 AND revoked_at "
+                           u"IS NULL"_s.arg(vault)) == 0);
+    }
 }

@@ -14,8 +14,10 @@
 #include <catch2/catch.hpp>
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QProcess>
 #include <QSet>
 
 using namespace companion;
@@ -566,4 +568,56 @@ TEST_CASE("Delete everything: the server keeps only audit entries, the device ke
         CHECK(server.count(u"SELECT COUNT(*) FROM principals WHERE vault_id = %1 AND revoked_at "
                            u"IS NULL"_s.arg(vault)) == 0);
     }
+}
+
+TEST_CASE("companion-cli delete-everything against the real server: offline deletes nothing; the "
+          "second device then wipes itself",
+          "[sync][delete][cli]")
+{
+    TestServer server;
+    server.start();
+    PatientDevice laptop;
+    laptop.enrol(server);
+    PatientDevice phone;
+    phone.join(server, laptop);
+    createRecord(laptop, kCheckIn, checkInBody(5));
+    laptop.syncOk();
+    phone.syncOk();
+    const QString laptopFolder = laptop.profileDirectory();
+    const QString phoneFolder = phone.profileDirectory();
+    laptop.close();
+    phone.close();
+
+    testing::TempDir scratch;
+    const QString passphraseFile = scratch.file(u"passphrase"_s);
+    {
+        QFile file(passphraseFile);
+        REQUIRE(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(kPassphrase) + '\n');
+    }
+    const auto cli = [&](const QString &folder, QStringList extra) {
+        QProcess process;
+        process.start(QStringLiteral(COMPANION_CLI_PATH),
+                      QStringList{u"delete-everything"_s, u"--confirm"_s, u"--profile"_s, folder,
+                                  u"--passphrase-file"_s, passphraseFile} +
+                          extra);
+        REQUIRE(process.waitForFinished(60000));
+        INFO(process.readAllStandardError().toStdString());
+        return process.exitCode();
+    };
+
+    // The clinic cannot be reached: exit 5, nothing deleted anywhere.
+    server.stop();
+    CHECK(cli(laptopFolder, {}) == 5);
+    CHECK(QFileInfo::exists(QDir(laptopFolder).filePath(u"profile.key"_s)));
+    server.start({}, server.port());
+    CHECK(server.request("GET", "/v1/vault/devices").status == 401); // the server is back
+
+    // Online: the clinic's copy goes, then the laptop's folder.
+    CHECK(cli(laptopFolder, {}) == 0);
+    CHECK_FALSE(QFileInfo::exists(laptopFolder));
+    // The phone's vault is gone already: its delete-everything still wipes it (410 counts as
+    // done), without --local-only.
+    CHECK(cli(phoneFolder, {}) == 0);
+    CHECK_FALSE(QFileInfo::exists(phoneFolder));
 }

@@ -404,10 +404,11 @@ ExitCode runDeleteEverythingCommand(const CliArguments &args, const Console &con
             auto deleted = engine.deleteEverywhere();
             // Already deleted from another device: the server holds nothing more to delete.
             if (!deleted && !sync::isVaultDeleted(deleted.error())) {
-                console.printError(u"companion-cli: nothing was deleted: the clinic's copy could "
-                                   u"not be deleted. Try again when online, or use --local-only "
-                                   u"to delete only this profile.\n"_s);
-                return report(console, deleted.error(), directory);
+                console.printError(
+                    u"companion-cli: nothing was deleted: the clinic's copy could "
+                    u"not be deleted (%1). Try again when online, or use "
+                    u"--local-only to delete only this profile.\n"_s.arg(deleted.error().message));
+                return exitCodeFor(deleted.error().code);
             }
             deletedAtClinic = true;
         }

@@ -602,15 +602,16 @@ TEST_CASE("companion-cli delete-everything against the real server: offline dele
                                   u"--passphrase-file"_s, passphraseFile} +
                           extra);
         REQUIRE(process.waitForFinished(60000));
-        INFO(process.readAllStandardError().toStdString());
+        UNSCOPED_INFO(process.readAllStandardError().toStdString());
         return process.exitCode();
     };
 
     // The clinic cannot be reached: exit 5, nothing deleted anywhere.
+    const std::uint16_t port = server.port();
     server.stop();
     CHECK(cli(laptopFolder, {}) == 5);
     CHECK(QFileInfo::exists(QDir(laptopFolder).filePath(u"profile.key"_s)));
-    server.start({}, server.port());
+    server.start({}, port);
     CHECK(server.request("GET", "/v1/vault/devices").status == 401); // the server is back
 
     // Online: the clinic's copy goes, then the laptop's folder.

@@ -368,10 +368,12 @@ HttpResponse Api::enrol(Call &call)
     const qint64 at = now();
     // Redeem exactly once: the conditional UPDATE is the check, so two racing redeems of one
     // code (even on two server instances) cannot both succeed.
+    // A deleted vault takes no new device, whoever issued the code (DELETE /v1/vault).
     auto redeemed = m_db.exec("redeem a code",
                               QStringLiteral("UPDATE enrolment_codes SET redeemed_at = ? WHERE "
                                              "code_hash = ? AND redeemed_at IS NULL AND "
-                                             "expires_at > ?"),
+                                             "expires_at > ? AND vault_id NOT IN (SELECT id FROM "
+                                             "vaults WHERE deleted_at IS NOT NULL)"),
                               {at, codeHash, at});
     if (!redeemed)
         return storageFailure(redeemed.error());

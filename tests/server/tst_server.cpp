@@ -1129,6 +1129,18 @@ TEST_CASE("DELETE /v1/vault shreds the vault: only the audit log and tombstones 
     CHECK(loginStatus(phone, protocol::generateSigningKeyPair()).status == 401);
     CHECK(server.request("GET", vaultPath + "/records", {}, therapist.token).status == 404);
 
+    // A code for the deleted vault (as an admin could still issue one) enrols nothing.
+    const QString lateCode = server::newEnrolmentCode();
+    server.sql(QStringLiteral("INSERT INTO enrolment_codes (code_hash, vault_id, purpose, "
+                              "created_at, expires_at) VALUES ('%1', %2, 'join', 0, %3)")
+                   .arg(server::hashSecret(server::normaliseCode(lateCode).toUtf8()), vault)
+                   .arg(QDateTime::currentMSecsSinceEpoch() + 3600000));
+    Device late(server);
+    CHECK(late.enrol(lateCode).status == 403);
+    CHECK(server.count(
+              QStringLiteral("SELECT COUNT(*) FROM principals WHERE vault_id = %1").arg(vault)) ==
+          2);
+
     // The audit chain, with the deleted vault's rows and the vault.delete entry, still verifies.
     server.stop();
     const AdminResult audit = server.admin({QStringLiteral("audit"), QStringLiteral("--db"),

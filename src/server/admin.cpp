@@ -224,11 +224,14 @@ Result<EnrolmentCode> issueRecoveryCode(Database &db, const QString &vaultId, st
             return makeError(ErrorCode::NotFound, QStringLiteral("run `admin init` first"));
         return clinic.error();
     }
-    auto vault =
-        db.one("find the vault", QStringLiteral("SELECT id FROM vaults WHERE id = ?"), {vaultId});
+    auto vault = db.one("find the vault",
+                        // A vault the patient deleted has no keys left to recover (ADR 0017).
+                        QStringLiteral("SELECT id FROM vaults WHERE id = ? AND deleted_at IS NULL"),
+                        {vaultId});
     if (!vault) {
         if (vault.error().code == ErrorCode::NotFound)
-            return makeError(ErrorCode::NotFound, QStringLiteral("no vault with that id"));
+            return makeError(ErrorCode::NotFound,
+                             QStringLiteral("no vault with that id (or the patient deleted it)"));
         return vault.error();
     }
     EnrolmentCode out;

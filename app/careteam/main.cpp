@@ -170,6 +170,11 @@ int runWindow(int argc, char *argv[])
         engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Companion/CareTeam/Main.qml")));
         result = engine.rootObjects().isEmpty() ? 1 : app.exec();
     }
+    // The window goes first, while the engine that compiled its bindings is whole: torn down by
+    // the engine's destructor, a layout's binding can run against freed code (a crash on exit).
+    const QList<QObject *> windows = engine.rootObjects();
+    qDeleteAll(windows);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     return result;
 }
 #endif

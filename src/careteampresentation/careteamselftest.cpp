@@ -190,6 +190,7 @@ Result<void> seedSelfTestProfile(const QString &directory)
     account.lastPullAt = now.addSecs(-600);
     COMPANION_TRY(
         profile.saveEnrolment(account, login.secretKey, 1, protocol::generateBoxKeyPair()));
+    COMPANION_TRY(profile.setLastPull(*account.lastPullAt));
 
     auto catalog = domain::InstrumentCatalog::loadBuiltIn();
     if (!catalog)
@@ -242,6 +243,17 @@ Result<void> seedSelfTestProfile(const QString &directory)
         return journalBytes.error();
     ana.changed.push_back(readable(anaId, protocol::RecordKind::Note, domain::kinds::journalEntry,
                                    *journalBytes, now.addDays(-11), false));
+    // Two infusions (the chart's markers): two weeks ago, and tomorrow without a confirmed ride.
+    for (int day : {-14, 1}) {
+        domain::AppointmentBody appointment;
+        appointment.startsAt = now.addDays(day);
+        appointment.durationMinutes = 90;
+        auto body = domain::encodeAppointment(appointment);
+        if (!body)
+            return body.error();
+        ana.changed.push_back(readable(anaId, protocol::RecordKind::Appointment,
+                                       domain::kinds::appointment, *body, now.addDays(-20), true));
+    }
     careteam::CachedRecord withdrawn;
     withdrawn.vaultId = anaId;
     withdrawn.recordId = newId();

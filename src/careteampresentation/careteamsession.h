@@ -41,8 +41,8 @@ class CareTeamSession : public QObject
     Q_PROPERTY(QString recoveryKeyText READ recoveryKeyText NOTIFY recoveryKeyTextChanged)
     Q_PROPERTY(QString therapistName READ therapistName NOTIFY stateChanged)
     Q_PROPERTY(QString clinicName READ clinicName NOTIFY stateChanged)
-    Q_PROPERTY(PatientListModel *patients READ patients CONSTANT)
-    Q_PROPERTY(PatientView *patient READ patient CONSTANT)
+    Q_PROPERTY(companion::careteampresentation::PatientListModel *patients READ patients CONSTANT)
+    Q_PROPERTY(companion::careteampresentation::PatientView *patient READ patient CONSTANT)
 
 public:
     enum State { NeedsEnrolment, Locked, Unlocked };

@@ -30,7 +30,7 @@ class PatientView : public QObject
     Q_PROPERTY(QString vaultId READ vaultId NOTIFY changed)
     Q_PROPERTY(QString label READ label NOTIFY changed)
     Q_PROPERTY(QStringList flags READ flags NOTIFY changed)
-    Q_PROPERTY(TimelineModel *timeline READ timeline CONSTANT)
+    Q_PROPERTY(companion::careteampresentation::TimelineModel *timeline READ timeline CONSTANT)
     // [{instrumentId, name, points: [{t, v, response, remission}], infusions: [t], fromTime,
     //   toTime, minValue, maxValue, baselineValue, status, description}], for TrendChart.
     Q_PROPERTY(QVariantList series READ series NOTIFY changed)

@@ -112,6 +112,7 @@ TEST_CASE("The session refuses a wrong passphrase, unlocks, and lists the safety
     CHECK(patients.data(patients.index(0), PatientListModel::SafetyRole).toBool());
     CHECK(labelAt(patients, 1) == u"Ana"_s);
     CHECK(flagIds(patients, 1).contains(u"unread"_s));
+    CHECK(flagIds(patients, 1).contains(u"ride_not_confirmed"_s)); // the infusion tomorrow
     CHECK(patients.data(patients.index(1), PatientListModel::UnreadRole).toInt() == 2);
     CHECK(patients.data(patients.index(1), PatientListModel::NotVisibleRole).toInt() == 2);
     const QVariantList chips =
@@ -138,13 +139,21 @@ TEST_CASE("Opening a patient fills the timeline, the charts and what is not visi
     CHECK(view.label() == u"Ana"_s);
 
     TimelineModel &timeline = *view.timeline();
-    REQUIRE(timeline.rowCount() == 6); // three PHQ-9, two check-ins, one journal entry
-    // Newest first; the patient's text comes through unchanged (QML shows it as plain text).
-    CHECK(timeline.data(timeline.index(0), TimelineModel::KindRole).toString() ==
-          u"diary.checkin"_s);
-    CHECK(timeline.data(timeline.index(0), TimelineModel::TextRole).toString() ==
+    // Three PHQ-9, two check-ins, one journal entry, two infusion appointments.
+    REQUIRE(timeline.rowCount() == 8);
+    // Newest first (tomorrow's infusion on top); the newest check-in is unread and its
+    // text comes through unchanged (QML shows it as plain text).
+    CHECK(timeline.data(timeline.index(0), TimelineModel::KindRole).toString() == u"appointment"_s);
+    int checkIn = -1;
+    for (int row = timeline.rowCount() - 1; row >= 0; --row) {
+        if (timeline.data(timeline.index(row), TimelineModel::KindRole).toString() ==
+            u"diary.checkin")
+            checkIn = row; // ends at the newest
+    }
+    REQUIRE(checkIn >= 0);
+    CHECK(timeline.data(timeline.index(checkIn), TimelineModel::TextRole).toString() ==
           u"Slept badly, <b>better</b> by noon."_s);
-    CHECK(timeline.data(timeline.index(0), TimelineModel::UnreadRole).toBool());
+    CHECK(timeline.data(timeline.index(checkIn), TimelineModel::UnreadRole).toBool());
     int instruments = 0;
     for (int row = 0; row < timeline.rowCount(); ++row) {
         if (timeline.data(timeline.index(row), TimelineModel::KindRole).toString() !=
@@ -163,6 +172,7 @@ TEST_CASE("Opening a patient fills the timeline, the charts and what is not visi
     const QVariantMap phq9 = view.series().front().toMap();
     CHECK(phq9.value(u"name"_s).toString() == u"PHQ-9"_s);
     CHECK(phq9.value(u"points"_s).toList().size() == 3);
+    CHECK(phq9.value(u"infusions"_s).toList().size() == 2);
     CHECK(phq9.value(u"baselineValue"_s).toDouble() >
           phq9.value(u"points"_s).toList().back().toMap().value(u"v"_s).toDouble());
     CHECK_FALSE(phq9.value(u"status"_s).toString().isEmpty());

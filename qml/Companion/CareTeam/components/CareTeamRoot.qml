@@ -1,5 +1,4 @@
 import QtQuick
-import QtQuick.Controls
 import Companion.CareTeamCore
 
 // Picks the page from the session: enrol on first run, unlock, the recovery key once after

@@ -12,7 +12,7 @@ Label {
 
     text: ""
     textFormat: Text.PlainText
-    wrapMode: Text.Wrap
+    // Chips are a word or two: their natural width (a width bound to it would loop).
     color: urgent ? Theme.dangerInk : Theme.text
     font.pixelSize: Theme.fontSmall
     font.bold: true

@@ -52,7 +52,6 @@ Pane {
                 model: row.flags
                 FlagChip {
                     required property var modelData
-                    width: Math.min(implicitWidth, parent.width)
                     flagId: modelData.id
                     text: modelData.label
                     description: modelData.description

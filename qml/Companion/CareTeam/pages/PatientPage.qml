@@ -1,6 +1,5 @@
 pragma ComponentBehavior: Bound
 import QtQuick
-import QtQuick.Controls
 import QtQuick.Layouts
 import Companion.Ui
 import Companion.CareTeam
@@ -40,7 +39,6 @@ AppPage {
         model: CareTeam.patient.flags
         BodyText {
             required property string modelData
-            color: Theme.danger
             font.bold: true
             text: modelData
         }

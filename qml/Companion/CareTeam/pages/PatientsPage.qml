@@ -1,7 +1,5 @@
 pragma ComponentBehavior: Bound
 import QtQuick
-import QtQuick.Controls
-import QtQuick.Layouts
 import Companion.Ui
 import Companion.CareTeam
 import Companion.CareTeamCore

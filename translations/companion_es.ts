@@ -2598,10 +2598,6 @@
         <translation>No se ha podido conectar con el servidor de la clínica. Compruebe la dirección y su conexión, y vuelva a intentarlo.</translation>
     </message>
     <message>
-        <source>The clinic server said no: the code may be wrong, used or expired, or your access has ended. Ask the clinic.</source>
-        <translation>El servidor de la clínica lo ha rechazado: puede que el código sea incorrecto, ya se haya usado o haya caducado, o que su acceso haya terminado. Consulte a la clínica.</translation>
-    </message>
-    <message>
         <source>The answer did not match the clinic&apos;s fingerprint or failed a check. Nothing was saved. Check the fingerprint with the clinic.</source>
         <translation>La respuesta no coincide con la huella de la clínica o no ha superado una comprobación. No se ha guardado nada. Compruebe la huella con la clínica.</translation>
     </message>
@@ -2636,6 +2632,14 @@
     <message>
         <source>This patient&apos;s entries could not be read from your profile.</source>
         <translation>No se han podido leer las entradas de este paciente de su perfil.</translation>
+    </message>
+    <message>
+        <source>Enrolment was refused: the fingerprint does not match this server&apos;s clinic key, or the code is wrong, used or expired. Nothing was saved; check both with the clinic.</source>
+        <translation>El alta se ha rechazado: la huella no coincide con la clave de la clínica de este servidor, o el código es incorrecto, ya se ha usado o ha caducado. No se ha guardado nada; compruebe ambos con la clínica.</translation>
+    </message>
+    <message>
+        <source>The clinic no longer accepts this console: your access has ended. Ask the clinic.</source>
+        <translation>La clínica ya no acepta esta consola: su acceso ha terminado. Consulte a la clínica.</translation>
     </message>
 </context>
 <context>

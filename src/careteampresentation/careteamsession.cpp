@@ -70,8 +70,12 @@ QString CareTeamSession::describe(const Error &error) const
         return tr("The clinic server could not be reached. Check the address and your "
                   "connection, then try again.");
     case ErrorCode::Refused:
-        return tr("The clinic server said no: the code may be wrong, used or expired, or your "
-                  "access has ended. Ask the clinic.");
+        return m_state == NeedsEnrolment
+                   ? tr("Enrolment was refused: the fingerprint does not match this server's "
+                        "clinic key, or the code is wrong, used or expired. Nothing was saved; "
+                        "check both with the clinic.")
+                   : tr("The clinic no longer accepts this console: your access has ended. Ask "
+                        "the clinic.");
     case ErrorCode::Damaged:
         return tr("The answer did not match the clinic's fingerprint or failed a check. Nothing "
                   "was saved. Check the fingerprint with the clinic.");

@@ -313,7 +313,7 @@ TEST_CASE("The window enrols against the real server, pulls a real patient's ent
                   kPassphrase);
     REQUIRE(testing::waitUntil([&] { return !session.busy(); }, 120000));
     CHECK(session.state() == CareTeamSession::NeedsEnrolment);
-    CHECK_FALSE(session.errorMessage().isEmpty());
+    CHECK(session.errorMessage().contains(u"fingerprint does not match"_s));
 
     session.enrol(url, code, server.fingerprint(), kPassphrase, kPassphrase);
     REQUIRE(testing::waitUntil([&] { return !session.busy(); }, 120000));
@@ -367,6 +367,13 @@ TEST_CASE("The window enrols against the real server, pulls a real patient's ent
 
     // Unlock with the passphrase chosen at enrolment.
     unlockOk(session, kPassphrase);
+    CHECK(patients.rowCount() == 1);
+
+    // The server is gone: the pull fails in words, and the list keeps what was pulled.
+    server.stop();
+    session.pullNow();
+    REQUIRE(testing::waitUntil([&] { return !session.pulling(); }, 120000));
+    CHECK(session.pullError().startsWith(u"The clinic server could not be reached."_s));
     CHECK(patients.rowCount() == 1);
 }
 

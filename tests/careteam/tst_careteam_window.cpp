@@ -369,6 +369,40 @@ TEST_CASE("The window enrols against the real server, pulls a real patient's ent
     unlockOk(session, kPassphrase);
     CHECK(patients.rowCount() == 1);
 
+    // Locking while a pull is on the network clears everything at once; the pull's result,
+    // when it comes back, is dropped.
+    session.pullNow();
+    session.lock();
+    CHECK(session.state() == CareTeamSession::Locked);
+    CHECK_FALSE(session.pulling());
+    CHECK(patients.rowCount() == 0);
+    testing::waitUntil([] { return false; }, 3000); // the worker finishes meanwhile
+    CHECK(patients.rowCount() == 0);
+    CHECK(session.state() == CareTeamSession::Locked);
+    unlockOk(session, kPassphrase);
+    CHECK(patients.rowCount() == 1);
+
+    // The clinic removes the therapist: the next pull says access ended, the list stays.
+    QString therapistId;
+    {
+        auto profile = careteam::TherapistProfile::unlock(
+            dir.file(u"console"_s), SecretBytes::fromUtf8("quarry lantern meadow oboe"));
+        REQUIRE(profile);
+        auto account = (*profile)->account();
+        REQUIRE(account);
+        REQUIRE(account->has_value());
+        therapistId = (*account)->therapistId;
+    }
+    REQUIRE(server
+                .admin({u"remove-therapist"_s, u"--db"_s, server.dbUrl(), u"--keys-dir"_s,
+                        server.keysDir(), u"--id"_s, therapistId})
+                .exitCode == 0);
+    session.pullNow();
+    REQUIRE(testing::waitUntil([&] { return !session.pulling(); }, 120000));
+    CHECK(session.pullError().contains(u"access has ended"_s));
+    CHECK(session.accessEndedText().startsWith(u"The clinic ended your access"_s));
+    CHECK(patients.rowCount() == 1);
+
     // The server is gone: the pull fails in words, and the list keeps what was pulled.
     server.stop();
     session.pullNow();

@@ -2750,6 +2750,25 @@
     </message>
 </context>
 <context>
+    <name>VaultRecoveryKeyCard</name>
+    <message>
+        <source>Your data recovery key</source>
+        <translation>Su clave de recuperación de datos</translation>
+    </message>
+    <message>
+        <source>Write this key down and keep it somewhere safe, away from this device. If you lose every device, your clinic can give you a recovery code, and this key opens your entries on the new device. It is shown only now.</source>
+        <translation>Anote esta clave y guárdela en un lugar seguro, lejos de este dispositivo. Si pierde todos sus dispositivos, su clínica puede darle un código de recuperación, y esta clave abre sus entradas en el dispositivo nuevo. Solo se muestra ahora.</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Clave de recuperación</translation>
+    </message>
+    <message>
+        <source>I have written it down</source>
+        <translation>Ya la he anotado</translation>
+    </message>
+</context>
+<context>
     <name>companion::presentation::ArticleListModel</name>
     <message numerus="yes">
         <source>%n min read</source>

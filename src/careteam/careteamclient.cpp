@@ -236,6 +236,34 @@ Result<SharedRecordBlob> CareTeamClient::record(const QString &vaultId, const QS
     return SharedRecordBlob{*id, static_cast<std::uint64_t>(*version), *envelope, *sharedKey};
 }
 
+Result<PostedMessage> CareTeamClient::postMessage(const QString &vaultId,
+                                                  const protocol::PostMessageRequest &request)
+{
+    auto response =
+        m_client.call("POST"_ba, "/v1/careteam/vaults/"_ba + vaultId.toLatin1() + "/messages"_ba,
+                      request.toJson(), true);
+    if (!response)
+        return response.error();
+    if (response->status != 201 && response->status != 200) {
+        // 409 is not a refusal of this console: another message holds the id (never expected
+        // with random ids), so the caller can tell it from a removed therapist.
+        if (response->status == 409)
+            return makeError(ErrorCode::AlreadyExists,
+                             u"the clinic server holds another message under this id"_s);
+        Error error = m_client.errorFor(*response);
+        if (error.code == ErrorCode::Refused)
+            error.message = u"the clinic server refused this console (a reply)"_s;
+        return error;
+    }
+    auto reader = JsonObjectReader::parse(response->body, 4096, {u"seq"_s});
+    if (!reader)
+        return malformed(u"a reply"_s, reader.error());
+    auto seq = reader->integer(u"seq"_s, 1, kMaxInteger);
+    if (!seq)
+        return malformed(u"a reply"_s, seq.error());
+    return PostedMessage{*seq, response->status == 200};
+}
+
 Result<std::vector<AlertListing>> CareTeamClient::alerts()
 {
     auto body = get("/v1/careteam/alerts"_ba, u"alerts"_s);

@@ -4,6 +4,7 @@
 #include "common/result.h"
 #include "protocol/api.h"
 #include "protocol/careteamenrol.h"
+#include "protocol/clinicmessage.h"
 #include "protocol/keys.h"
 #include "sync/clinicclient.h"
 #include "sync/httptransport.h"
@@ -57,6 +58,13 @@ struct AlertListing
     std::int64_t createdAt = 0;
 };
 
+// The server's answer to a posted message.
+struct PostedMessage
+{
+    std::int64_t seq = 0;
+    bool duplicate = false; // 200: the server already held these very bytes under this id
+};
+
 // The therapist's half of the clinic server's API (docs/sync-protocol.md) as typed calls, on
 // the patient client's transport, retries and Ed25519 challenge login (sync::ClinicClient) with
 // the therapist id as the principal. Every answer is parsed strictly and size-capped.
@@ -82,6 +90,12 @@ public:
     Result<std::vector<SharedRecordListing>> records(const QString &vaultId);
     // The audited read: the server writes `record.read` to the patient's access log.
     Result<SharedRecordBlob> record(const QString &vaultId, const QString &recordId);
+    // POST /v1/careteam/vaults/{vault_id}/messages. Idempotent on the server (the same id and
+    // bytes again is 200 with the same seq), so the transport's retries are safe. NotFound when
+    // the vault shares nothing with the care team; AlreadyExists (409) when another message
+    // holds this id.
+    Result<PostedMessage> postMessage(const QString &vaultId,
+                                      const protocol::PostMessageRequest &request);
     Result<std::vector<AlertListing>> alerts();
     Result<void> acknowledgeAlert(const QString &alertId);
 

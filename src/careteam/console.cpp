@@ -1,11 +1,14 @@
 #include "careteam/console.h"
 
 #include "protocol/careteamenrol.h"
+#include "protocol/clinicmessage.h"
 #include "protocol/keys.h"
 #include "storage/profilefolder.h"
 
 #include <QHash>
 #include <QSet>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -342,6 +345,11 @@ Result<PullReport> CareTeamConsole::pull()
             {alert.alertId, alert.vaultId, alert.recordId, alert.version, alert.createdAt});
     report.alerts = static_cast<int>(open.size());
     COMPANION_TRY(m_profile.replaceAlerts(open));
+    // Replies whose answer was lost go out again now, unchanged.
+    auto resent = sendPendingReplies();
+    if (!resent)
+        return resent.error();
+    report.repliesSent = *resent;
     COMPANION_TRY(m_profile.setLastPull(now));
     report.requests = client.requestsSent();
     return report;
@@ -383,7 +391,13 @@ Result<PatientTimeline> CareTeamConsole::timeline(const QString &vaultId,
     auto records = m_profile.records(vaultId);
     if (!records)
         return records.error();
-    return buildTimeline(**patient, decodePatientRecords(*records), m_catalog, from, to);
+    auto replies = m_profile.replies(vaultId);
+    if (!replies)
+        return replies.error();
+    PatientTimeline timeline =
+        buildTimeline(**patient, decodePatientRecords(*records), m_catalog, from, to);
+    attachReplies(timeline, *replies);
+    return timeline;
 }
 
 Result<int> CareTeamConsole::markRead(const QString &vaultId)
@@ -401,6 +415,185 @@ Result<void> CareTeamConsole::acknowledgeAlert(const QString &alertId)
         return connected.error();
     COMPANION_TRY((*connected)->acknowledgeAlert(alertId));
     return m_profile.removeAlert(alertId);
+}
+
+Result<CareTeamReply> CareTeamConsole::reply(const QString &vaultId, const QString &recordId,
+                                             const QString &text)
+{
+    auto account = this->account();
+    if (!account)
+        return account.error();
+    if (account->accessEndedAt)
+        return makeError(ErrorCode::Refused, u"your care-team access has ended: this console "
+                                             u"can no longer reply to patients"_s);
+    if (!protocol::idFromHex(vaultId))
+        return makeError(ErrorCode::InvalidInput, u"a patient id is 32 lower-case hex digits"_s);
+    if (!protocol::idFromHex(recordId))
+        return makeError(ErrorCode::InvalidInput, u"an entry id is 32 lower-case hex digits"_s);
+    const std::int64_t nowMs = m_clock.nowUtc().toMSecsSinceEpoch();
+    protocol::ClinicMessage message{
+        protocol::newMessageId(), vaultId, nowMs,
+        protocol::ReplyMessage{
+            recordId, text, account->displayName.trimmed().left(protocol::kMaxMessageAuthorName)}};
+    if (auto valid = protocol::validate(message); !valid) {
+        if (valid.error().message.startsWith(u"body.text"_s))
+            return makeError(
+                ErrorCode::InvalidInput,
+                u"a reply is 1 to %1 characters of plain text (line breaks and tabs "
+                u"allowed, no other control characters)"_s.arg(protocol::kMaxReplyText));
+        return valid.error();
+    }
+
+    // Only an entry this console can see now may be answered: the therapist answers what they
+    // read, and the patient's app shows the reply under that entry.
+    auto patient = m_profile.patient(vaultId);
+    if (!patient)
+        return patient.error();
+    if (!*patient)
+        return makeError(ErrorCode::NotFound, u"no patient with this id has shared with you"_s);
+    auto records = m_profile.records(vaultId);
+    if (!records)
+        return records.error();
+    const auto cached =
+        std::find_if(records->cbegin(), records->cend(),
+                     [&](const CachedRecord &row) { return row.recordId == recordId; });
+    if (cached == records->cend())
+        return makeError(ErrorCode::NotFound,
+                         u"this patient has not shared this entry with you: a reply can only "
+                         u"answer an entry you can see"_s);
+    if (cached->state == RecordState::Withdrawn)
+        return makeError(ErrorCode::NotFound, u"the patient no longer shares this entry with "
+                                              u"you: it cannot be answered"_s);
+    if (cached->state != RecordState::Readable)
+        return makeError(ErrorCode::NotFound,
+                         u"this console cannot read this entry (%1): it cannot be answered"_s.arg(
+                             unreadableName(cached->reason)));
+
+    // The same reply still waiting for an answer (the last attempt lost it): the same bytes
+    // again, never a second message.
+    auto stored = m_profile.replies(vaultId);
+    if (!stored)
+        return stored.error();
+    for (CareTeamReply &waiting : *stored) {
+        if (waiting.state == ReplyState::Pending && waiting.recordId == recordId &&
+            waiting.text == text) {
+            auto connected = connect(*account);
+            if (!connected)
+                return connected.error();
+            return send(std::move(waiting));
+        }
+    }
+
+    auto connected = connect(*account);
+    if (!connected)
+        return connected.error();
+    CareTeamClient &client = **connected;
+    // The server's view now: the patient may have stopped sharing since the last pull.
+    auto sealedKeys = client.collectionKeys(vaultId);
+    if (!sealedKeys) {
+        if (sealedKeys.error().code == ErrorCode::NotFound)
+            return makeError(ErrorCode::NotFound,
+                             u"the patient no longer shares anything with the care team: the "
+                             u"reply was not sent (pull to update)"_s);
+        return sealedKeys.error();
+    }
+    auto listing = client.records(vaultId);
+    if (!listing) {
+        if (listing.error().code == ErrorCode::NotFound)
+            return makeError(ErrorCode::NotFound,
+                             u"the patient no longer shares anything with the care team: the "
+                             u"reply was not sent (pull to update)"_s);
+        return listing.error();
+    }
+    if (std::none_of(listing->cbegin(), listing->cend(),
+                     [&](const SharedRecordListing &item) { return item.recordId == recordId; }))
+        return makeError(ErrorCode::NotFound, u"the patient no longer shares this entry with "
+                                              u"you: the reply was not sent (pull to update)"_s);
+    auto ring = m_profile.keyRing();
+    if (!ring)
+        return ring.error();
+    const PatientKeys keys = ring->openCollectionKeys(*sealedKeys);
+    if (keys.byGeneration.empty())
+        return makeError(ErrorCode::Refused,
+                         u"this console holds no key that this patient's devices read: the "
+                         u"reply was not sent"_s);
+    // The newest generation: after a revocation only it is one a removed party cannot open.
+    const auto &[generation, sck] = *keys.byGeneration.rbegin();
+    auto sealed =
+        protocol::sealClinicMessage(message, protocol::MessageAuthor::Therapist,
+                                    account->therapistId, m_signing->secretKey, sck, generation);
+    if (!sealed)
+        return sealed.error();
+
+    CareTeamReply reply;
+    reply.messageId = message.messageId;
+    reply.vaultId = vaultId;
+    reply.recordId = recordId;
+    reply.text = text;
+    reply.authorName = std::get<protocol::ReplyMessage>(message.body).authorName;
+    reply.createdAt = nowMs;
+    reply.generation = generation;
+    reply.request = protocol::PostMessageRequest{message.messageId, *sealed}.toJson();
+    // Stored before it is sent: whatever happens to the answer, a retry has these bytes.
+    COMPANION_TRY(m_profile.addReply(reply));
+    return send(std::move(reply));
+}
+
+Result<CareTeamReply> CareTeamConsole::send(CareTeamReply reply)
+{
+    auto request = protocol::PostMessageRequest::fromJson(reply.request);
+    if (!request)
+        return makeError(ErrorCode::Damaged, u"a stored reply is damaged"_s);
+    auto posted = m_client->postMessage(reply.vaultId, *request);
+    const std::int64_t nowMs = m_clock.nowUtc().toMSecsSinceEpoch();
+    if (posted) {
+        COMPANION_TRY(
+            m_profile.setReplyState(reply.messageId, ReplyState::Sent, posted->seq, nowMs));
+        reply.state = ReplyState::Sent;
+        reply.seq = posted->seq;
+        reply.sentAt = nowMs;
+        return reply;
+    }
+    Error error = posted.error();
+    if (error.code == ErrorCode::NotFound || error.code == ErrorCode::AlreadyExists) {
+        // Final: sending the same bytes again cannot succeed.
+        COMPANION_TRY(
+            m_profile.setReplyState(reply.messageId, ReplyState::Refused, std::nullopt, nowMs));
+        if (error.code == ErrorCode::NotFound)
+            error.message = u"the patient no longer shares anything with the care team: the "
+                            u"reply was not delivered"_s;
+        return error;
+    }
+    error.message += u"; the reply is kept and will be sent again unchanged (reply again with "
+                     u"the same text, or pull)"_s;
+    return error;
+}
+
+Result<int> CareTeamConsole::sendPendingReplies()
+{
+    auto all = m_profile.replies();
+    if (!all)
+        return all.error();
+    int sent = 0;
+    for (CareTeamReply &reply : *all) {
+        if (reply.state != ReplyState::Pending)
+            continue;
+        auto account = this->account();
+        if (!account)
+            return account.error();
+        auto connected = connect(*account);
+        if (!connected)
+            return connected.error();
+        auto done = send(std::move(reply));
+        if (done) {
+            ++sent;
+            continue;
+        }
+        if (done.error().code != ErrorCode::NotFound &&
+            done.error().code != ErrorCode::AlreadyExists)
+            return done.error();
+    }
+    return sent;
 }
 
 } // namespace companion::careteam

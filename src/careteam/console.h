@@ -42,13 +42,14 @@ struct Enrolled
 
 struct PullReport
 {
-    int patients = 0;   // listed by the server now
-    int fetched = 0;    // record reads (each one is a row in that patient's access log)
-    int opened = 0;     // of those, opened
-    int unreadable = 0; // of those, not opened (named in the timeline's not_visible)
-    int withdrawn = 0;  // records no longer shared, payload deleted
-    int newKeys = 0;    // care-team key epochs received
-    int alerts = 0;     // open safety alerts
+    int patients = 0;    // listed by the server now
+    int fetched = 0;     // record reads (each one is a row in that patient's access log)
+    int opened = 0;      // of those, opened
+    int unreadable = 0;  // of those, not opened (named in the timeline's not_visible)
+    int withdrawn = 0;   // records no longer shared, payload deleted
+    int newKeys = 0;     // care-team key epochs received
+    int alerts = 0;      // open safety alerts
+    int repliesSent = 0; // pending replies the server acknowledged during this pull
     int requests = 0;
 };
 
@@ -95,12 +96,28 @@ public:
     Result<int> markRead(const QString &vaultId);
     Result<void> acknowledgeAlert(const QString &alertId);
 
+    // A short reply to one shared entry, which the patient's app shows under it (ADR 0013,
+    // "Replies"; docs/sync-protocol.md, "Clinic messages"). `text` is plain text, 1–2000
+    // characters. Checked here first: the entry must be readable in this console and still
+    // listed by the server as shared (NotFound otherwise, saying why). Sealed once with the
+    // patient's newest SCK generation this console can open, signed with the therapist's key,
+    // and stored as pending BEFORE it is sent: if the answer is lost (Network), the reply stays
+    // pending and the next reply() with the same text to the same entry, or the next pull(),
+    // sends the very same bytes again (the server answers 200, the patient gets one reply).
+    // Returns the stored reply, Sent once the server acknowledged it.
+    Result<CareTeamReply> reply(const QString &vaultId, const QString &recordId,
+                                const QString &text);
+    // Sends every pending reply again (pull() calls it); returns how many the server
+    // acknowledged. A vault that no longer shares anything, or a 409, marks the reply refused.
+    Result<int> sendPendingReplies();
+
     Result<Account> account();
     const domain::InstrumentCatalog &catalog() const { return m_catalog; }
 
 private:
     Result<CareTeamClient *> connect(const Account &account);
     Result<int> pullCareTeamKeys(const protocol::ClinicInfo &clinic);
+    Result<CareTeamReply> send(CareTeamReply reply);
 
     TherapistProfile &m_profile;
     const Clock &m_clock;

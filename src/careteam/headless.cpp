@@ -40,7 +40,8 @@ struct Arguments
     }
 };
 
-const QStringList kCommands{u"enrol"_s, u"pull"_s, u"patients"_s, u"timeline"_s, u"report"_s};
+const QStringList kCommands{u"enrol"_s,    u"pull"_s,   u"patients"_s,
+                            u"timeline"_s, u"report"_s, u"reply"_s};
 const QSet<QString> kValueOptions{u"--profile"_s,
                                   u"--passphrase-file"_s,
                                   u"--recovery-key-file"_s,
@@ -53,7 +54,10 @@ const QSet<QString> kValueOptions{u"--profile"_s,
                                   u"--out"_s,
                                   u"--from"_s,
                                   u"--to"_s,
-                                  u"--time-zone"_s};
+                                  u"--time-zone"_s,
+                                  u"--entry"_s,
+                                  u"--text"_s,
+                                  u"--text-file"_s};
 const QSet<QString> kFlagOptions{u"--json"_s, u"--keep-unread"_s, u"--help"_s};
 
 // Which options each command takes (beyond --profile, the secret options and --time-zone).
@@ -66,6 +70,7 @@ const QHash<QString, QStringList> &commandOptions()
         {u"patients"_s, {u"--json"_s}},
         {u"timeline"_s, {u"--patient"_s, u"--json"_s, u"--from"_s, u"--to"_s, u"--keep-unread"_s}},
         {u"report"_s, {u"--patient"_s, u"--format"_s, u"--out"_s, u"--from"_s, u"--to"_s}},
+        {u"reply"_s, {u"--patient"_s, u"--entry"_s, u"--text"_s, u"--text-file"_s, u"--json"_s}},
     };
     return options;
 }
@@ -116,7 +121,18 @@ Result<Arguments> parse(const QStringList &arguments)
                              u"enrol creates the profile: give --passphrase-file, not "
                              u"--recovery-key-file"_s);
     }
-    if ((args.command == u"timeline" || args.command == u"report") && !args.has("--patient"))
+    if (args.command == u"reply") {
+        if (!args.has("--entry"))
+            return makeError(ErrorCode::InvalidInput, u"--entry RECORD_ID is required"_s);
+        if (args.has("--text") == args.has("--text-file"))
+            return makeError(ErrorCode::InvalidInput,
+                             u"give the reply as --text TEXT or --text-file FILE (one of them)"_s);
+        if (!protocol::idFromHex(args.value("--entry")))
+            return makeError(ErrorCode::InvalidInput,
+                             u"--entry: an entry id is 32 lower-case hex digits"_s);
+    }
+    if ((args.command == u"timeline" || args.command == u"report" || args.command == u"reply") &&
+        !args.has("--patient"))
         return makeError(ErrorCode::InvalidInput, u"--patient ID is required"_s);
     if (args.command == u"report") {
         const QString format = args.value("--format");
@@ -369,6 +385,7 @@ Result<void> runPull(const Arguments &args, CareTeamConsole &careTeam, const Con
                             {u"withdrawn"_s, pulled->withdrawn},
                             {u"new_keys"_s, pulled->newKeys},
                             {u"alerts"_s, pulled->alerts},
+                            {u"replies_sent"_s, pulled->repliesSent},
                             {u"requests"_s, pulled->requests}});
         return {};
     }
@@ -433,9 +450,13 @@ Result<void> runTimeline(const Arguments &args, CareTeamConsole &careTeam, const
         printJson(console, timelineToJson(*timeline));
     } else {
         QString text = u"%1 (%2)\n"_s.arg(timeline->label, timeline->vaultId);
-        for (const TimelineEntry &entry : timeline->entries)
+        for (const TimelineEntry &entry : timeline->entries) {
             text += u"%1  %2%3\n"_s.arg(iso(entry.occurredAt), entry.title,
                                         entry.text.isEmpty() ? QString() : u" — "_s + entry.text);
+            for (const TimelineReply &reply : entry.replies)
+                text += u"    your reply (%1): %2\n"_s.arg(
+                    reply.state, QString(reply.text).replace(u'\n', u"\n      "_s));
+        }
         for (const NotVisible &item : timeline->notVisible)
             text += u"not visible: %1 %2: %3\n"_s.arg(
                 coarseKindName(item.coarseKind), item.recordId, TimelineText::notVisible(item));
@@ -496,6 +517,52 @@ Result<void> runReport(const Arguments &args, CareTeamConsole &careTeam, Therapi
     return {};
 }
 
+// The reply's text: --text as given, or a UTF-8 file (one final line break, as editors add it,
+// is not part of the reply).
+Result<QString> replyTextOf(const Arguments &args)
+{
+    if (args.has("--text"))
+        return args.value("--text");
+    QFile file(args.value("--text-file"));
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(ErrorCode::NotFound, u"--text-file: cannot read the file"_s);
+    // Four UTF-8 bytes per character is more than any valid reply; more is refused unread.
+    const QByteArray bytes = file.read(protocol::kMaxReplyText * 4 + 2);
+    if (!file.atEnd())
+        return makeError(
+            ErrorCode::InvalidInput,
+            u"--text-file: a reply is at most %1 characters"_s.arg(protocol::kMaxReplyText));
+    QString text = QString::fromUtf8(bytes);
+    if (text.endsWith(u"\r\n"_s))
+        text.chop(2);
+    else if (text.endsWith(u'\n'))
+        text.chop(1);
+    return text;
+}
+
+Result<void> runReply(const Arguments &args, CareTeamConsole &careTeam, const Console &console)
+{
+    auto text = replyTextOf(args);
+    if (!text)
+        return text.error();
+    auto sent = careTeam.reply(args.value("--patient"), args.value("--entry"), *text);
+    if (!sent)
+        return sent.error();
+    if (args.has("--json")) {
+        printJson(console, {{u"message_id"_s, sent->messageId},
+                            {u"patient"_s, sent->vaultId},
+                            {u"entry"_s, sent->recordId},
+                            {u"state"_s, replyStateName(sent->state)},
+                            {u"seq"_s, sent->seq ? QJsonValue(static_cast<qint64>(*sent->seq))
+                                                 : QJsonValue()},
+                            {u"generation"_s, static_cast<qint64>(sent->generation)}});
+        return {};
+    }
+    console.print(u"Reply sent to entry %1 (message %2); the patient sees it after their next "
+                  u"sync.\n"_s.arg(sent->recordId, sent->messageId));
+    return {};
+}
+
 } // namespace
 
 QString headlessUsage()
@@ -509,6 +576,8 @@ QString headlessUsage()
            u"                [--to DATE] [--keep-unread] --profile DIR\n"
            u"  companion-careteam --headless report --patient ID --format pdf|fhir --out FILE\n"
            u"                [--from DATE] [--to DATE] --profile DIR\n"
+           u"  companion-careteam --headless reply --patient ID --entry RECORD_ID\n"
+           u"                (--text TEXT | --text-file FILE) [--json] --profile DIR\n"
            u"Every command also takes --passphrase-file FILE (else the passphrase is read from\n"
            u"standard input), or --recovery-key-file FILE instead, and --time-zone ZONE (dates\n"
            u"and times in reports; default: this computer's).\n"
@@ -521,6 +590,9 @@ QString headlessUsage()
            u"  timeline  one patient's shared entries, scores and what cannot be shown; marks\n"
            u"            them read unless --keep-unread\n"
            u"  report    a one-page PDF or a FHIR R4 bundle of the shared questionnaires\n"
+           u"  reply     a short reply (1-2000 characters, plain text) to one shared entry,\n"
+           u"            end-to-end encrypted to the patient; run it again after a network\n"
+           u"            failure: the same reply is re-sent, never doubled\n"
            u"Exit codes: 0 ok, 1 failure, 2 usage or weak passphrase, 3 wrong passphrase,\n"
            u"4 damaged, 5 network, 6 refused by the clinic server.\n"_s;
 }
@@ -556,6 +628,8 @@ int runHeadless(const QStringList &arguments, const Console &console,
         done = runPatients(args, careTeam, console);
     else if (args.command == u"timeline")
         done = runTimeline(args, careTeam, console);
+    else if (args.command == u"reply")
+        done = runReply(args, careTeam, console);
     else
         done = runReport(args, careTeam, **profile, console, clock);
     return cli::toInt(done ? ExitCode::Ok : report(console, done.error(), directory));

@@ -69,6 +69,25 @@ CREATE TABLE alerts (
 ) WITHOUT ROWID;
 )sql",
                        nullptr},
+    // Therapists' replies (ADR 0013, "Replies"): the exact request body is kept from before it
+    // is first sent until the server acknowledged it, so a retry re-sends identical bytes.
+    storage::Migration{2, "care-team replies", R"sql(
+CREATE TABLE replies (
+    message_id TEXT PRIMARY KEY NOT NULL,
+    vault_id TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    text TEXT NOT NULL,
+    author_name TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    generation INTEGER NOT NULL,
+    request BLOB NOT NULL,
+    state TEXT NOT NULL,
+    seq INTEGER,
+    sent_at INTEGER
+) WITHOUT ROWID;
+CREATE INDEX replies_by_entry ON replies (vault_id, record_id, created_at);
+)sql",
+                       nullptr},
 };
 
 constexpr bool versionsAreConsecutive()
@@ -140,6 +159,20 @@ CREATE TABLE alerts (
     version INTEGER NOT NULL,
     created_at INTEGER NOT NULL
 ) WITHOUT ROWID;
+CREATE TABLE replies (
+    message_id TEXT PRIMARY KEY NOT NULL,
+    vault_id TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    text TEXT NOT NULL,
+    author_name TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    generation INTEGER NOT NULL,
+    request BLOB NOT NULL,
+    state TEXT NOT NULL,
+    seq INTEGER,
+    sent_at INTEGER
+) WITHOUT ROWID;
+CREATE INDEX replies_by_entry ON replies (vault_id, record_id, created_at);
 )sql";
 
 const storage::FolderLayout kLayout{"console.key", "console.db", &createCareTeamSchema,

@@ -126,6 +126,19 @@ Result<void> withdrawRecord(storage::Database &db, const QString &vaultId, const
 
 } // namespace
 
+QString replyStateName(ReplyState state)
+{
+    switch (state) {
+    case ReplyState::Pending:
+        return QStringLiteral("pending");
+    case ReplyState::Sent:
+        return QStringLiteral("sent");
+    case ReplyState::Refused:
+        return QStringLiteral("refused");
+    }
+    return QStringLiteral("pending");
+}
+
 QString recordStateName(RecordState state)
 {
     switch (state) {
@@ -536,6 +549,82 @@ Result<int> TherapistProfile::markPatientRead(const QString &vaultId, std::int64
     stmt->bind(1, vaultId).bind(2, at);
     COMPANION_TRY(stmt->run());
     return m_db.changes();
+}
+
+Result<void> TherapistProfile::addReply(const CareTeamReply &reply)
+{
+    auto stmt = m_db.prepare(
+        "INSERT OR IGNORE INTO replies (message_id, vault_id, record_id, text, author_name, "
+        "created_at, generation, request, state, seq, sent_at) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11);");
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, reply.messageId)
+        .bind(2, reply.vaultId)
+        .bind(3, reply.recordId)
+        .bind(4, reply.text)
+        .bind(5, reply.authorName)
+        .bind(6, reply.createdAt)
+        .bind(7, static_cast<std::int64_t>(reply.generation))
+        .bindBlob(8, reply.request)
+        .bind(9, replyStateName(reply.state));
+    bindOptional(*stmt, 10, reply.seq);
+    bindOptional(*stmt, 11, reply.sentAt);
+    COMPANION_TRY(stmt->run());
+    if (m_db.changes() == 0)
+        return makeError(ErrorCode::AlreadyExists,
+                         QStringLiteral("a reply with this message id is already stored"));
+    return {};
+}
+
+Result<std::vector<CareTeamReply>> TherapistProfile::replies(const QString &vaultId)
+{
+    auto stmt = m_db.prepare(
+        "SELECT message_id, vault_id, record_id, text, author_name, created_at, generation, "
+        "request, state, seq, sent_at FROM replies WHERE ?1 = '' OR vault_id = ?1 "
+        "ORDER BY created_at, message_id;");
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, vaultId.isNull() ? QStringLiteral("") : vaultId);
+    std::vector<CareTeamReply> out;
+    while (true) {
+        auto row = stmt->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        CareTeamReply reply;
+        reply.messageId = stmt->columnText(0);
+        reply.vaultId = stmt->columnText(1);
+        reply.recordId = stmt->columnText(2);
+        reply.text = stmt->columnText(3);
+        reply.authorName = stmt->columnText(4);
+        reply.createdAt = stmt->columnInt64(5);
+        reply.generation = static_cast<std::uint32_t>(stmt->columnInt64(6));
+        reply.request = stmt->columnBlob(7);
+        const QString state = stmt->columnText(8);
+        reply.state = state == QLatin1String("sent")      ? ReplyState::Sent
+                      : state == QLatin1String("refused") ? ReplyState::Refused
+                                                          : ReplyState::Pending;
+        reply.seq = optionalInt(*stmt, 9);
+        reply.sentAt = optionalInt(*stmt, 10);
+        out.push_back(std::move(reply));
+    }
+    return out;
+}
+
+Result<void> TherapistProfile::setReplyState(const QString &messageId, ReplyState state,
+                                             std::optional<std::int64_t> seq, std::int64_t at)
+{
+    auto stmt = m_db.prepare(
+        "UPDATE replies SET state = ?2, seq = ?3, sent_at = ?4 WHERE message_id = ?1;");
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, messageId).bind(2, replyStateName(state));
+    bindOptional(*stmt, 3, seq);
+    bindOptional(*stmt, 4,
+                 state == ReplyState::Sent ? std::optional<std::int64_t>(at) : std::nullopt);
+    return stmt->run();
 }
 
 } // namespace companion::careteam

@@ -92,6 +92,30 @@ struct PatientPull
     QStringList listed;                // every record id the server lists as shared now
 };
 
+enum class ReplyState {
+    Pending, // stored, not yet acknowledged by the server (no answer yet, or a lost one)
+    Sent,    // the server answered 201 or 200 (a retry of a message it already held)
+    Refused, // the server refused it for good (the patient shares nothing any more, 409)
+};
+QString replyStateName(ReplyState state); // "pending", "sent", "refused"
+
+// A reply this console wrote to one shared entry (docs/adr/0013, "Replies"). `request` is the
+// exact body of POST /v1/careteam/vaults/{v}/messages, sealed once: every retry sends it again.
+struct CareTeamReply
+{
+    QString messageId;
+    QString vaultId;
+    QString recordId; // the entry answered, 32 hex digits
+    QString text;
+    QString authorName;
+    std::int64_t createdAt = 0;
+    std::uint32_t generation = 0; // the SCK generation it was sealed under
+    QByteArray request;
+    ReplyState state = ReplyState::Pending;
+    std::optional<std::int64_t> seq; // the server's, once sent
+    std::optional<std::int64_t> sentAt;
+};
+
 class TherapistProfile;
 struct CreatedTherapistProfile
 {
@@ -162,6 +186,14 @@ public:
     // Marks every readable record of a patient read (the patient view was shown); returns how
     // many were unread.
     Result<int> markPatientRead(const QString &vaultId, std::int64_t at);
+
+    // --- replies ---
+    // Stored before the first send; AlreadyExists for a message id already held.
+    Result<void> addReply(const CareTeamReply &reply);
+    // One patient's replies (or every patient's, for an empty id), oldest first.
+    Result<std::vector<CareTeamReply>> replies(const QString &vaultId = {});
+    Result<void> setReplyState(const QString &messageId, ReplyState state,
+                               std::optional<std::int64_t> seq, std::int64_t at);
 
 private:
     TherapistProfile(QString directory, storage::KeyFile keyFile, SecretBytes databaseKey,

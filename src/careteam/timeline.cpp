@@ -271,10 +271,41 @@ PatientTimeline buildTimeline(const CachedPatient &patient, const PatientRecords
     return timeline;
 }
 
+void attachReplies(PatientTimeline &timeline, const std::vector<CareTeamReply> &replies)
+{
+    std::map<QString, TimelineEntry *> byRecord;
+    for (TimelineEntry &entry : timeline.entries)
+        byRecord.emplace(entry.recordId, &entry);
+    for (const CareTeamReply &reply : replies) {
+        const auto found = byRecord.find(reply.recordId);
+        if (reply.vaultId != timeline.vaultId || found == byRecord.end())
+            continue;
+        TimelineReply item;
+        item.messageId = reply.messageId;
+        item.text = reply.text;
+        item.authorName = reply.authorName;
+        item.createdAt = QDateTime::fromMSecsSinceEpoch(reply.createdAt, Qt::UTC);
+        item.state = replyStateName(reply.state);
+        if (reply.sentAt)
+            item.sentAt = QDateTime::fromMSecsSinceEpoch(*reply.sentAt, Qt::UTC);
+        found->second->replies.push_back(std::move(item));
+    }
+}
+
 QJsonObject timelineToJson(const PatientTimeline &timeline)
 {
     QJsonArray entries;
-    for (const TimelineEntry &entry : timeline.entries)
+    for (const TimelineEntry &entry : timeline.entries) {
+        QJsonArray replies;
+        for (const TimelineReply &reply : entry.replies)
+            replies.append(
+                QJsonObject{{QStringLiteral("message_id"), reply.messageId},
+                            {QStringLiteral("text"), reply.text},
+                            {QStringLiteral("author_name"), reply.authorName},
+                            {QStringLiteral("created_at"), iso(reply.createdAt)},
+                            {QStringLiteral("state"), reply.state},
+                            {QStringLiteral("sent_at"),
+                             reply.sentAt ? QJsonValue(iso(*reply.sentAt)) : QJsonValue()}});
         entries.append(QJsonObject{{QStringLiteral("record_id"), entry.recordId},
                                    {QStringLiteral("kind"), entry.kind},
                                    {QStringLiteral("occurred_at"), iso(entry.occurredAt)},
@@ -282,7 +313,9 @@ QJsonObject timelineToJson(const PatientTimeline &timeline)
                                    {QStringLiteral("read"), entry.read},
                                    {QStringLiteral("title"), entry.title},
                                    {QStringLiteral("details"), entry.details},
-                                   {QStringLiteral("text"), entry.text}});
+                                   {QStringLiteral("text"), entry.text},
+                                   {QStringLiteral("replies"), replies}});
+    }
     QJsonArray series;
     for (const InstrumentSeries &item : timeline.series) {
         QJsonArray points;

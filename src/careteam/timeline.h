@@ -17,6 +17,18 @@ namespace companion::careteam {
 // infusion markers and response/remission (domain trend rules, ADR 0006), and what the console
 // can no longer see, each with its reason. Pure, like flags.h.
 
+// A reply this console wrote to the entry (its own; the console does not read other
+// therapists' replies: ADR 0013, "Replies").
+struct TimelineReply
+{
+    QString messageId;
+    QString text; // plain text, as typed
+    QString authorName;
+    QDateTime createdAt;
+    QString state; // "pending", "sent" or "refused" (careteam::replyStateName)
+    std::optional<QDateTime> sentAt;
+};
+
 struct TimelineEntry
 {
     QString recordId; // 32 hex digits, as the server and the patient's access log name it
@@ -27,6 +39,7 @@ struct TimelineEntry
     QString title;       // one translated line: "Check-in: mood 7/10, anxiety 3/10, pain 2/10"
     QJsonObject details; // the fields, machine-readable (docs/api.md, companion-careteam)
     QString text;        // what the patient typed (a note, a journal entry): plain text only
+    std::vector<TimelineReply> replies; // oldest first
 };
 
 struct SeriesPoint
@@ -71,6 +84,10 @@ PatientTimeline buildTimeline(const CachedPatient &patient, const PatientRecords
                               const domain::InstrumentCatalog &catalog,
                               const std::optional<QDateTime> &from = std::nullopt,
                               const std::optional<QDateTime> &to = std::nullopt);
+
+// Puts each reply under the entry it answers (replies to entries not in the timeline are left
+// out: the entry is outside the range, or no longer visible).
+void attachReplies(PatientTimeline &timeline, const std::vector<CareTeamReply> &replies);
 
 QJsonObject timelineToJson(const PatientTimeline &timeline);
 

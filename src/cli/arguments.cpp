@@ -161,7 +161,7 @@ bool commandAccepts(Command command, Option option)
     case Option::NewPassphraseFile:
         return command == Command::ChangePassphrase;
     case Option::RecoveryKeyOut:
-        return command == Command::Init;
+        return command == Command::Init || command == Command::Enrol;
     case Option::Json:
         return command == Command::Info || command == Command::InstrumentList ||
                command == Command::InstrumentScore || command == Command::DiaryList ||

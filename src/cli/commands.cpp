@@ -85,19 +85,6 @@ Result<crypto::RecoveryKey> parseRecoveryKey(const SecretBytes &utf8)
     return key;
 }
 
-// A display string that is a secret (the recovery key) as bytes in wiped memory; the QString is
-// wiped too. Recovery keys are ASCII.
-SecretBytes takeAsciiSecret(QString &text)
-{
-    SecretBytes bytes(static_cast<std::size_t>(text.size()) + 1);
-    for (qsizetype i = 0; i < text.size(); ++i)
-        bytes.data()[i] = static_cast<std::uint8_t>(text.at(i).unicode() & 0x7f);
-    bytes.data()[text.size()] = '\n';
-    secureWipe(text.data(), static_cast<std::size_t>(text.size()) * sizeof(QChar));
-    text.clear();
-    return bytes;
-}
-
 struct Unlocked
 {
     std::unique_ptr<Profile> profile;

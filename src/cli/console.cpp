@@ -59,4 +59,15 @@ Result<int> createPrivateFile(const QString &path)
     return fd;
 }
 
+SecretBytes takeAsciiSecret(QString &text)
+{
+    SecretBytes bytes(static_cast<std::size_t>(text.size()) + 1);
+    for (qsizetype i = 0; i < text.size(); ++i)
+        bytes.data()[i] = static_cast<std::uint8_t>(text.at(i).unicode() & 0x7f);
+    bytes.data()[text.size()] = '\n';
+    secureWipe(text.data(), static_cast<std::size_t>(text.size()) * sizeof(QChar));
+    text.clear();
+    return bytes;
+}
+
 } // namespace companion::cli

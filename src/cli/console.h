@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "common/secretbytes.h"
 
 #include <QString>
 
@@ -33,5 +34,9 @@ bool writeText(int fd, const QString &text);
 // symbolic link, so an output file can never overwrite or be redirected onto something else.
 // Returns the open descriptor; the caller closes it.
 Result<int> createPrivateFile(const QString &path);
+
+// A display string that is a secret (a recovery key) as bytes in wiped memory, with a newline;
+// the QString is wiped too. Recovery keys are ASCII.
+SecretBytes takeAsciiSecret(QString &text);
 
 } // namespace companion::cli

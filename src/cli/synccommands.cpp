@@ -3,10 +3,17 @@
 #include "sync/clinicinbox.h"
 #include "sync/syncengine.h"
 
+#include "cli/console.h"
+
 #include <QDateTime>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <optional>
+
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -303,18 +310,62 @@ Result<void> runEnrol(const CliArguments &args, storage::Profile &profile,
                                  u"vault"_s);
             return SecretReader::readFromFile(args.vaultPassphraseFile, u"vault passphrase"_s);
         }
-        return reader.readLine(u"Passphrase of your other device: "_s, u"vault passphrase"_s);
+        return reader.readLine(u"Passphrase of your other device, or your vault recovery key: "_s,
+                               u"vault passphrase"_s);
     };
+    // The recovery key file is created before anything is sent, so a bad path costs no code.
+    int keyFd = -1;
+    if (!args.recoveryKeyOut.isEmpty()) {
+        auto fd = createPrivateFile(args.recoveryKeyOut);
+        if (!fd)
+            return fd.error();
+        keyFd = *fd;
+    }
     auto enrolled = engine.enrol(options, passphrase, prompt);
-    if (!enrolled)
-        return enrolled.error();
+    if (!enrolled || !enrolled->recoveryKey) {
+        if (keyFd >= 0) {
+            ::close(keyFd);
+            ::unlink(QFile::encodeName(args.recoveryKeyOut).constData());
+        }
+        if (!enrolled)
+            return enrolled.error();
+    }
+    // A new vault's recovery key: to the file when one was given, else shown once here.
+    std::optional<SecretBytes> keyLine;
+    bool keyWritten = false;
+    if (enrolled->recoveryKey) {
+        QString display = enrolled->recoveryKey->displayText();
+        keyLine = takeAsciiSecret(display);
+        enrolled->recoveryKey.reset();
+        if (keyFd >= 0) {
+            keyWritten = writeAll(keyFd, keyLine->view()) && ::fsync(keyFd) == 0;
+            keyWritten = ::close(keyFd) == 0 && keyWritten;
+        }
+    }
     if (args.json) {
-        printJson(console, {{u"vault_id"_s, enrolled->vaultId},
-                            {u"device_id"_s, enrolled->deviceId},
-                            {u"clinic"_s, enrolled->clinicName},
-                            {u"fingerprint"_s, enrolled->fingerprint},
-                            {u"joined"_s, enrolled->joinedExistingVault}});
+        QJsonObject out{{u"vault_id"_s, enrolled->vaultId},
+                        {u"device_id"_s, enrolled->deviceId},
+                        {u"clinic"_s, enrolled->clinicName},
+                        {u"fingerprint"_s, enrolled->fingerprint},
+                        {u"joined"_s, enrolled->joinedExistingVault}};
+        if (keyWritten)
+            out.insert(u"recovery_key_file"_s, args.recoveryKeyOut);
+        else if (keyLine)
+            out.insert(u"recovery_key"_s,
+                       QString::fromLatin1(reinterpret_cast<const char *>(keyLine->data()),
+                                           static_cast<qsizetype>(keyLine->size()) - 1));
+        printJson(console, out);
         return {};
+    }
+    if (keyLine && keyWritten)
+        console.print(u"Vault recovery key written to %1 (readable only by you). With it, the "
+                      u"clinic can help you open your data on a new device if you lose every "
+                      u"device. Keep it somewhere safe and offline.\n"_s.arg(args.recoveryKeyOut));
+    else if (keyLine) {
+        console.print(u"Vault recovery key (shown only this once; keep it somewhere safe and "
+                      u"offline — with it, the clinic can help you open your data on a new "
+                      u"device if you lose every device):\n"_s);
+        writeAll(console.out, keyLine->view());
     }
     console.print(
         (enrolled->joinedExistingVault

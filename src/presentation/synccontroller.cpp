@@ -65,6 +65,7 @@ struct SyncController::JobResult
     QStringList accessLog;
     QStringList devices;
     QString joinCode;
+    QString recoveryKey;
 };
 
 // What a finished sync changed that the UI shows: entries from other devices and the clinic's
@@ -118,6 +119,7 @@ void SyncController::unload()
     m_accessLog.clear();
     m_devices.clear();
     m_joinCode.clear();
+    dismissRecoveryKey();
     m_errorText.clear();
     emit changed();
     emit sharingChanged();
@@ -208,6 +210,8 @@ void SyncController::finished()
     }
     if (!result->joinCode.isEmpty())
         m_joinCode = result->joinCode;
+    if (!result->recoveryKey.isEmpty())
+        m_recoveryKey = std::move(result->recoveryKey);
     if (result->outcome) {
         m_errorText.clear();
         if (m_isSyncJob) {
@@ -297,6 +301,8 @@ void SyncController::enrol(const QString &serverUrl, const QString &code,
             shared->wipe();
             if (!enrolled)
                 return enrolled.error();
+            if (enrolled->recoveryKey)
+                result.recoveryKey = enrolled->recoveryKey->displayText();
             auto first = engine.sync();
             if (!first)
                 return first.error();
@@ -304,6 +310,17 @@ void SyncController::enrol(const QString &serverUrl, const QString &code,
             return {};
         },
         true, shared);
+}
+
+void SyncController::dismissRecoveryKey()
+{
+    if (m_recoveryKey.isEmpty())
+        return;
+    // Best effort, like a typed passphrase (threat model): copies QML took are not reached.
+    secureWipe(m_recoveryKey.data(),
+               static_cast<std::size_t>(m_recoveryKey.size()) * sizeof(QChar));
+    m_recoveryKey.clear();
+    emit changed();
 }
 
 void SyncController::syncNow()

@@ -41,6 +41,8 @@ class SyncController : public QObject
     Q_PROPERTY(QString errorText READ errorText NOTIFY changed)
     Q_PROPERTY(int conflictCount READ conflictCount NOTIFY changed)
     Q_PROPERTY(QString joinCode READ joinCode NOTIFY changed)
+    // A new vault's recovery key, shown once after enrolment until the patient dismisses it.
+    Q_PROPERTY(QString recoveryKey READ recoveryKey NOTIFY changed)
     Q_PROPERTY(QStringList accessLog READ accessLog NOTIFY changed)
     Q_PROPERTY(QStringList devices READ devices NOTIFY changed)
     Q_PROPERTY(bool shareCheckIns READ shareCheckIns NOTIFY sharingChanged)
@@ -62,6 +64,7 @@ public:
     QString errorText() const { return m_errorText; }
     int conflictCount() const { return m_conflictCount; }
     QString joinCode() const { return m_joinCode; }
+    QString recoveryKey() const { return m_recoveryKey; }
     QStringList accessLog() const { return m_accessLog; }
     QStringList devices() const { return m_devices; }
     bool shareCheckIns() const { return isShared(sync::ShareCategory::CheckIns); }
@@ -80,6 +83,8 @@ public:
     Q_INVOKABLE void setShared(const QString &category, bool shared);
     Q_INVOKABLE void refreshActivity(); // the access log and the device list
     Q_INVOKABLE void createJoinCode();
+    // "I have written it down": the recovery key leaves the UI (and memory, as far as Qt lets).
+    Q_INVOKABLE void dismissRecoveryKey();
 
     // For the diary and journal lists: "Saved on this device", "Synced" or "Shared with your
     // care team".
@@ -126,6 +131,7 @@ private:
     QDateTime m_lastSynced;
     int m_conflictCount = 0;
     QString m_joinCode;
+    QString m_recoveryKey;
     QStringList m_accessLog;
     QStringList m_devices;
     sync::ShareChoices m_choices;

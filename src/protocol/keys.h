@@ -126,6 +126,12 @@ Result<QByteArray> sealVaultKeyForPassphrase(const SecretBytes &passphrase,
 Result<SecretBytes> openVaultKeyWithPassphrase(const SecretBytes &passphrase, QByteArrayView blob,
                                                const Id16 &vaultId, std::uint32_t epoch);
 
+// Slot "recovery": the VRK wrapped by the vault recovery key (crypto::RecoveryKey, 240 random
+// bits, so no KDF: its wrappingKey() is the slot key), shown once at enrolment. It lets a patient
+// who lost every device join a new one with a clinic-issued recovery code. Layout:
+// wrapVaultRootKey(slot 2).
+inline constexpr const char *kRecoverySlot = "recovery";
+
 // Slot "sck-<generation>": the SCK for the patient's other devices, wrapped by a key derived
 // from the VRK and bound to vault, generation and care-team epoch.
 QString sharedCollectionKeySlot(std::uint32_t generation);

@@ -210,6 +210,43 @@ Result<EnrolmentCode> issueEnrolmentCode(Database &db, const QString &label, std
     return out;
 }
 
+Result<EnrolmentCode> issueRecoveryCode(Database &db, const QString &vaultId, std::int64_t validMs,
+                                        std::int64_t nowMs)
+{
+    auto clinic =
+        db.one("read the clinic", QStringLiteral("SELECT signing_public_key FROM clinic"));
+    if (!clinic) {
+        if (clinic.error().code == ErrorCode::NotFound)
+            return makeError(ErrorCode::NotFound, QStringLiteral("run `admin init` first"));
+        return clinic.error();
+    }
+    auto vault =
+        db.one("find the vault", QStringLiteral("SELECT id FROM vaults WHERE id = ?"), {vaultId});
+    if (!vault) {
+        if (vault.error().code == ErrorCode::NotFound)
+            return makeError(ErrorCode::NotFound, QStringLiteral("no vault with that id"));
+        return vault.error();
+    }
+    EnrolmentCode out;
+    out.code = newEnrolmentCode();
+    out.vaultId = vaultId;
+    out.expiresAt = nowMs + validMs;
+    out.fingerprint = protocol::keyFingerprint(clinic->value(0).toByteArray());
+    Transaction transaction(db);
+    COMPANION_TRY(transaction.begin());
+    COMPANION_TRY(db.exec("store a recovery code",
+                          QStringLiteral("INSERT INTO enrolment_codes (code_hash, vault_id, "
+                                         "purpose, created_at, expires_at) VALUES (?, ?, "
+                                         "'join', ?, ?)"),
+                          {hashSecret(normaliseCode(out.code).toUtf8()), out.vaultId,
+                           static_cast<qint64>(nowMs), static_cast<qint64>(out.expiresAt)}));
+    COMPANION_TRY(appendAudit(
+        db, {kAdmin, kCli, QStringLiteral("recovery_code.issue"), out.vaultId, out.vaultId},
+        nowMs));
+    COMPANION_TRY(transaction.commit());
+    return out;
+}
+
 Result<QString> addTherapist(Database &db, const QString &keysDir, const QString &name,
                              const QByteArray &publicKey, std::int64_t nowMs)
 {

@@ -34,6 +34,12 @@ struct EnrolmentCode
 Result<EnrolmentCode> issueEnrolmentCode(Database &db, const QString &label, std::int64_t validMs,
                                          std::int64_t nowMs);
 
+// For a patient who lost every device: a one-time code that joins a new device to the existing
+// vault (purpose "join", like a device's join code). The new device opens the vault key with the
+// vault recovery key shown at enrolment (or the passphrase of a device that sealed it).
+Result<EnrolmentCode> issueRecoveryCode(Database &db, const QString &vaultId, std::int64_t validMs,
+                                        std::int64_t nowMs);
+
 // Registers a therapist by their Ed25519 public key and seals the current care-team key to it.
 Result<QString> addTherapist(Database &db, const QString &keysDir, const QString &name,
                              const QByteArray &publicKey, std::int64_t nowMs);

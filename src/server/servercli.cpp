@@ -35,6 +35,8 @@ const char kUsage[] =
     "        [--token-ttl-s N] [--body-budget-mb N]\n"
     "  companion-server admin init --db URL --name NAME --keys-dir DIR [--safety-alerts]\n"
     "  companion-server admin enrol-patient --db URL [--label TEXT] [--valid-hours N]\n"
+    "  companion-server admin recovery-code --db URL --vault VAULT_ID [--valid-hours N]\n"
+    "        (a patient who lost every device: joins a new one to the existing vault)\n"
     "  companion-server admin add-therapist --db URL --keys-dir DIR --name NAME\n"
     "        [--public-key BASE64 | --key-out FILE | --valid-hours N]\n"
     "        (neither key option: prints a one-time code for companion-careteam enrol)\n"
@@ -282,6 +284,7 @@ int runAdmin(const QStringList &args)
 
     static const QStringList known{QStringLiteral("init"),
                                    QStringLiteral("enrol-patient"),
+                                   QStringLiteral("recovery-code"),
                                    QStringLiteral("add-therapist"),
                                    QStringLiteral("remove-therapist"),
                                    QStringLiteral("revoke-device"),
@@ -315,6 +318,22 @@ int runAdmin(const QStringList &args)
             return usage(hours.error().message);
         auto code = issueEnrolmentCode(database, value("--label"),
                                        std::int64_t(*hours) * 3600 * 1000, nowMs());
+        if (!code)
+            return fail(code.error().message);
+        out(QStringLiteral("code: %1").arg(code->code));
+        out(QStringLiteral("vault: %1").arg(code->vaultId));
+        out(QStringLiteral("expires: %1").arg(isoTime(code->expiresAt)));
+        out(QStringLiteral("clinic key fingerprint: %1").arg(code->fingerprint));
+        return kExitOk;
+    }
+    if (command == QLatin1String("recovery-code")) {
+        if (const QString missing = need({"--vault"}); !missing.isEmpty())
+            return usage(missing);
+        auto hours = intOption(*options, "--valid-hours", 72, 1, 24 * 30);
+        if (!hours)
+            return usage(hours.error().message);
+        auto code = issueRecoveryCode(database, value("--vault"),
+                                      std::int64_t(*hours) * 3600 * 1000, nowMs());
         if (!code)
             return fail(code.error().message);
         out(QStringLiteral("code: %1").arg(code->code));

@@ -212,14 +212,21 @@ Result<EnrolResult> SyncEngine::enrol(const EnrolOptions &options, const SecretB
     auto blobs = client.keyBlobs();
     if (!blobs)
         return blobs.error();
-    const auto slot = std::find_if(blobs->begin(), blobs->end(), [](const KeyBlob &blob) {
-        return blob.slot == QLatin1String(protocol::kPassphraseSlot);
-    });
+    const auto findSlot = [&blobs](const char *name) {
+        return std::find_if(blobs->begin(), blobs->end(), [name](const KeyBlob &blob) {
+            return blob.slot == QLatin1String(name);
+        });
+    };
+    const auto slot = findSlot(protocol::kPassphraseSlot);
+    const auto recoverySlot = findSlot(protocol::kRecoverySlot);
     bool joined = false;
-    if (slot != blobs->end()) {
-        // A join code: the vault exists; its key is sealed under the first device's passphrase.
+    std::optional<crypto::RecoveryKey> newRecoveryKey;
+    if (slot != blobs->end() || recoverySlot != blobs->end()) {
+        // A join (or recovery) code: the vault exists; its key is sealed under the first
+        // device's passphrase and under the vault recovery key. The patient types either.
         joined = true;
         std::optional<SecretBytes> vaultKey;
+        std::uint32_t epoch = 0;
         for (int attempt = 0; attempt < 3 && !vaultKey; ++attempt) {
             auto typed = askVaultPassphrase
                              ? askVaultPassphrase(attempt)
@@ -227,28 +234,55 @@ Result<EnrolResult> SyncEngine::enrol(const EnrolOptions &options, const SecretB
                                                              u"the vault passphrase is needed"_s));
             if (!typed)
                 return typed.error();
+            // Something shaped like a recovery key (checksum included) is tried as one first;
+            // a passphrase never passes that check by accident.
+            const auto recoveryKey = crypto::RecoveryKey::parse(
+                QString::fromUtf8(reinterpret_cast<const char *>(typed->data()),
+                                  static_cast<qsizetype>(typed->size())));
+            if (recoveryKey && recoverySlot != blobs->end()) {
+                auto opened = protocol::unwrapVaultRootKey(
+                    recoveryKey->wrappingKey(), recoverySlot->blob, *vault,
+                    protocol::VaultKeySlot::Recovery, recoverySlot->epoch);
+                if (opened) {
+                    vaultKey = std::move(*opened);
+                    epoch = recoverySlot->epoch;
+                }
+                continue;
+            }
+            if (slot == blobs->end())
+                continue;
             auto opened =
                 protocol::openVaultKeyWithPassphrase(*typed, slot->blob, *vault, slot->epoch);
-            if (opened)
+            if (opened) {
                 vaultKey = std::move(*opened);
-            else if (opened.error().code != ErrorCode::WrongPassphrase)
+                epoch = slot->epoch;
+            } else if (opened.error().code != ErrorCode::WrongPassphrase) {
                 return opened.error();
+            }
         }
         if (!vaultKey)
             return makeError(ErrorCode::WrongPassphrase,
-                             u"that is not the passphrase of your other device. This device is "
-                             u"registered but cannot read your data: remove it from your device "
-                             u"list and ask for a new join code"_s);
+                             u"that is neither the passphrase of your other device nor your "
+                             u"recovery key. This device is registered but cannot read your "
+                             u"data: remove it from your device list and ask for a new code"_s);
         account.vaultRootKey = std::move(*vaultKey);
-        account.keyEpoch = slot->epoch;
+        account.keyEpoch = epoch;
     } else {
         account.vaultRootKey = protocol::generateKey();
         auto sealed = protocol::sealVaultKeyForPassphrase(passphrase, account.vaultRootKey, *vault,
                                                           account.keyEpoch);
         if (!sealed)
             return sealed.error();
+        newRecoveryKey = crypto::RecoveryKey::generate();
+        auto recoveryWrap =
+            protocol::wrapVaultRootKey(newRecoveryKey->wrappingKey(), account.vaultRootKey, *vault,
+                                       protocol::VaultKeySlot::Recovery, account.keyEpoch);
+        if (!recoveryWrap)
+            return recoveryWrap.error();
         COMPANION_TRY(client.putKeyBlob(QString::fromLatin1(protocol::kPassphraseSlot),
                                         account.keyEpoch, *sealed));
+        COMPANION_TRY(client.putKeyBlob(QString::fromLatin1(protocol::kRecoverySlot),
+                                        account.keyEpoch, *recoveryWrap));
     }
 
     {
@@ -269,8 +303,8 @@ Result<EnrolResult> SyncEngine::enrol(const EnrolOptions &options, const SecretB
         return ready.error();
     COMPANION_TRY(adoptSharedKeys(**ready));
 
-    return EnrolResult{account.vaultId, account.deviceId, account.clinic.name, account.fingerprint,
-                       joined};
+    return EnrolResult{account.vaultId,     account.deviceId, account.clinic.name,
+                       account.fingerprint, joined,           std::move(newRecoveryKey)};
 }
 
 Result<std::optional<SharedCollectionKey>> SyncEngine::currentSharedKey()

@@ -3,6 +3,7 @@
 #include "common/clock.h"
 #include "common/result.h"
 #include "common/secretbytes.h"
+#include "crypto/recoverykey.h"
 #include "storage/database.h"
 #include "storage/recordrepository.h"
 #include "sync/clinicclient.h"
@@ -35,6 +36,10 @@ struct EnrolResult
     QString clinicName;
     QString fingerprint;
     bool joinedExistingVault = false; // a second device of the same patient
+    // A new vault only: the vault recovery key, to show the patient once and then drop. With it
+    // and a recovery code from the clinic, a new device opens the vault after every device is
+    // lost (ADR 0012).
+    std::optional<crypto::RecoveryKey> recoveryKey;
 };
 
 // What one sync did, for `companion-cli sync --json` and the app's status line.

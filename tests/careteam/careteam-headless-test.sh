@@ -2,7 +2,7 @@
 # CTest "careteam_headless": the real binaries end to end on a real SQLite clinic —
 # companion-server (clinic, codes), companion-cli (a patient who shares check-ins and
 # questionnaires but not the journal) and companion-careteam --headless (enrol, pull, patients,
-# timeline, report). Checks what the console sees and does not see, the patient's access log,
+# timeline, reply, report). Checks what the console sees and does not see, the patient's access log,
 # the exit codes, a one-page PDF with the scores (pdfinfo, pdftotext) and the FHIR export against
 # the FHIR R4 schema (tests/integration/fhir).
 #   careteam-headless-test.sh SERVER CLI CARETEAM FHIR_WORK_DIR
@@ -133,6 +133,43 @@ reads = [e for e in entries if e["action"] == "record.read"]
 assert len(reads) == 5 and all(e["actor_name"] == "Dr Script" for e in reads), reads
 EOF
 
+# A reply to the shared check-in with the note, from a file (two lines); the patient syncs and
+# finds it under that entry. Usage errors first; an entry that was never shared is refused.
+entry=$($py -c 'import json, sys
+t = json.load(open(sys.argv[1]))
+print(next(e["record_id"] for e in t["entries"] if e["text"] == "shared note alpha"))' \
+    "$tmp/timeline.json")
+printf 'reply-canary-55120: thank you.\nSee you on Tuesday.\n' >"$tmp/reply.txt"
+expect_exit 2 ct reply --patient "$vault" --entry "$entry"
+expect_exit 2 ct reply --patient "$vault" --entry "$entry" --text hi --text-file "$tmp/reply.txt"
+expect_exit 2 ct reply --patient "$vault" --entry not-an-id --text hi
+expect_exit 1 ct reply --patient "$vault" --entry 0123456789abcdef0123456789abcdef --text hi
+expect_exit 2 ct reply --patient "$vault" --entry "$entry" --text "   "
+ct reply --patient "$vault" --entry "$entry" --text-file "$tmp/reply.txt" --json >"$tmp/reply.json"
+ct timeline --patient "$vault" --json >"$tmp/timeline2.json"
+$py - "$tmp/reply.json" "$tmp/timeline2.json" "$entry" <<'EOF'
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert r["state"] == "sent" and r["entry"] == sys.argv[3] and r["seq"] > 0, r
+t = json.load(open(sys.argv[2]))
+e = next(e for e in t["entries"] if e["record_id"] == sys.argv[3])
+assert [x["text"] for x in e["replies"]] == ["reply-canary-55120: thank you.\nSee you on Tuesday."], e
+assert e["replies"][0]["state"] == "sent" and e["replies"][0]["message_id"] == r["message_id"], e
+assert all(x["replies"] == [] for x in t["entries"] if x["record_id"] != sys.argv[3]), t
+EOF
+ct timeline --patient "$vault" | grep -q "your reply (sent): reply-canary-55120: thank you." ||
+    fail "the reply is not under its entry in the timeline text"
+pat sync >/dev/null
+pat messages --json >"$tmp/messages.json"
+$py - "$tmp/messages.json" "$entry" <<'EOF'
+import json, sys
+m = json.load(open(sys.argv[1]))["messages"]
+assert len(m) == 1, m
+assert m[0]["type"] == "reply" and m[0]["author_name"] == "Dr Script", m
+assert m[0]["entry_id"].replace("-", "") == sys.argv[2], m
+assert m[0]["text"] == "reply-canary-55120: thank you.\nSee you on Tuesday.", m
+EOF
+
 # The one-page report and the FHIR export.
 ct report --patient "$vault" --format pdf --out "$tmp/report.pdf" --from 2026-03-01 \
     --time-zone UTC >/dev/null
@@ -157,4 +194,5 @@ EOF
 
 # Nothing the patient typed reached the server's files or log in the clear.
 grep -rqa "shared note alpha" "$tmp/server.db"* "$tmp/serve.log" && fail "plaintext on the server"
+grep -rqa "reply-canary-55120" "$tmp/server.db"* "$tmp/serve.log" && fail "a reply on the server"
 echo "ok: careteam headless end to end"

@@ -13,8 +13,11 @@
 #include "domain/instrumentscoring.h"
 #include "domain/journal.h"
 #include "protocol/careteamenrol.h"
+#include "protocol/clinicmessage.h"
 #include "protocol/json.h"
+#include "support/filescan.h"
 #include "support/tempdir.h"
+#include "sync/clinicinbox.h"
 
 #include <catch2/catch.hpp>
 
@@ -67,6 +70,32 @@ private:
     sync::QtHttpTransport m_inner;
     Hook m_hook;
     int *m_requests;
+};
+
+// A real transport whose answers to one kind of request are lost on the way back: the server
+// received and handled the request, the console hears nothing (a dropped connection).
+class LosingTransport final : public sync::HttpTransport
+{
+public:
+    LosingTransport(const QUrl &url, QByteArray lostSuffix, int *lost)
+        : m_inner(url, 30000)
+        , m_lostSuffix(std::move(lostSuffix))
+        , m_lost(lost)
+    {}
+    Result<sync::HttpResponse> send(const sync::HttpRequest &request) override
+    {
+        auto response = m_inner.send(request);
+        if (request.method == "POST" && request.target.endsWith(m_lostSuffix)) {
+            ++*m_lost;
+            return makeError(ErrorCode::Network, u"connection reset (test)"_s);
+        }
+        return response;
+    }
+
+private:
+    sync::QtHttpTransport m_inner;
+    QByteArray m_lostSuffix;
+    int *m_lost;
 };
 
 careteam::TransportFactory tampering(TamperingTransport::Hook hook, int *requests = nullptr)
@@ -405,6 +434,14 @@ TEST_CASE("A removed therapist's console cannot open entries written after the r
     CHECK(stays.newKeys == 1);
     CHECK(stays.opened == 1);
     CHECK(staying->timeline(enrolled.vaultId).entries.size() == 2);
+    // A reply now is sealed with the new generation, which the removed therapist cannot open;
+    // the patient's device opens it.
+    auto rotatedReply =
+        staying->console->reply(enrolled.vaultId, recordHex(after.id), u"after the rotation"_s);
+    INFO((rotatedReply ? QString() : rotatedReply.error().message).toStdString());
+    REQUIRE(rotatedReply);
+    CHECK(rotatedReply->generation == 2);
+    CHECK(device.syncOk().messages == 1);
 
     // The removed therapist is turned away at login; the console says access ended and keeps
     // only what it had already read.
@@ -414,6 +451,9 @@ TEST_CASE("A removed therapist's console cannot open entries written after the r
     auto account = leaving->console->account();
     REQUIRE(account);
     CHECK(account->accessEndedAt.has_value());
+    auto lateReply = leaving->console->reply(enrolled.vaultId, recordHex(before.id), u"late"_s);
+    REQUIRE_FALSE(lateReply);
+    CHECK(lateReply.error().code == ErrorCode::Refused);
     careteam::PatientTimeline kept = leaving->timeline(enrolled.vaultId);
     REQUIRE(kept.entries.size() == 1);
     CHECK(kept.entries.front().recordId == recordHex(before.id));
@@ -676,6 +716,172 @@ TEST_CASE("The report is one page with the patient's scores; the FHIR export use
             entry[u"resource"_s][u"resourceType"_s].toString() == u"Observation"_s ? 1 : 0;
     CHECK(observations == 16); // days 0, 2, …, 30
     CHECK(bundle.value(u"resourceType"_s).toString() == u"Bundle"_s);
+}
+
+TEST_CASE("A reply from the console reaches the patient under the entry it answers, once",
+          "[careteam][reply]")
+{
+    TestServer server;
+    server.start();
+    auto therapist = enrolConsole(server, u"Dr Rivera"_s);
+    PatientDevice device;
+    const sync::EnrolResult enrolled =
+        device.enrol(server, server.newEnrolmentCode(u"Ana"_s), {u"checkins"_s});
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const domain::Record checkIn =
+        create(device, domain::kinds::diaryCheckIn,
+               checkInBody(4, u"hard morning"_s, now.addDays(-1)), now.addDays(-1));
+    const domain::Record privateJournal =
+        create(device, domain::kinds::journalEntry, journalBody(u"not for the clinic"_s, false));
+    device.syncOk();
+    REQUIRE(therapist->pullOk().opened == 1);
+    CareTeamConsole &console = *therapist->console;
+    const QString entry = recordHex(checkIn.id);
+
+    // Checked before anything is sealed or sent: the text, and that the entry is one this
+    // console can see.
+    for (const QString &bad : {QString(), u"   "_s, QString(2001, u'x'), u"bell\a"_s}) {
+        auto refused = console.reply(enrolled.vaultId, entry, bad);
+        REQUIRE_FALSE(refused);
+        CHECK(refused.error().code == ErrorCode::InvalidInput);
+    }
+    auto notShared = console.reply(enrolled.vaultId, recordHex(privateJournal.id), u"hello"_s);
+    REQUIRE_FALSE(notShared);
+    CHECK(notShared.error().code == ErrorCode::NotFound);
+    CHECK(notShared.error().message.contains(u"not shared"_s));
+    auto unknownPatient = console.reply(protocol::newMessageId(), entry, u"hello"_s);
+    REQUIRE_FALSE(unknownPatient);
+    CHECK(unknownPatient.error().code == ErrorCode::NotFound);
+    auto none = therapist->profile->replies();
+    REQUIRE(none);
+    CHECK(none->empty());
+
+    // The reply: sealed, signed, sent, and shown under the entry in the console's timeline.
+    const QString canary = u"CANARY-console-reply-7d2e\nSee you on Tuesday — ¿qué tal?"_s;
+    auto sent = console.reply(enrolled.vaultId, entry, canary);
+    INFO((sent ? QString() : sent.error().message).toStdString());
+    REQUIRE(sent);
+    CHECK(sent->state == careteam::ReplyState::Sent);
+    REQUIRE(sent->seq.has_value());
+    CHECK(*sent->seq > 0);
+    CHECK(sent->authorName == u"Dr Rivera"_s);
+    CHECK(sent->generation == 1);
+    careteam::PatientTimeline timeline = therapist->timeline(enrolled.vaultId);
+    REQUIRE(timeline.entries.size() == 1);
+    REQUIRE(timeline.entries.front().replies.size() == 1);
+    CHECK(timeline.entries.front().replies.front().text == canary);
+    CHECK(timeline.entries.front().replies.front().state == u"sent"_s);
+    CHECK(timeline.entries.front().replies.front().sentAt.has_value());
+    const QJsonObject json = careteam::timelineToJson(timeline);
+    const QJsonArray jsonReplies =
+        json[u"entries"_s].toArray().at(0).toObject()[u"replies"_s].toArray();
+    REQUIRE(jsonReplies.size() == 1);
+    CHECK(jsonReplies.at(0)[u"text"_s].toString() == canary);
+    CHECK(jsonReplies.at(0)[u"state"_s].toString() == u"sent"_s);
+
+    // The patient's device: under the check-in, from this therapist, word for word.
+    CHECK(device.syncOk().messages == 1);
+    auto messages = device.engine().messages();
+    REQUIRE(messages);
+    REQUIRE(messages->size() == 1);
+    CHECK(messages->front().type == u"reply"_s);
+    CHECK(messages->front().authorType == u"therapist"_s);
+    CHECK(messages->front().authorId == therapist->therapistId);
+    CHECK(messages->front().subjectId == checkIn.id.toString());
+    auto content = sync::messageContent(messages->front());
+    REQUIRE(content);
+    CHECK(std::get<protocol::ReplyMessage>(content->body).text == canary);
+    CHECK(std::get<protocol::ReplyMessage>(content->body).inReplyTo == entry);
+
+    // Every answer to the POST is lost (the server stored the reply each time): the console
+    // keeps it pending; replying again with the same text re-sends the same bytes, and the
+    // patient gets it once.
+    int lost = 0;
+    CareTeamConsole losing(
+        *therapist->profile, SystemClock::instance(),
+        [&lost](const QUrl &url) -> std::unique_ptr<sync::HttpTransport> {
+            return std::make_unique<LosingTransport>(url, "/messages", &lost);
+        },
+        fastRetries());
+    const QString second = u"Second reply: the dose stays the same."_s;
+    auto unanswered = losing.reply(enrolled.vaultId, entry, second);
+    REQUIRE_FALSE(unanswered);
+    CHECK(unanswered.error().code == ErrorCode::Network);
+    CHECK(lost == fastRetries().maxAttempts); // the transport retried; the server kept one
+    auto stored = therapist->profile->replies(enrolled.vaultId);
+    REQUIRE(stored);
+    REQUIRE(stored->size() == 2);
+    CHECK(stored->back().state == careteam::ReplyState::Pending);
+    CHECK(therapist->timeline(enrolled.vaultId).entries.front().replies.back().state ==
+          u"pending"_s);
+    auto retried = console.reply(enrolled.vaultId, entry, second);
+    INFO((retried ? QString() : retried.error().message).toStdString());
+    REQUIRE(retried);
+    CHECK(retried->messageId == stored->back().messageId);
+    CHECK(retried->state == careteam::ReplyState::Sent);
+    stored = therapist->profile->replies(enrolled.vaultId);
+    REQUIRE(stored);
+    CHECK(stored->size() == 2);
+
+    // A third, lost too, goes out with the next pull (again the same bytes).
+    const QString third = u"Third: see the nurse before the infusion."_s;
+    REQUIRE_FALSE(losing.reply(enrolled.vaultId, entry, third));
+    CHECK(therapist->pullOk().repliesSent == 1);
+    CHECK(therapist->pullOk().repliesSent == 0);
+
+    CHECK(device.syncOk().messages == 2);
+    messages = device.engine().messages();
+    REQUIRE(messages);
+    REQUIRE(messages->size() == 3);
+    QStringList texts;
+    for (const sync::ReceivedMessage &message : *messages) {
+        CHECK(message.subjectId == checkIn.id.toString());
+        auto opened = sync::messageContent(message);
+        REQUIRE(opened);
+        texts << std::get<protocol::ReplyMessage>(opened->body).text;
+    }
+    CHECK(texts.count(second) == 1);
+    CHECK(texts.count(third) == 1);
+
+    // A forged request for a vault that shares nothing (here, a real patient who shares
+    // nothing) gets the same 404 as a vault that does not exist.
+    PatientDevice other;
+    const sync::EnrolResult otherVault = other.enrol(server);
+    auto signing = therapist->profile->signingKey();
+    REQUIRE(signing);
+    sync::QtHttpTransport transport(QUrl(serverUrl(server)), 30000);
+    careteam::CareTeamClient client(transport, fastRetries());
+    client.setTherapist(therapist->therapistId, &*signing);
+    const protocol::PostMessageRequest forged{protocol::newMessageId(), QByteArray(304, 'm')};
+    auto toOther = client.postMessage(otherVault.vaultId, forged);
+    REQUIRE_FALSE(toOther);
+    CHECK(toOther.error().code == ErrorCode::NotFound);
+    auto toNowhere = client.postMessage(protocol::newMessageId(), forged);
+    REQUIRE_FALSE(toNowhere);
+    CHECK(toNowhere.error().code == ErrorCode::NotFound);
+    CHECK(other.syncOk().messages == 0);
+
+    // The patient stops sharing check-ins. Before the console pulls, the server's list refuses
+    // the reply; after it, the console's own copy does.
+    REQUIRE(device.engine().setCategoryShared(sync::ShareCategory::CheckIns, false));
+    device.syncOk();
+    auto stale = console.reply(enrolled.vaultId, entry, u"too late"_s);
+    REQUIRE_FALSE(stale);
+    CHECK(stale.error().code == ErrorCode::NotFound);
+    CHECK(stale.error().message.contains(u"no longer shares"_s));
+    therapist->pullOk();
+    auto withdrawn = console.reply(enrolled.vaultId, entry, u"too late"_s);
+    REQUIRE_FALSE(withdrawn);
+    CHECK(withdrawn.error().code == ErrorCode::NotFound);
+    CHECK(withdrawn.error().message.contains(u"no longer shares"_s));
+    CHECK(device.syncOk().messages == 0);
+
+    // The reply's words are on no server file, and not in the console's folder in the clear.
+    server.stop();
+    const QString canaryWord = u"CANARY-console-reply-7d2e"_s;
+    CHECK(testing::filesContaining(server.storageDir(), canaryWord).isEmpty());
+    CHECK(testing::filesContaining(server.tempDir(), canaryWord).isEmpty());
+    CHECK(testing::filesContaining(therapist->dir.path(), canaryWord).isEmpty());
 }
 
 int main(int argc, char *argv[])

@@ -51,7 +51,7 @@ sync::EnrolResult PatientDevice::enrol(servertest::TestServer &server, const QSt
     auto enrolled = m_engine->enrol(options, SecretBytes::fromUtf8(kPassphrase), {});
     INFO((enrolled ? QString() : enrolled.error().message).toStdString());
     REQUIRE(enrolled);
-    return *enrolled;
+    return std::move(*enrolled);
 }
 
 sync::EnrolResult PatientDevice::join(servertest::TestServer &server, PatientDevice &other)
@@ -66,7 +66,7 @@ sync::EnrolResult PatientDevice::join(servertest::TestServer &server, PatientDev
     INFO((enrolled ? QString() : enrolled.error().message).toStdString());
     REQUIRE(enrolled);
     REQUIRE(enrolled->joinedExistingVault);
-    return *enrolled;
+    return std::move(*enrolled);
 }
 
 sync::SyncReport PatientDevice::syncOk()

@@ -3,6 +3,7 @@
 // executable once per backend, like tests/server).
 #include "syncfixture.h"
 
+#include "crypto/recoverykey.h"
 #include "domain/diaryentry.h"
 #include "domain/journal.h"
 #include "protocol/json.h"
@@ -13,6 +14,8 @@
 
 #include <QJsonArray>
 #include <QSet>
+
+#include <map>
 
 using namespace companion;
 using namespace companion::synctest;
@@ -506,4 +509,75 @@ TEST_CASE("Enrolment refuses a wrong clinic key and a used code", "[sync][enrol]
     auto unreachable = offline.engine().enrol(nowhere, SecretBytes::fromUtf8(kPassphrase), {});
     REQUIRE_FALSE(unreachable);
     CHECK(unreachable.error().code == ErrorCode::Network);
+}
+
+TEST_CASE("Every device lost: a recovery code and the vault recovery key open the vault again",
+          "[sync][enrol][recovery]")
+{
+    TestServer server;
+    server.start();
+    QString vaultId;
+    QString recoveryKey;
+    std::map<QString, QByteArray> written;
+    {
+        PatientDevice lost;
+        sync::EnrolResult enrolled = lost.enrol(server);
+        vaultId = enrolled.vaultId;
+        REQUIRE(enrolled.recoveryKey); // a new vault gets one, shown once
+        recoveryKey = enrolled.recoveryKey->displayText();
+        for (int i = 0; i < 12; ++i) {
+            const domain::Record record =
+                createRecord(lost, kCheckIn, checkInBody(i % 11, u"before the loss %1"_s.arg(i)));
+            written[record.id.toString()] = record.body;
+        }
+        lost.syncOk();
+        // A second device joining an existing vault gets no new recovery key.
+        PatientDevice second;
+        CHECK_FALSE(second.join(server, lost).recoveryKey);
+    } // both devices are gone
+
+    // The clinic issues a recovery code for the vault.
+    const servertest::AdminResult code =
+        server.admin({u"recovery-code"_s, u"--db"_s, server.dbUrl(), u"--vault"_s, vaultId});
+    INFO(code.err.toStdString());
+    REQUIRE(code.exitCode == 0);
+    CHECK(server
+              .admin({u"recovery-code"_s, u"--db"_s, server.dbUrl(), u"--vault"_s,
+                      u"00000000000000000000000000000000"_s})
+              .exitCode != 0);
+
+    // A wrong key three times: refused, nothing opened.
+    PatientDevice stranger;
+    const QString wrongKey = crypto::RecoveryKey::generate().displayText();
+    auto refused = stranger.engine().enrol(
+        {stranger.serverUrl(server), code.field(u"code"_s), server.fingerprint(), {}},
+        SecretBytes::fromUtf8(kPassphrase),
+        [&](int) { return Result<SecretBytes>(SecretBytes::fromUtf8(wrongKey.toStdString())); });
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().code == ErrorCode::WrongPassphrase);
+
+    // A fresh code; a typo'd key first, then the right one (as typed: lower case, no dashes).
+    const servertest::AdminResult second =
+        server.admin({u"recovery-code"_s, u"--db"_s, server.dbUrl(), u"--vault"_s, vaultId});
+    REQUIRE(second.exitCode == 0);
+    PatientDevice replacement;
+    QString typed = recoveryKey.toLower();
+    typed.remove(u'-');
+    auto recovered = replacement.engine().enrol(
+        {replacement.serverUrl(server), second.field(u"code"_s), server.fingerprint(), {}},
+        SecretBytes::fromUtf8(kPassphrase), [&](int attempt) {
+            return Result<SecretBytes>(
+                SecretBytes::fromUtf8((attempt == 0 ? wrongKey : typed).toStdString()));
+        });
+    INFO((recovered ? QString() : recovered.error().message).toStdString());
+    REQUIRE(recovered);
+    CHECK(recovered->joinedExistingVault);
+    CHECK(recovered->vaultId == vaultId);
+    replacement.syncOk();
+    auto records = replacement.records().list(kCheckIn);
+    REQUIRE(records);
+    std::map<QString, QByteArray> found;
+    for (const domain::Record &record : *records)
+        found[record.id.toString()] = record.body;
+    CHECK(found == written);
 }

@@ -24,6 +24,9 @@ ColumnLayout {
     ClinicEnrolForm {
         visible: !SyncController.enrolled
     }
+    VaultRecoveryKeyCard {
+        Layout.fillWidth: true
+    }
     ClinicSharingCard {
         visible: SyncController.enrolled
     }

@@ -2576,6 +2576,25 @@
     </message>
 </context>
 <context>
+    <name>VaultRecoveryKeyCard</name>
+    <message>
+        <source>Your data recovery key</source>
+        <translation>Su clave de recuperación de datos</translation>
+    </message>
+    <message>
+        <source>Write this key down and keep it somewhere safe, away from this device. If you lose every device, your clinic can give you a recovery code, and this key opens your entries on the new device. It is shown only now.</source>
+        <translation>Anote esta clave y guárdela en un lugar seguro, lejos de este dispositivo. Si pierde todos sus dispositivos, su clínica puede darle un código de recuperación, y esta clave abre sus entradas en el dispositivo nuevo. Solo se muestra ahora.</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Clave de recuperación</translation>
+    </message>
+    <message>
+        <source>I have written it down</source>
+        <translation>Ya la he anotado</translation>
+    </message>
+</context>
+<context>
     <name>companion::careteampresentation::CareTeamSession</name>
     <message>
         <source>Not pulled yet.</source>
@@ -2748,24 +2767,17 @@
         <source>Preparation</source>
         <translation>Preparación</translation>
     </message>
-</context>
-<context>
-    <name>VaultRecoveryKeyCard</name>
     <message>
-        <source>Your data recovery key</source>
-        <translation>Su clave de recuperación de datos</translation>
+        <source>Your reply, sent %1</source>
+        <translation>Su respuesta, enviada el %1</translation>
     </message>
     <message>
-        <source>Write this key down and keep it somewhere safe, away from this device. If you lose every device, your clinic can give you a recovery code, and this key opens your entries on the new device. It is shown only now.</source>
-        <translation>Anote esta clave y guárdela en un lugar seguro, lejos de este dispositivo. Si pierde todos sus dispositivos, su clínica puede darle un código de recuperación, y esta clave abre sus entradas en el dispositivo nuevo. Solo se muestra ahora.</translation>
+        <source>Your reply, refused by the server</source>
+        <translation>Su respuesta, rechazada por el servidor</translation>
     </message>
     <message>
-        <source>Recovery key</source>
-        <translation>Clave de recuperación</translation>
-    </message>
-    <message>
-        <source>I have written it down</source>
-        <translation>Ya la he anotado</translation>
+        <source>Your reply, not sent yet</source>
+        <translation>Su respuesta, todavía sin enviar</translation>
     </message>
 </context>
 <context>

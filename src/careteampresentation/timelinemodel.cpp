@@ -1,6 +1,7 @@
 #include "careteampresentation/timelinemodel.h"
 
 #include <QLocale>
+#include <QVariantMap>
 
 namespace companion::careteampresentation {
 
@@ -51,6 +52,22 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
         return entry.text;
     case UnreadRole:
         return !entry.read;
+    case RepliesRole: {
+        QVariantList replies;
+        for (const careteam::TimelineReply &reply : entry.replies) {
+            const QString status =
+                reply.state == QLatin1String("sent")
+                    ? tr("Your reply, sent %1")
+                          .arg(QLocale().toString(
+                              reply.sentAt.value_or(reply.createdAt).toLocalTime(),
+                              QLocale::ShortFormat))
+                : reply.state == QLatin1String("refused") ? tr("Your reply, refused by the server")
+                                                          : tr("Your reply, not sent yet");
+            replies << QVariantMap{{QStringLiteral("text"), reply.text},
+                                   {QStringLiteral("status"), status}};
+        }
+        return replies;
+    }
     default:
         return {};
     }
@@ -58,9 +75,9 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> TimelineModel::roleNames() const
 {
-    return {{RecordIdRole, "recordId"}, {KindRole, "kind"},    {KindLabelRole, "kindLabel"},
-            {DateRole, "date"},         {TitleRole, "title"},  {SeverityRole, "severity"},
-            {TextRole, "text"},         {UnreadRole, "unread"}};
+    return {{RecordIdRole, "recordId"}, {KindRole, "kind"},     {KindLabelRole, "kindLabel"},
+            {DateRole, "date"},         {TitleRole, "title"},   {SeverityRole, "severity"},
+            {TextRole, "text"},         {UnreadRole, "unread"}, {RepliesRole, "replies"}};
 }
 
 void TimelineModel::setEntries(std::vector<careteam::TimelineEntry> entries)

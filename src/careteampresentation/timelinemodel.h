@@ -28,6 +28,9 @@ public:
         SeverityRole,  // an instrument's band label, else empty
         TextRole,      // what the patient typed, plain text
         UnreadRole,
+        // Your replies to the entry, oldest first: [{text, status}] (text as typed, plain text;
+        // status: "Sent 21/11/26 19:30", "Not sent yet", "Refused").
+        RepliesRole,
     };
     Q_ENUM(Role)
 

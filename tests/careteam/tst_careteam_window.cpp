@@ -6,6 +6,8 @@
 #define CATCH_CONFIG_RUNNER
 #include "syncfixture.h"
 
+#include "careteam/console.h"
+#include "careteam/therapistprofile.h"
 #include "careteampresentation/careteamautolock.h"
 #include "careteampresentation/careteamselftest.h"
 #include "careteampresentation/careteamsession.h"
@@ -368,6 +370,44 @@ TEST_CASE("The window enrols against the real server, pulls a real patient's ent
     // Unlock with the passphrase chosen at enrolment.
     unlockOk(session, kPassphrase);
     CHECK(patients.rowCount() == 1);
+
+    // A reply written while the window is locked (as `--headless reply` does) shows under its
+    // entry, as typed.
+    session.lock();
+    QString answered;
+    {
+        auto profile = careteam::TherapistProfile::unlock(
+            dir.file(u"console"_s), SecretBytes::fromUtf8("quarry lantern meadow oboe"));
+        REQUIRE(profile);
+        careteam::CareTeamConsole console(**profile, SystemClock::instance(), {},
+                                          synctest::fastRetries());
+        auto shown = console.timeline(enrolled.vaultId);
+        REQUIRE(shown);
+        REQUIRE_FALSE(shown->entries.empty());
+        answered = shown->entries.front().recordId;
+        auto sent = console.reply(enrolled.vaultId, answered, u"See you <b>Thursday</b>"_s);
+        INFO((sent ? QString() : sent.error().message).toStdString());
+        REQUIRE(sent);
+    }
+    unlockOk(session, kPassphrase);
+    session.openPatient(enrolled.vaultId);
+    bool replyShown = false;
+    for (int row = 0; row < timeline.rowCount(); ++row) {
+        if (timeline.data(timeline.index(row), TimelineModel::RecordIdRole) != answered)
+            continue;
+        const QVariantList replies =
+            timeline.data(timeline.index(row), TimelineModel::RepliesRole).toList();
+        REQUIRE(replies.size() == 1);
+        CHECK(replies.front().toMap().value(u"text"_s).toString() == u"See you <b>Thursday</b>"_s);
+        CHECK(replies.front()
+                  .toMap()
+                  .value(u"status"_s)
+                  .toString()
+                  .startsWith(u"Your reply, sent"_s));
+        replyShown = true;
+    }
+    CHECK(replyShown);
+    session.closePatient();
 
     // Locking while a pull is on the network clears everything at once; the pull's result,
     // when it comes back, is dropped.

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -14,6 +15,7 @@ Pane {
     required property string severity
     required property string text
     required property bool unread
+    required property var replies
 
     Layout.fillWidth: true
     padding: Theme.spacingM
@@ -45,6 +47,10 @@ Pane {
             visible: item.text.length > 0
             textFormat: Text.PlainText
             text: item.text
+        }
+        Repeater {
+            model: item.replies
+            ReplyNote {}
         }
     }
 }

@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-targets=(bench_store bench_unlock bench_timeline)
+targets=(bench_store bench_unlock bench_timeline bench_sync)
 # Built here, run after the table: the server load benchmark prints its own table (wrk).
 load_targets=(companion-server bench_server_setup)
 if [ -n "${COMPANION_BENCH_BUILD_DIR:-}" ]; then

@@ -23,6 +23,8 @@ packages=(
     dbus-daemon python3-icalendar
     # Server load benchmark (bench/bench_server_load.sh): HTTP load generator.
     wrk
+    # Sync benchmark (bench/bench_sync): libpq for the floor's binary COPY (QtSql has no COPY).
+    libpq-dev
     # The care-team console's one-page PDF report is checked with pdfinfo (page count) and
     # pdftotext (tests/careteam).
     poppler-utils

@@ -12,12 +12,19 @@
     </message>
 </context>
 <context>
-    <name>ClinicActivityCard</name>
+    <name>ConflictSummary</name>
     <message numerus="yes">
-        <source>%n entries were edited on two devices at once. Both versions are kept; choose one with companion-cli conflicts.</source>
+        <source>%1, %n minute(s)</source>
         <translation>
-            <numerusform>%n entry was edited on two devices at once. Both versions are kept; choose one with companion-cli conflicts.</numerusform>
-            <numerusform>%n entries were edited on two devices at once. Both versions are kept; choose one with companion-cli conflicts.</numerusform>
+            <numerusform>%1, %n minute</numerusform>
+            <numerusform>%1, %n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) ticked</source>
+        <translation>
+            <numerusform>%n item ticked</numerusform>
+            <numerusform>%n items ticked</numerusform>
         </translation>
     </message>
 </context>

@@ -282,13 +282,6 @@
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
-    <message numerus="yes">
-        <source>%n entries were edited on two devices at once. Both versions are kept; choose one with companion-cli conflicts.</source>
-        <translation>
-            <numerusform>%n entrada se editó en dos dispositivos a la vez. Se conservan ambas versiones; elija una con companion-cli conflicts.</numerusform>
-            <numerusform>%n entradas se editaron en dos dispositivos a la vez. Se conservan ambas versiones; elija una con companion-cli conflicts.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Who read what, and my devices</source>
         <translation>Quién leyó qué, y mis dispositivos</translation>
@@ -399,6 +392,152 @@
     <message>
         <source>Coming in a later release</source>
         <translation>Llegará en una versión posterior</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictCard</name>
+    <message>
+        <source>%1, edited on two devices</source>
+        <translation>%1, editado en dos dispositivos</translation>
+    </message>
+    <message>
+        <source>Keep the version saved on this device</source>
+        <translation>Conservar la versión guardada en este dispositivo</translation>
+    </message>
+    <message>
+        <source>Keep the version from your other device</source>
+        <translation>Conservar la versión de su otro dispositivo</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictChooser</name>
+    <message>
+        <source>Edited on two devices at once</source>
+        <translation>Editado en dos dispositivos a la vez</translation>
+    </message>
+    <message>
+        <source>Both versions are kept until you choose. The one you keep goes to your other devices too; the other one is removed.</source>
+        <translation>Se conservan ambas versiones hasta que usted elija. La que conserve también pasa a sus otros dispositivos; la otra se elimina.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictSummary</name>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Questionnaire</source>
+        <translation>Cuestionario</translation>
+    </message>
+    <message>
+        <source>Journal entry</source>
+        <translation>Entrada del cuaderno</translation>
+    </message>
+    <message>
+        <source>Journal: %1</source>
+        <translation>Cuaderno: %1</translation>
+    </message>
+    <message>
+        <source>Shared with your care team</source>
+        <translation>Compartido con su equipo de atención</translation>
+    </message>
+    <message>
+        <source>Only on your devices</source>
+        <translation>Solo en sus dispositivos</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Cita</translation>
+    </message>
+    <message>
+        <source>%1, cancelled</source>
+        <translation>%1, cancelada</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n minute(s)</source>
+        <translation>
+            <numerusform>%1, %n minuto</numerusform>
+            <numerusform>%1, %n minutos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Preparation checklist</source>
+        <translation>Lista de preparación</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) ticked</source>
+        <translation>
+            <numerusform>%n elemento marcado</numerusform>
+            <numerusform>%n elementos marcados</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ride home</source>
+        <translation>Regreso a casa</translation>
+    </message>
+    <message>
+        <source>Pickup %1</source>
+        <translation>Recogida: %1</translation>
+    </message>
+    <message>
+        <source>No pickup time</source>
+        <translation>Sin hora de recogida</translation>
+    </message>
+    <message>
+        <source>%1, confirmed</source>
+        <translation>%1, confirmado</translation>
+    </message>
+    <message>
+        <source>Morning check</source>
+        <translation>Control de la mañana</translation>
+    </message>
+    <message>
+        <source>Slept: %1. Clear-headed: %2.</source>
+        <translation>Ha dormido: %1. Mente despejada: %2.</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Entrada</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Eliminada</translation>
+    </message>
+    <message>
+        <source>Deleted on your other device, %1</source>
+        <translation>Eliminada en su otro dispositivo, %1</translation>
+    </message>
+    <message>
+        <source>Saved on your other device, %1</source>
+        <translation>Guardada en su otro dispositivo, %1</translation>
+    </message>
+    <message>
+        <source>This entry is no longer on this device.</source>
+        <translation>Esta entrada ya no está en este dispositivo.</translation>
+    </message>
+    <message>
+        <source>On your other device</source>
+        <translation>En su otro dispositivo</translation>
+    </message>
+    <message>
+        <source>Deleted on this device, %1</source>
+        <translation>Eliminada en este dispositivo, %1</translation>
+    </message>
+    <message>
+        <source>Saved on this device, %1</source>
+        <translation>Guardada en este dispositivo, %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictVersion</name>
+    <message>
+        <source>Keep this one</source>
+        <translation>Conservar esta</translation>
     </message>
 </context>
 <context>

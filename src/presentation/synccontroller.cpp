@@ -1,5 +1,6 @@
 #include "presentation/synccontroller.h"
 
+#include "presentation/conflictsummary.h"
 #include "presentation/passphrasefeedback.h"
 #include "presentation/profilebinding.h"
 #include "presentation/profilecontroller.h"
@@ -60,6 +61,7 @@ struct SyncController::JobResult
     sync::ShareChoices choices;
     QHash<QString, sync::EntrySyncState> states;
     int conflicts = 0;
+    QVariantList conflictList;
     int pulled = 0;
     bool inbox = false; // messages or a clinic protocol arrived
     QStringList accessLog;
@@ -115,6 +117,8 @@ void SyncController::unload()
     m_syncQueued = false;
     m_enrolled = false;
     m_states.clear();
+    m_conflicts.clear();
+    m_conflictCount = 0;
     m_choices = {};
     m_accessLog.clear();
     m_devices.clear();
@@ -176,8 +180,11 @@ void SyncController::run(Job job, bool isSync, std::shared_ptr<const SecretBytes
                 result->choices = std::move(*choices);
             if (auto states = engine.entryStates())
                 result->states = std::move(*states);
-            if (auto conflicts = engine.conflicts())
+            if (auto conflicts = engine.conflicts()) {
                 result->conflicts = static_cast<int>(conflicts->size());
+                if (auto described = ConflictSummary::list(*conflicts, records))
+                    result->conflictList = std::move(*described);
+            }
             records.releaseStatements();
         }
         db->close();
@@ -198,6 +205,7 @@ void SyncController::finished()
     m_clinicName = result->clinicName;
     m_fingerprint = result->fingerprint;
     m_conflictCount = result->conflicts;
+    m_conflicts = result->conflictList;
     if (m_choices.categories != result->choices.categories ||
         m_choices.entries != result->choices.entries) {
         m_choices = result->choices;
@@ -405,6 +413,24 @@ void SyncController::createJoinCode()
             return {};
         },
         false);
+}
+
+void SyncController::resolveConflict(qint64 conflictId, bool keepMine)
+{
+    run(
+        [conflictId, keepMine](sync::SyncEngine &engine, JobResult &result) -> Result<void> {
+            COMPANION_TRY(engine.resolveConflict(conflictId, keepMine));
+            // The choice is saved; sending it now is what lets the other devices show it. If
+            // the clinic cannot be reached, it goes with the next sync like any edit.
+            auto report = engine.sync();
+            if (!report)
+                return report.error();
+            // Keeping this device's version rewrote the entry here: views that show content
+            // reload as they do after a pull.
+            result.pulled = report->pulled + (keepMine ? 1 : 0);
+            return {};
+        },
+        true);
 }
 
 QString SyncController::stateLabel(const QString &recordId) const

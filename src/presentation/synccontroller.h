@@ -10,6 +10,7 @@
 #include <QString>
 #include <QStringList>
 #include <QTimer>
+#include <QVariantList>
 
 #include <functional>
 #include <memory>
@@ -40,6 +41,9 @@ class SyncController : public QObject
     Q_PROPERTY(QString statusText READ statusText NOTIFY changed)
     Q_PROPERTY(QString errorText READ errorText NOTIFY changed)
     Q_PROPERTY(int conflictCount READ conflictCount NOTIFY changed)
+    // The conflict chooser: one map per entry edited on two devices at once (keys in
+    // conflictsummary.h).
+    Q_PROPERTY(QVariantList conflicts READ conflicts NOTIFY changed)
     Q_PROPERTY(QString joinCode READ joinCode NOTIFY changed)
     // A new vault's recovery key, shown once after enrolment until the patient dismisses it.
     Q_PROPERTY(QString recoveryKey READ recoveryKey NOTIFY changed)
@@ -63,6 +67,7 @@ public:
     QString statusText() const;
     QString errorText() const { return m_errorText; }
     int conflictCount() const { return m_conflictCount; }
+    QVariantList conflicts() const { return m_conflicts; }
     QString joinCode() const { return m_joinCode; }
     QString recoveryKey() const { return m_recoveryKey; }
     QStringList accessLog() const { return m_accessLog; }
@@ -83,6 +88,10 @@ public:
     Q_INVOKABLE void setShared(const QString &category, bool shared);
     Q_INVOKABLE void refreshActivity(); // the access log and the device list
     Q_INVOKABLE void createJoinCode();
+    // The patient's choice for one conflict: keep this device's version (it becomes a new
+    // version on top of the other device's) or the other device's (this one's is dropped).
+    // Then syncs, so the patient's other devices get the choice.
+    Q_INVOKABLE void resolveConflict(qint64 conflictId, bool keepMine);
     // "I have written it down": the recovery key leaves the UI (and memory, as far as Qt lets).
     Q_INVOKABLE void dismissRecoveryKey();
 
@@ -130,6 +139,7 @@ private:
     QString m_errorText;
     QDateTime m_lastSynced;
     int m_conflictCount = 0;
+    QVariantList m_conflicts;
     QString m_joinCode;
     QString m_recoveryKey;
     QStringList m_accessLog;

@@ -248,10 +248,17 @@ QByteArray careTeamKeyStatement(QByteArrayView clinicId, std::uint32_t epoch,
 
 SecretBytes generateKey()
 {
-    (void)crypto::initialize();
     SecretBytes key(kKeySize);
-    randombytes_buf(key.data(), key.size());
+    regenerateKey(key);
     return key;
+}
+
+void regenerateKey(SecretBytes &key)
+{
+    (void)crypto::initialize();
+    if (key.size() != kKeySize)
+        key = SecretBytes(kKeySize);
+    randombytes_buf(key.data(), key.size());
 }
 
 Result<QByteArray> wrapVaultRootKey(const SecretBytes &slotKey, const SecretBytes &vaultRootKey,

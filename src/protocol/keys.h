@@ -76,6 +76,9 @@ QByteArray careTeamKeyStatement(QByteArrayView clinicId, std::uint32_t epoch,
 enum class VaultKeySlot : std::uint8_t { Passphrase = 1, Recovery = 2, Device = 3 };
 
 SecretBytes generateKey(); // 32 random bytes: VRK, DEK or SCK
+// The same into `key`'s own secure memory (resized to 32 bytes if needed): a fresh key per
+// record version without a sodium_malloc per record (the sync push seals thousands).
+void regenerateKey(SecretBytes &key);
 // VRK wrapped by a passphrase key (Argon2id), a recovery key or a device-transfer key; bound to
 // vault, slot and epoch.
 Result<QByteArray> wrapVaultRootKey(const SecretBytes &slotKey, const SecretBytes &vaultRootKey,

@@ -189,6 +189,10 @@ Result<EnrolmentCode> issueEnrolmentCode(Database &db, const QString &label, std
     EnrolmentCode out;
     out.code = newEnrolmentCode();
     out.vaultId = protocol::idToHex(protocol::randomId());
+    // vaults.label is NOT NULL: without a label the vault still needs one a therapist can tell
+    // apart in the patient list, and that says nothing about the person (ADR 0016).
+    out.label =
+        label.trimmed().isEmpty() ? QStringLiteral("patient ") + out.vaultId.left(8) : label;
     out.expiresAt = nowMs + validMs;
     out.fingerprint = protocol::keyFingerprint(clinic->value(0).toByteArray());
     Transaction transaction(db);
@@ -196,7 +200,7 @@ Result<EnrolmentCode> issueEnrolmentCode(Database &db, const QString &label, std
     COMPANION_TRY(db.exec("create a vault",
                           QStringLiteral("INSERT INTO vaults (id, label, last_seq, created_at) "
                                          "VALUES (?, ?, 0, ?)"),
-                          {out.vaultId, label, static_cast<qint64>(nowMs)}));
+                          {out.vaultId, out.label, static_cast<qint64>(nowMs)}));
     COMPANION_TRY(db.exec("store an enrolment code",
                           QStringLiteral("INSERT INTO enrolment_codes (code_hash, vault_id, "
                                          "purpose, created_at, expires_at) VALUES (?, ?, "

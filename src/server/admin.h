@@ -28,9 +28,12 @@ struct EnrolmentCode
 {
     QString code; // shown once; only its hash is stored
     QString vaultId;
+    QString label; // as stored: the one given, or "patient <first 8 digits of the vault id>"
     std::int64_t expiresAt = 0;
     QString fingerprint;
 };
+// A new vault and its one-time code. `label` is optional (the care team's patient list shows
+// it); empty or blank gives "patient <first 8 hex digits of the vault id>" (ADR 0016).
 Result<EnrolmentCode> issueEnrolmentCode(Database &db, const QString &label, std::int64_t validMs,
                                          std::int64_t nowMs);
 

@@ -322,6 +322,7 @@ int runAdmin(const QStringList &args)
             return fail(code.error().message);
         out(QStringLiteral("code: %1").arg(code->code));
         out(QStringLiteral("vault: %1").arg(code->vaultId));
+        out(QStringLiteral("label: %1").arg(code->label));
         out(QStringLiteral("expires: %1").arg(isoTime(code->expiresAt)));
         out(QStringLiteral("clinic key fingerprint: %1").arg(code->fingerprint));
         return kExitOk;

@@ -460,6 +460,10 @@ Result<void> SyncEngine::applyPulled(const protocol::PullResponse &page, SyncRep
                          u"the clinic server went back in time (its sequence is lower than what "
                          u"this device has seen); sync stopped. Tell your clinic"_s);
     }
+    // Nothing new: nothing to write. A sync with nothing to do then commits nothing on this
+    // device (it used to commit the same cursor again: a quarter of a no-op sync's time).
+    if (page.items.empty() && page.nextCursor == current.account.pullCursor)
+        return {};
     auto tx = storage::Transaction::begin(m_db);
     if (!tx)
         return tx.error();
@@ -862,6 +866,8 @@ Result<bool> SyncEngine::pushAll(Session &s, SyncReport &report)
     auto sck = currentSharedKey();
     if (!sck)
         return sck.error();
+    // Each version gets its own random data key; the secure memory holding it is reused.
+    SecretBytes dataKey;
     while (true) {
         auto entries = m_records.pendingOutbox(kPushBatch);
         if (!entries)
@@ -929,7 +935,7 @@ Result<bool> SyncEngine::pushAll(Session &s, SyncReport &report)
                             : std::nullopt,
                         record->deleted,
                         record->body};
-                    const SecretBytes dataKey = protocol::generateKey();
+                    protocol::regenerateKey(dataKey); // fresh for every version
                     auto envelope = protocol::sealEnvelope(header, payload.encode(), dataKey);
                     if (!envelope)
                         return envelope.error();

@@ -33,6 +33,31 @@ Result<void> run(storage::Database &db, std::string_view sql,
     return stmt->run();
 }
 
+// Resets a cached statement when the caller is done with it, however it returns.
+class Resetting
+{
+public:
+    explicit Resetting(Statement &stmt)
+        : m_stmt(stmt)
+    {}
+    ~Resetting() { m_stmt.reset(); }
+    Resetting(const Resetting &) = delete;
+    Resetting &operator=(const Resetting &) = delete;
+
+private:
+    Statement &m_stmt;
+};
+
+// Runs a cached statement that returns no rows, and resets it.
+Result<void> runCached(Result<Statement *> stmt, const std::function<void(Statement &)> &bind)
+{
+    if (!stmt)
+        return stmt.error();
+    const Resetting done(**stmt);
+    bind(**stmt);
+    return (*stmt)->run();
+}
+
 Result<std::vector<QString>> textColumn(storage::Database &db, std::string_view sql)
 {
     auto stmt = db.prepare(sql);
@@ -60,6 +85,18 @@ QString entrySubject(const QString &recordId)
 }
 
 } // namespace
+
+Result<Statement *> SyncStore::cached(const char *sql)
+{
+    auto found = m_cached.find(sql);
+    if (found == m_cached.end()) {
+        auto stmt = m_db.prepare(sql);
+        if (!stmt)
+            return stmt.error();
+        found = m_cached.emplace(sql, std::move(*stmt)).first;
+    }
+    return &found->second;
+}
 
 SyncStore::SyncStore(storage::Database &db)
     : m_db(db)
@@ -136,41 +173,43 @@ Result<void> SyncStore::setClinic(const protocol::ClinicInfo &clinic)
 Result<std::optional<StoredEnvelope>> SyncStore::envelope(const QString &recordId,
                                                           std::int64_t version)
 {
-    auto stmt = m_db.prepare("SELECT envelope, wrapped_key, hash, acknowledged FROM "
-                             "sync_envelopes WHERE record_id = ?1 AND version = ?2;");
+    auto stmt = cached("SELECT envelope, wrapped_key, hash, acknowledged FROM "
+                       "sync_envelopes WHERE record_id = ?1 AND version = ?2;");
     if (!stmt)
         return stmt.error();
-    stmt->bind(1, recordId).bind(2, version);
-    auto row = stmt->step();
+    const Resetting done(**stmt);
+    (*stmt)->bind(1, recordId).bind(2, version);
+    auto row = (*stmt)->step();
     if (!row)
         return row.error();
     if (!*row)
         return std::optional<StoredEnvelope>();
-    return std::optional<StoredEnvelope>(StoredEnvelope{
-        stmt->columnBlob(0), stmt->columnBlob(1), stmt->columnBlob(2), stmt->columnInt64(3) != 0});
+    return std::optional<StoredEnvelope>(
+        StoredEnvelope{(*stmt)->columnBlob(0), (*stmt)->columnBlob(1), (*stmt)->columnBlob(2),
+                       (*stmt)->columnInt64(3) != 0});
 }
 
 Result<void> SyncStore::putEnvelope(const QString &recordId, std::int64_t version,
                                     const StoredEnvelope &stored)
 {
-    return run(m_db,
-               "INSERT OR REPLACE INTO sync_envelopes (record_id, version, envelope, wrapped_key, "
-               "hash, acknowledged) VALUES (?1, ?2, ?3, ?4, ?5, ?6);",
-               [&](Statement &stmt) {
-                   stmt.bind(1, recordId)
-                       .bind(2, version)
-                       .bindBlob(3, stored.envelope)
-                       .bindBlob(4, stored.wrappedKey)
-                       .bindBlob(5, stored.hash)
-                       .bind(6, stored.acknowledged ? 1 : 0);
-               });
+    return runCached(
+        cached("INSERT OR REPLACE INTO sync_envelopes (record_id, version, envelope, wrapped_key, "
+               "hash, acknowledged) VALUES (?1, ?2, ?3, ?4, ?5, ?6);"),
+        [&](Statement &stmt) {
+            stmt.bind(1, recordId)
+                .bind(2, version)
+                .bindBlob(3, stored.envelope)
+                .bindBlob(4, stored.wrappedKey)
+                .bindBlob(5, stored.hash)
+                .bind(6, stored.acknowledged ? 1 : 0);
+        });
 }
 
 Result<void> SyncStore::acknowledgeEnvelope(const QString &recordId, std::int64_t version)
 {
-    return run(m_db,
-               "UPDATE sync_envelopes SET acknowledged = 1 WHERE record_id = ?1 AND version = ?2;",
-               [&](Statement &stmt) { stmt.bind(1, recordId).bind(2, version); });
+    return runCached(
+        cached("UPDATE sync_envelopes SET acknowledged = 1 WHERE record_id = ?1 AND version = ?2;"),
+        [&](Statement &stmt) { stmt.bind(1, recordId).bind(2, version); });
 }
 
 Result<void> SyncStore::dropUnacknowledged(const QString &recordId)
@@ -212,35 +251,35 @@ Result<void> SyncStore::putSharedKey(const SharedCollectionKey &key)
 
 Result<std::optional<ShareState>> SyncStore::share(const QString &recordId)
 {
-    auto stmt = m_db.prepare("SELECT version, generation FROM sync_shares WHERE record_id = ?1;");
+    auto stmt = cached("SELECT version, generation FROM sync_shares WHERE record_id = ?1;");
     if (!stmt)
         return stmt.error();
-    stmt->bind(1, recordId);
-    auto row = stmt->step();
+    const Resetting done(**stmt);
+    (*stmt)->bind(1, recordId);
+    auto row = (*stmt)->step();
     if (!row)
         return row.error();
     if (!*row)
         return std::optional<ShareState>();
     return std::optional<ShareState>(
-        ShareState{stmt->columnInt64(0), static_cast<std::uint32_t>(stmt->columnInt64(1))});
+        ShareState{(*stmt)->columnInt64(0), static_cast<std::uint32_t>((*stmt)->columnInt64(1))});
 }
 
 Result<void> SyncStore::setShare(const QString &recordId, const ShareState &state)
 {
-    return run(m_db,
-               "INSERT OR REPLACE INTO sync_shares (record_id, version, generation) "
-               "VALUES (?1, ?2, ?3);",
-               [&](Statement &stmt) {
-                   stmt.bind(1, recordId)
-                       .bind(2, state.version)
-                       .bind(3, static_cast<std::int64_t>(state.generation));
-               });
+    return runCached(cached("INSERT OR REPLACE INTO sync_shares (record_id, version, generation) "
+                            "VALUES (?1, ?2, ?3);"),
+                     [&](Statement &stmt) {
+                         stmt.bind(1, recordId)
+                             .bind(2, state.version)
+                             .bind(3, static_cast<std::int64_t>(state.generation));
+                     });
 }
 
 Result<void> SyncStore::clearShare(const QString &recordId)
 {
-    return run(m_db, "DELETE FROM sync_shares WHERE record_id = ?1;",
-               [&](Statement &stmt) { stmt.bind(1, recordId); });
+    return runCached(cached("DELETE FROM sync_shares WHERE record_id = ?1;"),
+                     [&](Statement &stmt) { stmt.bind(1, recordId); });
 }
 
 Result<std::vector<QString>> SyncStore::sharedRecordIds()

@@ -97,6 +97,66 @@ TEST_CASE("An enrolment code redeems once, expires, and fails uniformly", "[serv
               .contains(QStringLiteral("device_public_key")));
 }
 
+TEST_CASE("admin enrol-patient works without --label and labels the vault by its id",
+          "[server][admin][enrol]")
+{
+    TestServer server;
+    server.start();
+    // The documented form: no --label at all (vaults.label is NOT NULL; this used to fail).
+    const AdminResult bare =
+        server.admin({QStringLiteral("enrol-patient"), QStringLiteral("--db"), server.dbUrl()});
+    INFO(bare.err.toStdString());
+    REQUIRE(bare.exitCode == 0);
+    const QString vault = bare.field(QStringLiteral("vault"));
+    REQUIRE(vault.size() == 32);
+    CHECK(bare.field(QStringLiteral("label")) == QStringLiteral("patient ") + vault.left(8));
+    // A blank label is no label; a given one is kept as typed.
+    const AdminResult blank =
+        server.admin({QStringLiteral("enrol-patient"), QStringLiteral("--db"), server.dbUrl(),
+                      QStringLiteral("--label"), QStringLiteral("   ")});
+    REQUIRE(blank.exitCode == 0);
+    CHECK(blank.field(QStringLiteral("label")) ==
+          QStringLiteral("patient ") + blank.field(QStringLiteral("vault")).left(8));
+    const AdminResult named =
+        server.admin({QStringLiteral("enrol-patient"), QStringLiteral("--db"), server.dbUrl(),
+                      QStringLiteral("--label"), QStringLiteral("Room 4, Tuesdays")});
+    REQUIRE(named.exitCode == 0);
+    CHECK(named.field(QStringLiteral("label")) == QStringLiteral("Room 4, Tuesdays"));
+
+    // The code redeems, and the stored label is what the care team's patient list shows.
+    Device patient(server);
+    REQUIRE(patient.enrol(bare.field(QStringLiteral("code"))).status == 201);
+    CHECK(patient.vaultId == vault);
+    REQUIRE_FALSE(patient.login().isEmpty());
+    Therapist therapist = addTherapist(server, QStringLiteral("Dr Rivera"));
+    therapist.token = loginAs(server, therapist.id, therapist.signing);
+    auto clinic = protocol::ClinicInfo::fromJson(
+        QJsonDocument::fromJson(server.request("GET", "/v1/clinic").body).object(),
+        QStringLiteral("clinic"));
+    REQUIRE(clinic);
+    const SecretBytes sck = protocol::generateKey();
+    REQUIRE(server
+                .request("PUT", "/v1/vault/sck",
+                         jsonBody({{QStringLiteral("generation"), 1},
+                                   {QStringLiteral("ctk_epoch"), 1},
+                                   {QStringLiteral("sealed"),
+                                    encodeBase64(*protocol::sealSharedCollectionKey(
+                                        clinic->careTeamPublicKey, sck))}}),
+                         patient.token)
+                .status == 204);
+    REQUIRE(patient
+                .push({patient.makeItem(protocol::randomId(), 1, Hash32{}, "shared",
+                                        protocol::RecordKind::Diary, &sck)})
+                .status == 200);
+    const QJsonArray patients = server.request("GET", "/v1/careteam/patients", {}, therapist.token)
+                                    .json()
+                                    .value(QStringLiteral("patients"))
+                                    .toArray();
+    REQUIRE(patients.size() == 1);
+    CHECK(patients[0].toObject().value(QStringLiteral("label")).toString() ==
+          QStringLiteral("patient ") + vault.left(8));
+}
+
 TEST_CASE("Login is challenge-response; tokens die with their device", "[server][auth]")
 {
     TestServer server;

@@ -4,7 +4,8 @@ import QtQuick.Layouts
 import Companion.Core
 import Companion.Ui
 
-// Sync now, edits waiting for a choice, who read what you shared, and your devices.
+// Sync now, who read what you shared, and your devices. (Edits waiting for a choice:
+// ConflictChooser.)
 ColumnLayout {
     objectName: "clinicActivityCard"
     Layout.fillWidth: true
@@ -17,11 +18,6 @@ ColumnLayout {
         enabled: !SyncController.busy
         Accessible.name: text
         onClicked: SyncController.syncNow()
-    }
-    BodyText {
-        objectName: "conflictNotice"
-        visible: SyncController.conflictCount > 0
-        text: qsTr("%n entries were edited on two devices at once. Both versions are kept; choose one with companion-cli conflicts.", "", SyncController.conflictCount)
     }
     PrimaryButton {
         objectName: "showActivityButton"

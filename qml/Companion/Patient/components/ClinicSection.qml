@@ -4,8 +4,8 @@ import Companion.Core
 import Companion.Ui
 
 // Settings: the connection to the patient's clinic. Not connected: the enrolment form.
-// Connected: status, what the care team may read, what the clinic sent, and who read what
-// (docs/user-guide.md).
+// Connected: status, entries edited on two devices to choose from, what the care team may read,
+// what the clinic sent, and who read what (docs/user-guide.md).
 ColumnLayout {
     objectName: "clinicSection"
     Layout.fillWidth: true
@@ -26,6 +26,9 @@ ColumnLayout {
     }
     VaultRecoveryKeyCard {
         Layout.fillWidth: true
+    }
+    ConflictChooser {
+        visible: SyncController.enrolled && SyncController.conflicts.length > 0
     }
     ClinicSharingCard {
         visible: SyncController.enrolled

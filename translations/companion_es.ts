@@ -752,6 +752,60 @@
     </message>
 </context>
 <context>
+    <name>DeleteEverythingDialog</name>
+    <message>
+        <source>Delete everything?</source>
+        <translation>¿Borrar todo?</translation>
+    </message>
+    <message>
+        <source>Delete everything</source>
+        <translation>Borrar todo</translation>
+    </message>
+    <message>
+        <source>Everything in Companion on this device and at your clinic&apos;s server is deleted for good. Then Companion starts as new.</source>
+        <translation>Todo lo que Companion guarda en este dispositivo y en el servidor de su clínica se borra para siempre. Después, Companion empieza de nuevo.</translation>
+    </message>
+    <message>
+        <source>Type %1 to confirm.</source>
+        <translation>Escriba %1 para confirmar.</translation>
+    </message>
+    <message>
+        <source>Confirmation word</source>
+        <translation>Palabra de confirmación</translation>
+    </message>
+    <message>
+        <source>Only this device (keep the clinic&apos;s copy)</source>
+        <translation>Solo este dispositivo (conservar la copia de la clínica)</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteEverythingSection</name>
+    <message>
+        <source>Delete everything</source>
+        <translation>Borrar todo</translation>
+    </message>
+    <message>
+        <source>This deletes your entries, journal, plans and settings from this device, and, if you are connected to a clinic, everything this app sent to the clinic&apos;s server together with the keys that open it. It cannot be undone.</source>
+        <translation>Esto borra sus registros, su cuaderno, sus planes y sus ajustes de este dispositivo y, si está conectado a una clínica, todo lo que esta aplicación envió al servidor de la clínica junto con las claves que lo abren. No se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>By law, your clinic keeps its log of who read or changed what and when (it holds no entry text), and its own clinical records about you, which are kept outside this app.</source>
+        <translation>Por ley, su clínica conserva su registro de quién leyó o cambió qué y cuándo (no contiene el texto de sus registros) y su propia historia clínica sobre usted, que se guarda fuera de esta aplicación.</translation>
+    </message>
+    <message>
+        <source>To keep a copy, export your data first (companion-cli export --format json).</source>
+        <translation>Para conservar una copia, exporte antes sus datos (companion-cli export --format json).</translation>
+    </message>
+    <message>
+        <source>Delete everything…</source>
+        <translation>Borrar todo…</translation>
+    </message>
+    <message>
+        <source>Asks for confirmation first</source>
+        <translation>Pide confirmación antes</translation>
+    </message>
+</context>
+<context>
     <name>DeleteJournalEntryDialog</name>
     <message>
         <source>Delete this entry?</source>
@@ -2942,6 +2996,38 @@
     </message>
 </context>
 <context>
+    <name>companion::presentation::DeleteEverythingController</name>
+    <message>
+        <source>Your clinic could not be reached, so nothing was deleted. Try again when you are online, or delete only this device&apos;s data.</source>
+        <translation>No se pudo contactar con su clínica, así que no se borró nada. Inténtelo de nuevo cuando tenga conexión o borre solo los datos de este dispositivo.</translation>
+    </message>
+    <message>
+        <source>Your clinic did not delete your data, so nothing was deleted here either. Please contact your clinic.</source>
+        <translation>Su clínica no borró sus datos, así que aquí tampoco se borró nada. Póngase en contacto con su clínica.</translation>
+    </message>
+    <message>
+        <source>DELETE</source>
+        <extracomment>The word a patient types to confirm &quot;Delete everything&quot;. One word, capitals.</extracomment>
+        <translation>BORRAR</translation>
+    </message>
+    <message>
+        <source>Type %1 to confirm.</source>
+        <translation>Escriba %1 para confirmar.</translation>
+    </message>
+    <message>
+        <source>Unlock first.</source>
+        <translation>Desbloquee primero.</translation>
+    </message>
+    <message>
+        <source>Sync is running. Try again in a moment.</source>
+        <translation>Se está sincronizando. Inténtelo de nuevo en un momento.</translation>
+    </message>
+    <message>
+        <source>Some files of this device&apos;s data could not be deleted. Restart the app and try again.</source>
+        <translation>No se pudieron borrar algunos archivos de este dispositivo. Reinicie la aplicación e inténtelo de nuevo.</translation>
+    </message>
+</context>
+<context>
     <name>companion::presentation::DiaryController</name>
     <message>
         <source>Before your first infusion, as a starting point</source>
@@ -3534,6 +3620,10 @@
     <message>
         <source>%1: %2 sent you a message</source>
         <translation>%1: %2 le envió un mensaje</translation>
+    </message>
+    <message>
+        <source>Your data at the clinic was deleted from another of your devices, so this device can no longer sync. To delete what is left here too, use Delete everything below and choose this device only.</source>
+        <translation>Sus datos en la clínica se borraron desde otro de sus dispositivos, así que este dispositivo ya no puede sincronizarse. Para borrar también lo que queda aquí, use Borrar todo más abajo y elija solo este dispositivo.</translation>
     </message>
 </context>
 <context>

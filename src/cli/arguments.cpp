@@ -46,6 +46,9 @@ enum class Option {
     Category,
     Entry,
     VaultPassphraseFile,
+    In,
+    Confirm,
+    LocalOnly,
 };
 
 struct OptionSpec
@@ -93,6 +96,9 @@ constexpr std::array kOptions = {
     OptionSpec{Option::Category, u"--category", true},
     OptionSpec{Option::Entry, u"--entry", true},
     OptionSpec{Option::VaultPassphraseFile, u"--vault-passphrase-file", true},
+    OptionSpec{Option::In, u"--in", true},
+    OptionSpec{Option::Confirm, u"--confirm", false},
+    OptionSpec{Option::LocalOnly, u"--local-only", false},
 };
 
 // How many positional words each plan command takes (ID, ITEM, on|off).
@@ -209,6 +215,11 @@ bool commandAccepts(Command command, Option option)
     case Option::Format:
     case Option::Out:
         return command == Command::Export;
+    case Option::In:
+        return command == Command::Import;
+    case Option::Confirm:
+    case Option::LocalOnly:
+        return command == Command::DeleteEverything;
     case Option::DurationMinutes:
         return command == Command::AppointmentAdd || command == Command::AppointmentMove;
     case Option::Driver:
@@ -274,6 +285,8 @@ int commandFromWords(const QStringList &arguments, Command &command)
         Word{u"conflicts", u"list", Command::ConflictList},
         Word{u"conflicts", u"resolve", Command::ConflictResolve},
         Word{u"messages", u"", Command::Messages},
+        Word{u"import", u"", Command::Import},
+        Word{u"delete-everything", u"", Command::DeleteEverything},
     };
     for (const Word &word : kWords) {
         if (word.first != first)
@@ -366,7 +379,11 @@ QString *valueSlot(CliArguments &args, Option option)
         return &args.entry;
     case Option::VaultPassphraseFile:
         return &args.vaultPassphraseFile;
+    case Option::In:
+        return &args.in;
     case Option::Share:
+    case Option::Confirm:
+    case Option::LocalOnly:
     case Option::Json:
     case Option::Confirmed:
         break;
@@ -384,7 +401,7 @@ const QString kCommandList =
     u"diary list, export, content list|show|search, note add|list, appointment "
     u"add|move|cancel|list, plan show|check, ride set, reminders list|daemon|autostart or "
     u"no-driving status|morning-check, enrol, sync, share, access-log, devices "
-    u"list|revoke|join-code, conflicts list|resolve or messages"_s;
+    u"list|revoke|join-code, conflicts list|resolve, messages, import or delete-everything"_s;
 
 } // namespace
 
@@ -493,6 +510,8 @@ Result<CliArguments> parseArguments(const QStringList &arguments)
             if (equals >= 0)
                 return usageError(u"option %1 takes no value"_s.arg(spec->name));
             bool &flag = spec->option == Option::Share       ? args.share
+                         : spec->option == Option::Confirm   ? args.confirm
+                         : spec->option == Option::LocalOnly ? args.localOnly
                          : spec->option == Option::Confirmed ? args.confirmed
                                                              : args.json;
             if (flag)
@@ -531,7 +550,9 @@ Result<CliArguments> parseArguments(const QStringList &arguments)
         (args.mood.isEmpty() || args.anxiety.isEmpty() || args.pain.isEmpty()))
         return usageError(u"checkin add needs --mood, --anxiety and --pain"_s);
     if (args.command == Command::Export && (args.format.isEmpty() || args.out.isEmpty()))
-        return usageError(u"export needs --format fhir|csv|ics and --out FILE"_s);
+        return usageError(u"export needs --format fhir|csv|ics|json and --out FILE"_s);
+    if (args.command == Command::Import && args.in.isEmpty())
+        return usageError(u"import needs --in FILE (a file written by export --format json)"_s);
     if (args.command == Command::NoteAdd && args.noteKind.isEmpty())
         return usageError(
             u"note add needs --kind intention|experience|insight|action|followup|free"_s);
@@ -649,6 +670,10 @@ QString commandName(Command command)
         return u"conflicts resolve"_s;
     case Command::Messages:
         return u"messages"_s;
+    case Command::Import:
+        return u"import"_s;
+    case Command::DeleteEverything:
+        return u"delete-everything"_s;
     case Command::None:
         break;
     }
@@ -673,7 +698,7 @@ QString usageText()
            u"  companion-cli checkin add --mood N --anxiety N --pain N [--sleep-hours H]\n"
            u"                [--note TEXT] [--at TIME] --profile DIR\n"
            u"  companion-cli diary list [--json] [--from TIME] [--to TIME] --profile DIR\n"
-           u"  companion-cli export --format fhir|csv|ics --out FILE [--time-zone ZONE]\n"
+           u"  companion-cli export --format fhir|csv|ics|json --out FILE [--time-zone ZONE]\n"
            u"                --profile DIR\n"
            u"  companion-cli content list [--json] [--language en|es]\n"
            u"  companion-cli content show ID [--language en|es]\n"
@@ -707,6 +732,8 @@ QString usageText()
            u"  companion-cli conflicts list [--json] --profile DIR\n"
            u"  companion-cli conflicts resolve ID mine|theirs --profile DIR\n"
            u"  companion-cli messages [--json] --profile DIR\n"
+           u"  companion-cli import --in FILE --profile DIR\n"
+           u"  companion-cli delete-everything --confirm [--local-only] --profile DIR\n"
            u"  companion-cli --help | --version\n"
            u"\n"
            u"Commands:\n"
@@ -721,8 +748,9 @@ QString usageText()
            u"                     help and records that it was shown\n"
            u"  checkin add        store a daily check-in (scales 0-10, sleep 0-24 hours)\n"
            u"  diary list         entries, newest first, that happened in [--from, --to)\n"
-           u"  export             write a FHIR R4 Bundle, a CSV file or an iCalendar (.ics) file\n"
-           u"                     of appointments (created 0600; never overwrites)\n"
+           u"  export             write a FHIR R4 Bundle, a CSV file, an iCalendar (.ics) file\n"
+           u"                     of appointments, or (json) everything in the profile\n"
+           u"                     (created 0600; never overwrites)\n"
            u"  content list       the education articles (no profile needed)\n"
            u"  content show       one article as Markdown, with its sources\n"
            u"  content search     articles matching every word (the last may be a prefix)\n"
@@ -756,6 +784,9 @@ QString usageText()
            u"                     which one stays\n"
            u"  messages           what your clinic and care team sent (as of the last sync):\n"
            u"                     replies to your entries, appointments the clinic booked\n"
+           u"  import             copy a json export into a new, empty profile (made by init)\n"
+           u"  delete-everything  delete your data at the clinic (ciphertext and keys) and\n"
+           u"                     then this profile; --local-only skips the clinic\n"
            u"\n"
            u"The diary commands take --profile DIR and unlock it like check does (options\n"
            u"--passphrase-file FILE or --recovery-key-file FILE). TIME is ISO 8601, e.g.\n"

@@ -48,6 +48,9 @@ enum class Command {
     ConflictList,    // conflicts list
     ConflictResolve, // conflicts resolve ID mine|theirs
     Messages,        // messages: what the clinic and the care team sent
+    // Data ownership.
+    Import,           // import --in FILE (a JSON export, into a new profile)
+    DeleteEverything, // delete-everything --confirm [--local-only]
 };
 
 // The parsed command line. It never holds a secret: passphrases and recovery keys come from
@@ -75,8 +78,11 @@ struct CliArguments
     QString note;            // --note TEXT
     QString from;            // --from ISO8601 (diary list)
     QString to;              // --to ISO8601 (diary list)
-    QString format;          // --format fhir|csv (export)
+    QString format;          // --format fhir|csv|ics|json (export)
     QString out;             // --out FILE (export)
+    QString in;              // --in FILE (import)
+    bool confirm = false;    // --confirm (delete-everything)
+    bool localOnly = false;  // --local-only (delete-everything: the clinic is not asked)
     QString contentArgument; // the ID of content show, the TEXT of content search
     QString language;        // --language en|es (content commands; default en)
     // Journal notes. The text is patient text: prefer standard input to --text (argv is

@@ -5,11 +5,19 @@
 #include "cli/diarycommands.h"
 #include "cli/exitcodes.h"
 #include "cli/notecommands.h"
+#include "cli/ownershipcommands.h"
 #include "cli/plancommands.h"
 #include "cli/secretreader.h"
 #include "cli/synccommands.h"
 #include "crypto/recoverykey.h"
 #include "crypto/sodium.h"
+#include "storage/profilewipe.h"
+#include "sync/clinicclient.h"
+#include "sync/syncengine.h"
+#if defined(Q_OS_LINUX) && !defined(Q_OS_ANDROID)
+#define COMPANION_DESKTOP_REMINDERS 1
+#include "platform/linux/autostart.h"
+#endif
 
 #include <QFile>
 #include <QFileInfo>
@@ -282,8 +290,12 @@ ExitCode runWithProfile(const CliArguments &args, const Console &console)
             done = runDiaryList(args, profile, console);
             break;
         case Command::Export:
-            done = args.format.toLower() == u"ics" ? runExportIcs(args, profile, console, clock)
-                                                   : runExport(args, profile, console, clock);
+            done = args.format.toLower() == u"ics"    ? runExportIcs(args, profile, console, clock)
+                   : args.format.toLower() == u"json" ? runExportJson(args, profile, console, clock)
+                                                      : runExport(args, profile, console, clock);
+            break;
+        case Command::Import:
+            done = runImport(args, profile, console, clock);
             break;
         case Command::NoteAdd:
             done = runNoteAdd(args, profile, console);
@@ -335,6 +347,79 @@ ExitCode runEnrolCommand(const CliArguments &args, const Console &console)
     passphrase->wipe();
     if (!done)
         return report(console, done.error(), directory);
+    return ExitCode::Ok;
+}
+
+// What delete-everything deletes and what is kept, shown before anything happens (the app shows
+// the same in Settings → Delete everything).
+const QString kDeleteEverythingText =
+    u"delete-everything deletes, for good:\n"
+    u"  - at the clinic's server: every entry this profile synced (encrypted), the keys that\n"
+    u"    open them, what you shared with the care team, messages, and your devices' logins;\n"
+    u"    copies in the clinic's backups cannot be read any more without those keys;\n"
+    u"  - on this computer: the profile folder (database, key file, reminders), overwritten\n"
+    u"    and then deleted.\n"
+    u"The clinic keeps, as the law requires: its audit log of who read or changed what and\n"
+    u"when (ids and times, never your entries), and its own clinical records about you,\n"
+    u"which are kept outside this app. Export your data first if you want a copy:\n"
+    u"  companion-cli export --format json --out FILE --profile DIR\n"
+    u"Your other devices stop syncing and offer to delete what they hold.\n"
+    u"Without a network connection nothing is deleted; --local-only deletes only this\n"
+    u"profile and leaves the clinic's copy.\n"_s;
+
+ExitCode runDeleteEverythingCommand(const CliArguments &args, const Console &console)
+{
+    if (!args.confirm) {
+        console.printError(kDeleteEverythingText +
+                           u"\nNothing was deleted. To go ahead, run it again with --confirm.\n"_s);
+        return ExitCode::Usage;
+    }
+    SecretReader reader(console.in, console.err);
+    auto unlocked = unlock(args, reader, console);
+    if (auto *code = std::get_if<ExitCode>(&unlocked))
+        return *code;
+    std::unique_ptr<Profile> profile = std::move(std::get<Unlocked>(unlocked).profile);
+    const QString directory = args.profileDirectory;
+
+    bool deletedAtClinic = false;
+    if (!args.localOnly) {
+        sync::SyncEngine engine(profile->database(), profile->records());
+        auto enrolled = engine.isEnrolled();
+        if (!enrolled)
+            return report(console, enrolled.error(), directory);
+        if (*enrolled) {
+            auto deleted = engine.deleteEverywhere();
+            // Already deleted from another device: the server holds nothing more to delete.
+            if (!deleted && !sync::isVaultDeleted(deleted.error())) {
+                console.printError(
+                    u"companion-cli: nothing was deleted: the clinic's copy could "
+                    u"not be deleted (%1). Try again when online, or use "
+                    u"--local-only to delete only this profile.\n"_s.arg(deleted.error().message));
+                return exitCodeFor(deleted.error().code);
+            }
+            deletedAtClinic = true;
+        }
+    }
+
+    // The profile is closed (database checkpointed, key wiped from memory) before its files go.
+    profile.reset();
+    auto wiped = storage::wipeProfileFolder(directory, Profile::kKeyFileName);
+    if (!wiped)
+        return report(console, wiped.error(), directory);
+#ifdef COMPANION_DESKTOP_REMINDERS
+    // The reminder service's login entry names this folder; it would start for nothing.
+    if (platform::autostart::isEnabled()) {
+        QFile entry(platform::autostart::entryPath());
+        if (entry.open(QIODevice::ReadOnly) &&
+            QString::fromUtf8(entry.readAll()).contains(QFileInfo(directory).absoluteFilePath()))
+            (void)platform::autostart::disable();
+    }
+#endif
+    console.print((deletedAtClinic  ? u"Deleted your data at the clinic's server.\n"_s
+                   : args.localOnly ? u"The clinic's copy was left as it is (--local-only).\n"_s
+                                    : u"This profile was not connected to a clinic.\n"_s) +
+                  u"Deleted the profile in %1 (%2 files overwritten and deleted).\n"_s.arg(
+                      directory, QString::number(wiped->files)));
     return ExitCode::Ok;
 }
 
@@ -466,9 +551,12 @@ int runCli(const QStringList &arguments, const Console &console)
     case Command::ConflictList:
     case Command::ConflictResolve:
     case Command::Messages:
+    case Command::Import:
         return toInt(runWithProfile(args, console));
     case Command::Enrol:
         return toInt(runEnrolCommand(args, console));
+    case Command::DeleteEverything:
+        return toInt(runDeleteEverythingCommand(args, console));
     case Command::RemindersDaemon:
         return toInt(runStateless(runRemindersDaemon(args, console), console));
     case Command::RemindersAutostart:

@@ -386,7 +386,7 @@ Result<void> runExport(const CliArguments &args, storage::Profile &profile, cons
 {
     const QString format = args.format.toLower();
     if (format != u"fhir" && format != u"csv")
-        return usageError(u"--format must be fhir, csv or ics"_s);
+        return usageError(u"--format must be fhir, csv, ics or json"_s);
     if (QFile::exists(args.out))
         return makeError(ErrorCode::AlreadyExists,
                          u"%1 already exists; refusing to overwrite it"_s.arg(args.out));

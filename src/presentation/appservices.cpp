@@ -20,6 +20,7 @@ AppServices::AppServices(const AppServicesOptions &options)
     , plan(profile)
     , sync(profile)
     , messages(profile)
+    , deleteEverything(profile, sync)
 {
     // Reminders leave the encrypted profile only as times, opaque ids and generic text
     // (ADR "reminders outside the encrypted DB"); the Linux desktop hands them to the background
@@ -101,6 +102,7 @@ AppServices::~AppServices()
     PlanControllerInstance::instance = nullptr;
     SyncControllerInstance::instance = nullptr;
     MessagesControllerInstance::instance = nullptr;
+    DeleteEverythingControllerInstance::instance = nullptr;
 }
 
 void AppServices::publish()
@@ -118,6 +120,7 @@ void AppServices::publish()
     TrendControllerInstance::instance = &trends;
     PlanControllerInstance::instance = &plan;
     MessagesControllerInstance::instance = &messages;
+    DeleteEverythingControllerInstance::instance = &deleteEverything;
 }
 
 } // namespace companion::presentation

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "presentation/autolock.h"
+#include "presentation/deleteeverythingcontroller.h"
 #include "presentation/diarycontroller.h"
 #include "presentation/journalcontroller.h"
 #include "presentation/learncontroller.h"
@@ -59,6 +60,7 @@ public:
     PlanController plan;
     SyncController sync;
     MessagesController messages;
+    DeleteEverythingController deleteEverything;
 
 private:
     void followAppointments();

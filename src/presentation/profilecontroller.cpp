@@ -4,6 +4,7 @@
 #include "crypto/passphrasestrength.h"
 #include "domain/record.h"
 #include "presentation/passphrasefeedback.h"
+#include "storage/profilewipe.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -325,6 +326,30 @@ void ProfileController::lock()
     clearError();
     qCInfo(lcProfile) << "locked";
     setState(storage::Profile::exists(m_directory) ? Locked : NoProfile);
+}
+
+Result<void> ProfileController::wipeProfile()
+{
+    if (m_busy)
+        return makeError(ErrorCode::Locked, QStringLiteral("busy"));
+    if (m_profile) {
+        emit aboutToLock();
+        m_profile.reset();
+    }
+    m_preferredName.fill(u' ');
+    m_preferredName.clear();
+    emit preferredNameChanged();
+    setRecoveryKeyText(QString());
+    clearError();
+    auto wiped = storage::wipeProfileFolder(m_directory, storage::Profile::kKeyFileName);
+    // The state follows the files: a half-wiped folder without its key file is first-run too.
+    setState(storage::Profile::exists(m_directory) ? Locked : NoProfile);
+    if (!wiped) {
+        qCWarning(lcProfile) << "profile wipe failed:" << errorCodeName(wiped.error().code);
+        return wiped.error();
+    }
+    qCInfo(lcProfile) << "profile wiped:" << wiped->files << "files";
+    return {};
 }
 
 void ProfileController::loadProfileSettings()

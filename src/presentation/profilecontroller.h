@@ -68,6 +68,11 @@ public:
     // Replaces the recovery key (the old one stops working) and shows the new one once.
     Q_INVOKABLE void createNewRecoveryKey();
     Q_INVOKABLE void lock();
+    // Delete everything, the local half: closes the profile (as lock does), overwrites and
+    // deletes every file of the profile folder (storage::wipeProfileFolder) and returns to the
+    // first-run state. Not from QML: DeleteEverythingController calls it after the clinic's copy
+    // is gone.
+    Result<void> wipeProfile();
     Q_INVOKABLE void clearError();
 
     // For C++ collaborators (future feature controllers); nullptr while locked.

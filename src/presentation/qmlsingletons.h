@@ -5,6 +5,7 @@
 // themselves carry no QML macros and are unit-tested without an engine.
 
 #include "presentation/autolock.h"
+#include "presentation/deleteeverythingcontroller.h"
 #include "presentation/diarycontroller.h"
 #include "presentation/journalcontroller.h"
 #include "presentation/learncontroller.h"
@@ -49,3 +50,4 @@ COMPANION_QML_SINGLETON_INSTANCE(TrendController)
 COMPANION_QML_SINGLETON_INSTANCE(PlanController)
 COMPANION_QML_SINGLETON_INSTANCE(SyncController)
 COMPANION_QML_SINGLETON_INSTANCE(MessagesController)
+COMPANION_QML_SINGLETON_INSTANCE(DeleteEverythingController)

@@ -5,6 +5,7 @@
 #include "presentation/profilebinding.h"
 #include "presentation/profilecontroller.h"
 #include "storage/profile.h"
+#include "sync/clinicclient.h"
 
 #include <QLocale>
 #include <QRandomGenerator>
@@ -234,8 +235,13 @@ void SyncController::finished()
                              "device and is sent when the connection is back.");
             break;
         case ErrorCode::Refused:
-            m_errorText = tr("Your clinic did not accept this. If you used a code, it may be "
-                             "used or expired: ask your clinic for a new one.");
+            m_errorText =
+                sync::isVaultDeleted(error)
+                    ? tr("Your data at the clinic was deleted from another of your devices, so "
+                         "this device can no longer sync. To delete what is left here too, use "
+                         "Delete everything below and choose this device only.")
+                    : tr("Your clinic did not accept this. If you used a code, it may be "
+                         "used or expired: ask your clinic for a new one.");
             break;
         case ErrorCode::WrongPassphrase:
             m_errorText = tr("That passphrase is not right.");

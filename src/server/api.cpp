@@ -20,6 +20,7 @@
 #include <QUrlQuery>
 
 #include <algorithm>
+#include <array>
 #include <optional>
 
 namespace companion::server {
@@ -119,6 +120,9 @@ struct RouteHandlers
             {{"DELETE", "/v1/vault/devices/{device_id}", A::Device, 0, R::None,
               QStringLiteral("revoke a device")},
              &Api::revokeDevice},
+            {{"DELETE", "/v1/vault", A::Device, 0, R::None,
+              QStringLiteral("delete everything of this vault (crypto-shredding)")},
+             &Api::deleteVault},
             {{"PUT", "/v1/vault/sck", A::Device, small, R::None,
               QStringLiteral("store the SCK sealed to the care-team key")},
              &Api::putSharedCollectionKey},
@@ -367,10 +371,12 @@ HttpResponse Api::enrol(Call &call)
     const qint64 at = now();
     // Redeem exactly once: the conditional UPDATE is the check, so two racing redeems of one
     // code (even on two server instances) cannot both succeed.
+    // A deleted vault takes no new device, whoever issued the code (DELETE /v1/vault).
     auto redeemed = m_db.exec("redeem a code",
                               QStringLiteral("UPDATE enrolment_codes SET redeemed_at = ? WHERE "
                                              "code_hash = ? AND redeemed_at IS NULL AND "
-                                             "expires_at > ?"),
+                                             "expires_at > ? AND vault_id NOT IN (SELECT id FROM "
+                                             "vaults WHERE deleted_at IS NOT NULL)"),
                               {at, codeHash, at});
     if (!redeemed)
         return storageFailure(redeemed.error());
@@ -416,9 +422,12 @@ HttpResponse Api::authChallenge(Call &call)
         return badRequest(request.error());
     const qint64 at = now();
     const QByteArray challenge = randomBytes(protocol::kChallengeSize);
+    // A device of a deleted vault still gets a real challenge: proving its key is how it learns
+    // that the vault was deleted (authToken answers 410).
     auto known = m_db.exec("look up a principal",
-                           QStringLiteral("SELECT 1 FROM principals WHERE id = ? AND revoked_at "
-                                          "IS NULL"),
+                           QStringLiteral("SELECT 1 FROM principals p LEFT JOIN vaults v ON v.id = "
+                                          "p.vault_id WHERE p.id = ? AND (p.revoked_at IS NULL OR "
+                                          "v.deleted_at IS NOT NULL)"),
                            {request->principalId});
     if (!known)
         return storageFailure(known.error());
@@ -457,10 +466,12 @@ HttpResponse Api::authToken(Call &call)
                               {hashSecret(request->challenge), request->principalId, at});
     if (!consumed)
         return storageFailure(consumed.error());
-    auto principal = m_db.exec("read a principal",
-                               QStringLiteral("SELECT role, public_key, vault_id FROM principals "
-                                              "WHERE id = ? AND revoked_at IS NULL"),
-                               {request->principalId});
+    auto principal = m_db.exec(
+        "read a principal",
+        QStringLiteral("SELECT p.role, p.public_key, p.vault_id, p.revoked_at, v.deleted_at FROM "
+                       "principals p LEFT JOIN vaults v ON v.id = p.vault_id WHERE p.id = ? AND "
+                       "(p.revoked_at IS NULL OR v.deleted_at IS NOT NULL)"),
+        {request->principalId});
     if (!principal)
         return storageFailure(principal.error());
     const bool found = principal->next();
@@ -473,6 +484,13 @@ HttpResponse Api::authToken(Call &call)
         (void)transaction.commit();
         return HttpResponse::error(401, QStringLiteral("login_failed"),
                                    QStringLiteral("the challenge or signature is not valid"));
+    }
+    if (!principal->value(4).isNull()) {
+        // Only after the device proved its key: the answer reveals nothing to anyone else.
+        (void)transaction.commit();
+        return HttpResponse::error(
+            410, QStringLiteral("vault_deleted"),
+            QStringLiteral("this vault was deleted at the patient's request"));
     }
     const QString role = principal->value(0).toString();
     const QString vaultId = principal->value(2).toString();
@@ -1055,6 +1073,74 @@ HttpResponse Api::revokeDevice(Call &call)
         return storageFailure(audited.error());
     if (auto committed = transaction.commit(); !committed)
         return storageFailure(committed.error());
+    return HttpResponse::noContent();
+}
+
+// Delete everything (issue 9, docs/sync-protocol.md "Deleting a vault"): in one transaction the
+// vault's ciphertext and every key that opens it — wrapped vault keys, shared-collection keys,
+// per-record share keys — go, so copies of the ciphertext in backups can no longer be read
+// (crypto-shredding). Kept: the audit log (ids and actions, never content; the clinic must keep
+// it), the vault row (id, created_at, deleted_at: the label is cleared) and the vault's devices as
+// revoked principals (id and public key: so a device that logs in later learns, after proving its
+// key, that the vault was deleted — 410 — instead of a bare "refused").
+HttpResponse Api::deleteVault(Call &call)
+{
+    const QString vaultId = call.principal.vaultId;
+    const qint64 at = now();
+    Transaction transaction(m_db);
+    if (auto begun = transaction.begin(); !begun)
+        return storageFailure(begun.error());
+    struct Step
+    {
+        const char *what;
+        const char *sql;
+    };
+    static constexpr std::array kSteps{
+        Step{"delete the envelopes", "DELETE FROM envelopes WHERE vault_id = ?"},
+        Step{"delete the shares", "DELETE FROM shares WHERE vault_id = ?"},
+        Step{"delete the wrapped vault keys", "DELETE FROM key_blobs WHERE vault_id = ?"},
+        Step{"delete the shared collection keys",
+             "DELETE FROM shared_collection_keys WHERE vault_id = ?"},
+        Step{"delete the alerts", "DELETE FROM alerts WHERE vault_id = ?"},
+        Step{"delete the messages", "DELETE FROM vault_messages WHERE vault_id = ?"},
+        Step{"delete the enrolment and join codes",
+             "DELETE FROM enrolment_codes WHERE vault_id = ?"},
+        Step{"delete the devices' tokens",
+             "DELETE FROM access_tokens WHERE principal_id IN (SELECT id FROM principals WHERE "
+             "vault_id = ? AND role = 'device')"},
+        Step{"delete the devices' challenges",
+             "DELETE FROM auth_challenges WHERE principal_id IN (SELECT id FROM principals WHERE "
+             "vault_id = ? AND role = 'device')"},
+    };
+    for (const Step &step : kSteps) {
+        if (auto done = m_db.exec(step.what, QString::fromLatin1(step.sql), {vaultId}); !done)
+            return storageFailure(done.error());
+    }
+    if (auto revoked =
+            m_db.exec("revoke the vault's devices",
+                      QStringLiteral("UPDATE principals SET revoked_at = COALESCE(revoked_at, ?), "
+                                     "display_name = '' WHERE vault_id = ? AND role = 'device'"),
+                      {at, vaultId});
+        !revoked)
+        return storageFailure(revoked.error());
+    auto marked =
+        m_db.exec("mark the vault deleted",
+                  QStringLiteral("UPDATE vaults SET label = '', deleted_at = ? WHERE id = "
+                                 "? AND deleted_at IS NULL"),
+                  {at, vaultId});
+    if (!marked)
+        return storageFailure(marked.error());
+    if (marked->numRowsAffected() != 1)
+        return notFound();
+    if (auto audited = appendAudit(m_db,
+                                   {QStringLiteral("device"), call.principal.id,
+                                    QStringLiteral("vault.delete"), vaultId, vaultId},
+                                   at);
+        !audited)
+        return storageFailure(audited.error());
+    if (auto committed = transaction.commit(); !committed)
+        return storageFailure(committed.error());
+    qCInfo(lcServer) << "vault deleted";
     return HttpResponse::noContent();
 }
 

@@ -111,6 +111,7 @@ private:
     HttpResponse issueJoinCode(Call &call);
     HttpResponse listDevices(Call &call);
     HttpResponse revokeDevice(Call &call);
+    HttpResponse deleteVault(Call &call);
     HttpResponse putSharedCollectionKey(Call &call);
     HttpResponse share(Call &call);
     HttpResponse unshare(Call &call);

@@ -28,7 +28,7 @@ struct Migration
 // Versions ascend but may leave gaps: branches developed in parallel take their own numbers, and
 // migrate() applies every step a database has not recorded, not only those above its maximum.
 // So steps must not depend on each other's tables unless they are merged in order.
-const std::array<Migration, 3> kMigrations{{
+const std::array<Migration, 4> kMigrations{{
     {1,
      {
          "CREATE TABLE clinic (id TEXT PRIMARY KEY, name TEXT NOT NULL, "
@@ -99,6 +99,12 @@ const std::array<Migration, 3> kMigrations{{
          "CREATE TABLE therapist_codes (code_hash TEXT PRIMARY KEY, display_name TEXT NOT NULL, "
          "ctk_epoch BIGINT NOT NULL, sealed_ctk {BLOB} NOT NULL, created_at BIGINT NOT NULL, "
          "expires_at BIGINT NOT NULL, redeemed_at BIGINT, therapist_id TEXT)",
+     }},
+    // Delete everything (issue 9): a deleted vault keeps its row, marked, so its devices learn
+    // why they can no longer log in (410); everything else of the vault is deleted.
+    {4,
+     {
+         "ALTER TABLE vaults ADD COLUMN deleted_at BIGINT",
      }},
 }};
 

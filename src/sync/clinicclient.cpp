@@ -81,6 +81,12 @@ Error ClinicClient::errorFor(const HttpResponse &response) const
     case 409:
         return makeError(ErrorCode::Refused,
                          u"the clinic server holds a different version (%1)"_s.arg(detail));
+    case 410:
+        // Another of the patient's devices deleted everything (DELETE /v1/vault).
+        return makeError(ErrorCode::Refused,
+                         u"%1 (%2). This device can no longer sync; you can delete what is "
+                         u"left on it with: companion-cli delete-everything --confirm "
+                         u"--local-only"_s.arg(QLatin1String(kVaultDeletedMessage), detail));
     default:
         break;
     }
@@ -331,6 +337,22 @@ Result<std::vector<DeviceInfo>> ClinicClient::devices()
         devices.push_back(std::move(device));
     }
     return devices;
+}
+
+bool isVaultDeleted(const Error &error)
+{
+    return error.code == ErrorCode::Refused &&
+           error.message.startsWith(QLatin1String(kVaultDeletedMessage));
+}
+
+Result<void> ClinicClient::deleteVault()
+{
+    auto response = call("DELETE"_ba, "/v1/vault"_ba, {}, true);
+    if (!response)
+        return response.error();
+    if (response->status != 204)
+        return errorFor(*response);
+    return {};
 }
 
 Result<void> ClinicClient::revokeDevice(const QString &deviceId)

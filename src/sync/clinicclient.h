@@ -65,6 +65,13 @@ struct AccessLogPage
 // Errors: Network (no answer after the retries, or the server stayed busy), Refused (401/403, a
 // used code, a revoked device), NotFound (404), InvalidInput (400/413: a bug or a hostile
 // server), Damaged (an answer that does not parse).
+// The first words of the error every call returns once the vault was deleted on the server
+// (HTTP 410, by this or another of the patient's devices); isVaultDeleted() recognises it so an
+// app can offer to wipe what is left on the device.
+inline constexpr const char *kVaultDeletedMessage =
+    "your data at the clinic was deleted at your request (delete everything)";
+bool isVaultDeleted(const Error &error);
+
 class ClinicClient
 {
 public:
@@ -84,6 +91,8 @@ public:
     Result<JoinCode> createJoinCode();
     Result<std::vector<DeviceInfo>> devices();
     Result<void> revokeDevice(const QString &deviceId);
+    // Deletes this vault on the server (ciphertext, keys, devices): see docs/sync-protocol.md.
+    Result<void> deleteVault();
     // true: stored (or the identical blob was already there); false: another device already
     // stored a different key under this generation (409 generation_exists).
     Result<bool> putSharedCollectionKey(std::uint32_t generation, std::uint32_t careTeamEpoch,

@@ -1210,6 +1210,14 @@ Result<void> SyncEngine::revokeDevice(const QString &deviceId)
     return (*s)->client->revokeDevice(deviceId);
 }
 
+Result<void> SyncEngine::deleteEverywhere()
+{
+    auto s = session();
+    if (!s)
+        return s.error();
+    return (*s)->client->deleteVault();
+}
+
 Result<JoinCode> SyncEngine::createJoinCode()
 {
     auto s = session();

@@ -111,6 +111,10 @@ public:
 
     Result<std::vector<DeviceInfo>> devices();
     Result<void> revokeDevice(const QString &deviceId);
+    // Delete everything, the server half: the vault's ciphertext, wrapped keys, shares and
+    // devices are deleted on the server (DELETE /v1/vault). The caller then wipes the profile
+    // (storage::wipeProfileFolder); this device cannot sync any more either way.
+    Result<void> deleteEverywhere();
     Result<JoinCode> createJoinCode();
     Result<std::vector<AccessLogEntry>> accessLog();
 

@@ -47,9 +47,11 @@ QString readFile(const QString &path)
     return QString::fromUtf8(file.readAll()).trimmed();
 }
 
-// Runs SQL on a database given by URL through QtSql, like the server does.
-void runSql(const QString &url, const QString &statement)
+// Runs SQL on a database given by URL through QtSql, like the server does; returns the first
+// column of the first row (an invalid QVariant when there is none).
+QVariant runSql(const QString &url, const QString &statement)
 {
+    QVariant first;
     const QString name = QStringLiteral("test-%1").arg(QUuid::createUuid().toString());
     {
         QSqlDatabase db;
@@ -71,9 +73,13 @@ void runSql(const QString &url, const QString &statement)
         const bool ok = query.exec(statement);
         INFO(query.lastError().text().toStdString());
         REQUIRE(ok);
+        if (query.isSelect() && query.next())
+            first = query.value(0);
+        query.finish();
         db.close();
     }
     QSqlDatabase::removeDatabase(name);
+    return first;
 }
 
 void setTimeouts(tcp::socket &socket, int ms)
@@ -222,6 +228,13 @@ QString TestServer::storageDir() const
 void TestServer::sql(const QString &statement) const
 {
     runSql(m_dbUrl, statement);
+}
+
+qint64 TestServer::count(const QString &statement) const
+{
+    const QVariant value = runSql(m_dbUrl, statement);
+    REQUIRE(value.isValid());
+    return value.toLongLong();
 }
 
 QString TestServer::newEnrolmentCode(const QString &label) const

@@ -71,6 +71,8 @@ public:
     QString tempDir() const { return m_dir.path(); }
     // Runs SQL on the server's database from the test (to expire a code, tamper with a row).
     void sql(const QString &statement) const;
+    // The number a SELECT COUNT(*) … (or any one-value query) answers.
+    qint64 count(const QString &statement) const;
 
     QString newEnrolmentCode(const QString &label = QStringLiteral("patient")) const;
     // `admin add-therapist` without a key: the one-time code for the care-team console.

@@ -515,6 +515,10 @@ TEST_CASE("Patient A's token reaches none of patient B's data on any route", "[s
                 token == therapist.token && route.access == server::Access::Therapist;
             if (therapistOwnRoute)
                 continue; // the care team's own reach is tested in the sharing test
+            // DELETE /v1/vault names no id: A's token deletes A's own vault, which would end A's
+            // part of this walk. It runs with A's token at the end instead (B must survive it).
+            if (token == a.token && route.method == "DELETE" && route.pattern == "/v1/vault")
+                continue;
             const Reply reply = server.request(route.method, foreignTarget, *body, token);
             ++requests;
             const bool success = reply.status >= 200 && reply.status < 300;
@@ -561,6 +565,19 @@ TEST_CASE("Patient A's token reaches none of patient B's data on any route", "[s
     // A's pull never contains B's envelopes.
     for (const auto &item : pull(a, 0, 100).items)
         CHECK(protocol::parseEnvelopeHeader(item.envelope)->vaultId == a.vault);
+
+    // A deletes everything of A's: B's envelopes, devices and shares are all still there.
+    REQUIRE(server.request("DELETE", "/v1/vault", {}, a.token).status == 204);
+    CHECK(pull(b, 0, 100).items.size() == 2);
+    CHECK(server.request("GET", "/v1/vault/devices", {}, b.token).status == 200);
+    CHECK(server
+              .request("GET",
+                       QByteArray("/v1/careteam/vaults/") + b.vaultId.toLatin1() + "/records", {},
+                       therapist.token)
+              .json()
+              .value(QStringLiteral("records"))
+              .toArray()
+              .size() == 2);
 }
 
 TEST_CASE("The care team reads only what is shared, only while a member; reads are logged",
@@ -1023,4 +1040,173 @@ TEST_CASE("Private keys are written 0600 in a 0700 keys directory", "[server][ad
                       QStringLiteral("--name"), QStringLiteral("Other"),
                       QStringLiteral("--keys-dir"), server.tempDir() + QStringLiteral("/k2")});
     CHECK(again.exitCode == 1);
+}
+
+TEST_CASE("DELETE /v1/vault shreds the vault: only the audit log and tombstones remain",
+          "[server][delete]")
+{
+    TestServer server(true); // safety alerts on, so the vault has an alert row to delete
+    server.start();
+    Therapist therapist = addTherapist(server, QStringLiteral("Dr Rivera"));
+    therapist.token = loginAs(server, therapist.id, therapist.signing);
+    REQUIRE_FALSE(therapist.token.isEmpty());
+    Device patient = enrolled(server, QStringLiteral("Patient"));
+    Device other = enrolled(server, QStringLiteral("Other"));
+
+    // A second device of the patient, and an unredeemed join code.
+    const Reply joinCode = server.request("POST", "/v1/vault/join-codes", {}, patient.token);
+    REQUIRE(joinCode.status == 201);
+    Device phone(server);
+    REQUIRE(phone.enrol(joinCode.json().value(QStringLiteral("code")).toString()).status == 201);
+    REQUIRE_FALSE(phone.login().isEmpty());
+    REQUIRE(server.request("POST", "/v1/vault/join-codes", {}, patient.token).status == 201);
+
+    // Everything a vault can hold: wrapped keys, an SCK, shared and private envelopes, a share,
+    // a safety alert, a care-team message, and a therapist's read in the audit log.
+    REQUIRE(server
+                .request("PUT", "/v1/vault/key-blobs/passphrase",
+                         jsonBody({{QStringLiteral("epoch"), 1},
+                                   {QStringLiteral("blob"), encodeBase64(QByteArray(73, 'k'))}}),
+                         patient.token)
+                .status == 204);
+    auto clinic = protocol::ClinicInfo::fromJson(
+        QJsonDocument::fromJson(server.request("GET", "/v1/clinic").body).object(),
+        QStringLiteral("clinic"));
+    REQUIRE(clinic);
+    const SecretBytes sck = protocol::generateKey();
+    REQUIRE(server
+                .request("PUT", "/v1/vault/sck",
+                         jsonBody({{QStringLiteral("generation"), 1},
+                                   {QStringLiteral("ctk_epoch"), 1},
+                                   {QStringLiteral("sealed"),
+                                    encodeBase64(*protocol::sealSharedCollectionKey(
+                                        clinic->careTeamPublicKey, sck))}}),
+                         patient.token)
+                .status == 204);
+    const Id16 sharedId = protocol::randomId();
+    REQUIRE(patient
+                .push({patient.makeItem(sharedId, 1, Hash32{}, "shared entry",
+                                        protocol::RecordKind::Diary, &sck),
+                       patient.makeItem(protocol::randomId(), 1, Hash32{}, "private entry"),
+                       patient.makeItem(protocol::randomId(), 1, Hash32{}, "tell my clinic",
+                                        protocol::RecordKind::Safety, &sck)})
+                .status == 200);
+    REQUIRE(
+        other.push({other.makeItem(protocol::randomId(), 1, Hash32{}, "other's entry")}).status ==
+        200);
+    const QByteArray vaultPath = QByteArray("/v1/careteam/vaults/") + patient.vaultId.toLatin1();
+    REQUIRE(server
+                .request("GET", vaultPath + "/records/" + protocol::idToHex(sharedId).toLatin1(),
+                         {}, therapist.token)
+                .status == 200);
+    REQUIRE(
+        server
+            .request("POST", vaultPath + "/messages",
+                     protocol::PostMessageRequest{protocol::newMessageId(), QByteArray(304, 'm')}
+                         .toJson(),
+                     therapist.token)
+            .status == 201);
+
+    const QString vault = QStringLiteral("'%1'").arg(patient.vaultId);
+    const QString devices =
+        QStringLiteral("(SELECT id FROM principals WHERE vault_id = %1)").arg(vault);
+    const QStringList byVault{
+        QStringLiteral("envelopes"),      QStringLiteral("shares"),
+        QStringLiteral("key_blobs"),      QStringLiteral("shared_collection_keys"),
+        QStringLiteral("alerts"),         QStringLiteral("vault_messages"),
+        QStringLiteral("enrolment_codes")};
+    const auto rowsOf = [&](const QString &table) {
+        return server.count(
+            QStringLiteral("SELECT COUNT(*) FROM %1 WHERE vault_id = %2").arg(table, vault));
+    };
+    // Before: every one of these tables holds something of the vault (so "0 after" means
+    // deleted, not "never there").
+    for (const QString &table : byVault) {
+        INFO(table.toStdString());
+        CHECK(rowsOf(table) > 0);
+    }
+    CHECK(server.count(QStringLiteral("SELECT COUNT(*) FROM access_tokens WHERE principal_id IN ") +
+                       devices) == 2);
+    const qint64 otherEnvelopes = server.count(
+        QStringLiteral("SELECT COUNT(*) FROM envelopes WHERE vault_id = '%1'").arg(other.vaultId));
+    REQUIRE(otherEnvelopes == 1);
+
+    // Not without a device token of the vault: the therapist and nobody cannot.
+    CHECK(server.request("DELETE", "/v1/vault", {}, therapist.token).status == 403);
+    CHECK(server.request("DELETE", "/v1/vault").status == 401);
+    CHECK(rowsOf(QStringLiteral("envelopes")) == 3);
+
+    REQUIRE(server.request("DELETE", "/v1/vault", {}, patient.token).status == 204);
+
+    for (const QString &table : byVault) {
+        INFO(table.toStdString());
+        CHECK(rowsOf(table) == 0);
+    }
+    for (const QString &table :
+         {QStringLiteral("access_tokens"), QStringLiteral("auth_challenges")})
+        CHECK(server.count(QStringLiteral("SELECT COUNT(*) FROM %1 WHERE principal_id IN %2")
+                               .arg(table, devices)) == 0);
+    // Tombstones: the devices, revoked and nameless, and the vault row, marked and unlabelled.
+    CHECK(server.count(
+              QStringLiteral("SELECT COUNT(*) FROM principals WHERE vault_id = %1").arg(vault)) ==
+          2);
+    CHECK(server.count(QStringLiteral("SELECT COUNT(*) FROM principals WHERE vault_id = %1 AND "
+                                      "(revoked_at IS NULL OR display_name <> '')")
+                           .arg(vault)) == 0);
+    CHECK(server.count(QStringLiteral("SELECT COUNT(*) FROM vaults WHERE id = %1 AND label = '' "
+                                      "AND deleted_at IS NOT NULL")
+                           .arg(vault)) == 1);
+    CHECK(server.count(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE vault_id = %1 AND "
+                                      "action = 'vault.delete'")
+                           .arg(vault)) == 1);
+    CHECK(server.count(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE vault_id = %1 AND "
+                                      "action = 'record.read'")
+                           .arg(vault)) == 1);
+
+    // The other patient is untouched.
+    CHECK(server.count(QStringLiteral("SELECT COUNT(*) FROM envelopes WHERE vault_id = '%1'")
+                           .arg(other.vaultId)) == otherEnvelopes);
+    CHECK(pull(other, 0, 100).items.size() == 1);
+
+    // The deleting device's token is gone; the phone learns why at its next login: 410, after
+    // proving its key. A stranger's key for the same device id still gets the plain 401.
+    CHECK(server.request("GET", "/v1/sync/pull?after=0&limit=10", {}, patient.token).status == 401);
+    CHECK(server.request("GET", "/v1/sync/pull?after=0&limit=10", {}, phone.token).status == 401);
+    const auto loginStatus = [&](const Device &device, const protocol::SigningKeyPair &key) {
+        const Reply challengeReply = server.request(
+            "POST", "/v1/auth/challenge", protocol::ChallengeRequest{device.deviceId}.toJson());
+        auto challenge = protocol::ChallengeResponse::fromJson(challengeReply.body);
+        REQUIRE(challenge);
+        const protocol::TokenRequest request{
+            device.deviceId, challenge->challenge,
+            protocol::sign(key.secretKey, protocol::authChallengeMessage(
+                                              challenge->challenge, device.deviceId.toLatin1()))};
+        return server.request("POST", "/v1/auth/token", request.toJson());
+    };
+    const Reply gone = loginStatus(phone, phone.signing);
+    CHECK(gone.status == 410);
+    CHECK(gone.json().value(QStringLiteral("error")).toString() == QStringLiteral("vault_deleted"));
+    CHECK(loginStatus(phone, protocol::generateSigningKeyPair()).status == 401);
+    CHECK(server.request("GET", vaultPath + "/records", {}, therapist.token).status == 404);
+
+    // A code for the deleted vault (as an admin could still issue one) enrols nothing.
+    const QString lateCode = server::newEnrolmentCode();
+    server.sql(QStringLiteral("INSERT INTO enrolment_codes (code_hash, vault_id, purpose, "
+                              "created_at, expires_at) VALUES ('%1', %2, 'join', 0, %3)")
+                   .arg(server::hashSecret(server::normaliseCode(lateCode).toUtf8()), vault)
+                   .arg(QDateTime::currentMSecsSinceEpoch() + 3600000));
+    Device late(server);
+    CHECK(late.enrol(lateCode).status == 403);
+    CHECK(server.count(
+              QStringLiteral("SELECT COUNT(*) FROM principals WHERE vault_id = %1").arg(vault)) ==
+          2);
+
+    // The audit chain, with the deleted vault's rows and the vault.delete entry, still verifies.
+    server.stop();
+    const AdminResult audit = server.admin({QStringLiteral("audit"), QStringLiteral("--db"),
+                                            server.dbUrl(), QStringLiteral("--json")});
+    REQUIRE(audit.exitCode == 0);
+    const QJsonObject report = QJsonDocument::fromJson(audit.out.toUtf8()).object();
+    CHECK(report.value(QStringLiteral("verified")).toBool());
+    CHECK(audit.out.contains(QStringLiteral("vault.delete")));
 }

@@ -29,13 +29,23 @@ Result<sync::HttpResponse> SwitchableTransport::send(const sync::HttpRequest &re
 
 PatientDevice::PatientDevice(sync::TransportFactory transports)
 {
-    auto created =
-        storage::Profile::create(m_dir.file(u"profile"_s), SecretBytes::fromUtf8(kPassphrase));
+    auto created = storage::Profile::create(profileDirectory(), SecretBytes::fromUtf8(kPassphrase));
     REQUIRE(created);
     m_profile = std::move(created->profile);
     m_engine = std::make_unique<sync::SyncEngine>(m_profile->database(), m_profile->records(),
                                                   SystemClock::instance(), std::move(transports),
                                                   fastRetries());
+}
+
+QString PatientDevice::profileDirectory() const
+{
+    return m_dir.file(u"profile"_s);
+}
+
+void PatientDevice::close()
+{
+    m_engine.reset();
+    m_profile.reset();
 }
 
 QString PatientDevice::serverUrl(const servertest::TestServer &server) const

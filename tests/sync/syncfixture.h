@@ -57,6 +57,10 @@ public:
     storage::RecordRepository &records() { return m_profile->records(); }
     sync::SyncEngine &engine() { return *m_engine; }
     QString directory() const { return m_dir.path(); }
+    // The profile folder itself (inside directory()).
+    QString profileDirectory() const;
+    // Closes the engine and the profile (database checkpointed, key wiped), as locking does.
+    void close();
 
 private:
     testing::TempDir m_dir;

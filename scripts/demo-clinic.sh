@@ -5,7 +5,10 @@
 # under one folder (default ~/.local/share/companion-demo); run it again and it reuses what is
 # there.
 #
-#   bash scripts/demo-clinic.sh start   → prints PROFILE=…, PASSPHRASE_FILE=…, SERVER_PID=…
+#   bash scripts/demo-clinic.sh start   → prints PROFILE=…, CONSOLE=…, PASSPHRASE_FILE=…, SERVER_PID=…
+#
+# CONSOLE is a care-team console profile ("Dr Demo Console", enrolled by code and pulled) for
+# `bash scripts/run.sh careteam`; it uses the same demo passphrase.
 #   bash scripts/demo-clinic.sh stop
 #
 # The demo passphrase is written to a 0600 file in that folder: this is demo data, never use it
@@ -15,6 +18,7 @@ cd "$(dirname "$0")/.."
 root="${COMPANION_DEMO_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/companion-demo}"
 server=./build/dev/app/server/companion-server
 cli=./build/dev/app/cli/companion-cli
+careteam=./build/dev/app/careteam/companion-careteam
 port="${COMPANION_DEMO_PORT:-18443}"
 mkdir -p "$root" && chmod 700 "$root"
 
@@ -74,6 +78,19 @@ if [ ! -d "$profile" ]; then
         --location "Demo Clinic, infusion suite" > /dev/null
 fi
 "$cli" sync --profile "$profile" --passphrase-file "$pass" > /dev/null || true
+console="$root/console"
+if [ ! -d "$console" ]; then
+    umask 077
+    "$server" admin add-therapist --db "$root/clinic.db" --keys-dir "$root/keys" \
+        --name "Dr Demo Console" > "$root/console-code.txt"
+    "$careteam" --headless enrol --server "http://127.0.0.1:$port" \
+        --code "$(awk '/^code:/ {print $2}' "$root/console-code.txt")" \
+        --fingerprint "$(awk '/fingerprint:/ {print $NF}' "$root/init.txt")" \
+        --recovery-key-out "$root/console-recovery-key.txt" \
+        --profile "$console" --passphrase-file "$pass" > /dev/null
+fi
+"$careteam" --headless pull --profile "$console" --passphrase-file "$pass" > /dev/null || true
 echo "PROFILE=$profile"
+echo "CONSOLE=$console"
 echo "PASSPHRASE_FILE=$pass"
 echo "SERVER_PID=$(cat "$root/server.pid")"

@@ -4,9 +4,21 @@
 # a few weeks of entries, enrolled and synced; its passphrase is printed here).
 # Extra arguments go to the app, e.g. `bash scripts/run.sh --profile /tmp/my-profile` (then no
 # demo is set up: your own profile, connect it in Settings → Your clinic).
+# `bash scripts/run.sh careteam` starts the care-team console window on the same demo clinic
+# (the demo therapist's console profile, same demo passphrase).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh
+app=./build/dev/app/patient/companion
+if [ "${1:-}" = "careteam" ]; then
+    shift
+    app=./build/dev/app/careteam/companion-careteam
+    eval "$(bash scripts/demo-clinic.sh start)"
+    trap 'bash scripts/demo-clinic.sh stop' EXIT
+    echo "Demo clinic running (server pid $SERVER_PID). Care-team console profile: $CONSOLE" >&2
+    echo "Demo passphrase: $(cat "$PASSPHRASE_FILE")   (demo data only)" >&2
+    set -- --profile "$CONSOLE" "$@"
+fi
 args=("$@")
 if [ ${#args[@]} -eq 0 ]; then
     eval "$(bash scripts/demo-clinic.sh start)"
@@ -17,7 +29,7 @@ if [ ${#args[@]} -eq 0 ]; then
 fi
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
     echo "No display found: starting the app under a virtual X server (xvfb-run)." >&2
-    xvfb-run -a ./build/dev/app/patient/companion "${args[@]}"
+    xvfb-run -a "$app" "${args[@]}"
     exit $?
 fi
-./build/dev/app/patient/companion "${args[@]}"
+"$app" "${args[@]}"

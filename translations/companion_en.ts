@@ -66,6 +66,16 @@
     </message>
 </context>
 <context>
+    <name>PatientRow</name>
+    <message numerus="yes">
+        <source>%n shared entry(s), the latest on %1.</source>
+        <translation>
+            <numerusform>%n shared entry, the latest on %1.</numerusform>
+            <numerusform>%n shared entries, the latest on %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>QuestionnaireListCard</name>
     <message numerus="yes">
         <source>Answer the %1 (%n question(s))</source>
@@ -113,6 +123,26 @@
         <translation>
             <numerusform>Preparation checklist: %n item done</numerusform>
             <numerusform>Preparation checklist: %n items done</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>companion::careteampresentation::PatientListModel</name>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n unread</numerusform>
+            <numerusform>%n unread</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>companion::careteampresentation::PatientView</name>
+    <message numerus="yes">
+        <source>%1: %n score(s), %2. %3</source>
+        <translation>
+            <numerusform>%1: %n score, %2. %3</numerusform>
+            <numerusform>%1: %n scores, %2. %3</numerusform>
         </translation>
     </message>
 </context>

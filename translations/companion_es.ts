@@ -1223,6 +1223,53 @@
     </message>
 </context>
 <context>
+    <name>EnrolPage</name>
+    <message>
+        <source>Set up the care-team console</source>
+        <translation>Configurar la consola del equipo de atención</translation>
+    </message>
+    <message>
+        <source>Your clinic gave you an enrolment code and the clinic key&apos;s fingerprint. The code works once.</source>
+        <translation>Su clínica le ha dado un código de alta y la huella de la clave de la clínica. El código sirve una sola vez.</translation>
+    </message>
+    <message>
+        <source>Clinic server address</source>
+        <translation>Dirección del servidor de la clínica</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>Código de alta</translation>
+    </message>
+    <message>
+        <source>Clinic key fingerprint</source>
+        <translation>Huella de la clave de la clínica</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase</source>
+        <translation>Elija una frase de contraseña</translation>
+    </message>
+    <message>
+        <source>It locks the patients&apos; entries on this computer. A few unrelated words work well.</source>
+        <translation>Bloquea las entradas de los pacientes en este ordenador. Unas cuantas palabras sin relación entre sí funcionan bien.</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Nueva frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Repeat the passphrase</source>
+        <translation>Repita la frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Enrol</source>
+        <translation>Dar de alta</translation>
+    </message>
+    <message>
+        <source>Enrolling</source>
+        <translation>Dando de alta</translation>
+    </message>
+</context>
+<context>
     <name>FlagText</name>
     <message>
         <source>Safety alert: the patient asked the clinic to be told now.</source>
@@ -1283,6 +1330,13 @@
     <message>
         <source>Half an hour more</source>
         <translation>Media hora más</translation>
+    </message>
+</context>
+<context>
+    <name>InstrumentChartCard</name>
+    <message>
+        <source>Dashed lines: infusion days. Dotted line: the starting score. Green points: a response; a ring: remission.</source>
+        <translation>Líneas discontinuas: días de infusión. Línea de puntos: la puntuación inicial. Puntos verdes: una respuesta; un anillo: remisión.</translation>
     </message>
 </context>
 <context>
@@ -1647,6 +1701,10 @@
         <source>Companion</source>
         <translation>Companion</translation>
     </message>
+    <message>
+        <source>Companion care team</source>
+        <translation>Companion, equipo de atención</translation>
+    </message>
 </context>
 <context>
     <name>NameSection</name>
@@ -1777,6 +1835,17 @@
     </message>
 </context>
 <context>
+    <name>NotVisibleCard</name>
+    <message>
+        <source>Not visible to you</source>
+        <translation>Lo que usted no puede ver</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>NoteQuestion</name>
     <message>
         <source>Kept encrypted on this device.</source>
@@ -1846,6 +1915,66 @@
     </message>
 </context>
 <context>
+    <name>PatientPage</name>
+    <message>
+        <source>Back to patients</source>
+        <translation>Volver a los pacientes</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Bloquear</translation>
+    </message>
+    <message>
+        <source>Questionnaire trends</source>
+        <translation>Evolución de los cuestionarios</translation>
+    </message>
+    <message>
+        <source>Shared entries</source>
+        <translation>Entradas compartidas</translation>
+    </message>
+    <message>
+        <source>No readable shared entries.</source>
+        <translation>No hay entradas compartidas legibles.</translation>
+    </message>
+</context>
+<context>
+    <name>PatientRow</name>
+    <message>
+        <source>No longer shares anything with you.</source>
+        <translation>Ya no comparte nada con usted.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shared entry(s), the latest on %1.</source>
+        <translation>
+            <numerusform>%n entrada compartida, la última el %1.</numerusform>
+            <numerusform>%n entradas compartidas, la última el %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing readable shared yet.</source>
+        <translation>Todavía no ha compartido nada legible.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>Abrir %1</translation>
+    </message>
+</context>
+<context>
+    <name>PatientsPage</name>
+    <message>
+        <source>Patients</source>
+        <translation>Pacientes</translation>
+    </message>
+    <message>
+        <source>No patient shares entries with you yet. Pull to check for new ones.</source>
+        <translation>Todavía ningún paciente comparte entradas con usted. Actualice para comprobar si hay nuevas.</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderPage</name>
     <message>
         <source>Everything you add will stay encrypted on this device, and you will choose what, if anything, to share with your clinic.</source>
@@ -1861,6 +1990,29 @@
     <message>
         <source>Fasting</source>
         <translation>Ayuno</translation>
+    </message>
+</context>
+<context>
+    <name>PullBar</name>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Pulling new entries…</source>
+        <translation>Recibiendo entradas nuevas…</translation>
+    </message>
+    <message>
+        <source>Pull now</source>
+        <translation>Actualizar ahora</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Bloquear</translation>
+    </message>
+    <message>
+        <source>Pulling</source>
+        <translation>Actualizando</translation>
     </message>
 </context>
 <context>
@@ -2004,6 +2156,14 @@
         <source>The key will not be shown again</source>
         <translation>La clave no se volverá a mostrar</translation>
     </message>
+    <message>
+        <source>You are enrolled with %1. Write this key down and keep it somewhere safe: it opens your care-team profile if you forget your passphrase. It is shown only now.</source>
+        <translation>Ya está dado de alta en %1. Anote esta clave y guárdela en un lugar seguro: abre su perfil del equipo de atención si olvida su frase de contraseña. Solo se muestra ahora.</translation>
+    </message>
+    <message>
+        <source>I have written it down</source>
+        <translation>Ya la he anotado</translation>
+    </message>
 </context>
 <context>
     <name>RemindersSection</name>
@@ -2026,6 +2186,29 @@
     <message>
         <source>On the lock screen a reminder only says “You have a reminder from Companion”.</source>
         <translation>En la pantalla de bloqueo, un recordatorio solo dice «Tiene un recordatorio de Companion».</translation>
+    </message>
+</context>
+<context>
+    <name>ReportCard</name>
+    <message>
+        <source>Reports</source>
+        <translation>Informes</translation>
+    </message>
+    <message>
+        <source>PDF report file</source>
+        <translation>Archivo del informe PDF</translation>
+    </message>
+    <message>
+        <source>Save PDF report</source>
+        <translation>Guardar informe PDF</translation>
+    </message>
+    <message>
+        <source>FHIR export file</source>
+        <translation>Archivo de la exportación FHIR</translation>
+    </message>
+    <message>
+        <source>Export FHIR</source>
+        <translation>Exportar FHIR</translation>
     </message>
 </context>
 <context>
@@ -2360,6 +2543,21 @@
     </message>
 </context>
 <context>
+    <name>TimelineEntryItem</name>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · new</source>
+        <translation>%1 · %2 · nueva</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
     <name>TimelineText</name>
     <message>
         <source>Journal entry</source>
@@ -2565,6 +2763,10 @@
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
+    <message>
+        <source>Care-team console</source>
+        <translation>Consola del equipo de atención</translation>
+    </message>
 </context>
 <context>
     <name>VaultRecoveryKeyCard</name>
@@ -2583,6 +2785,192 @@
     <message>
         <source>I have written it down</source>
         <translation>Ya la he anotado</translation>
+    </message>
+</context>
+<context>
+    <name>companion::careteampresentation::CareTeamSession</name>
+    <message>
+        <source>Not pulled yet.</source>
+        <translation>Todavía no se ha actualizado.</translation>
+    </message>
+    <message>
+        <source>Last pulled %1.</source>
+        <translation>Última actualización: %1.</translation>
+    </message>
+    <message>
+        <source>The clinic ended your access on %1. You see what you had pulled before; new entries are not readable by you.</source>
+        <translation>La clínica terminó su acceso el %1. Usted ve lo que había recibido antes; las entradas nuevas no son legibles para usted.</translation>
+    </message>
+    <message>
+        <source>That passphrase is not right.</source>
+        <translation>Esa frase de contraseña no es correcta.</translation>
+    </message>
+    <message>
+        <source>The clinic server could not be reached. Check the address and your connection, then try again.</source>
+        <translation>No se ha podido conectar con el servidor de la clínica. Compruebe la dirección y su conexión, y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The answer did not match the clinic&apos;s fingerprint or failed a check. Nothing was saved. Check the fingerprint with the clinic.</source>
+        <translation>La respuesta no coincide con la huella de la clínica o no ha superado una comprobación. No se ha guardado nada. Compruebe la huella con la clínica.</translation>
+    </message>
+    <message>
+        <source>Check the server address, the code and the fingerprint.</source>
+        <translation>Compruebe la dirección del servidor, el código y la huella.</translation>
+    </message>
+    <message>
+        <source>This computer already has a care-team profile.</source>
+        <translation>Este ordenador ya tiene un perfil del equipo de atención.</translation>
+    </message>
+    <message>
+        <source>The profile folder could not be written.</source>
+        <translation>No se ha podido escribir en la carpeta del perfil.</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Try again.</source>
+        <translation>Algo ha fallado. Vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The two passphrases do not match.</source>
+        <translation>Las dos frases de contraseña no coinciden.</translation>
+    </message>
+    <message>
+        <source>That passphrase is too easy to guess. Try a few unrelated words.</source>
+        <translation>Esa frase de contraseña es demasiado fácil de adivinar. Pruebe con unas palabras sin relación entre sí.</translation>
+    </message>
+    <message>
+        <source>The patients list could not be read from your profile.</source>
+        <translation>No se ha podido leer la lista de pacientes de su perfil.</translation>
+    </message>
+    <message>
+        <source>This patient&apos;s entries could not be read from your profile.</source>
+        <translation>No se han podido leer las entradas de este paciente de su perfil.</translation>
+    </message>
+    <message>
+        <source>Enrolment was refused: the fingerprint does not match this server&apos;s clinic key, or the code is wrong, used or expired. Nothing was saved; check both with the clinic.</source>
+        <translation>El alta se ha rechazado: la huella no coincide con la clave de la clínica de este servidor, o el código es incorrecto, ya se ha usado o ha caducado. No se ha guardado nada; compruebe ambos con la clínica.</translation>
+    </message>
+    <message>
+        <source>The clinic no longer accepts this console: your access has ended. Ask the clinic.</source>
+        <translation>La clínica ya no acepta esta consola: su acceso ha terminado. Consulte a la clínica.</translation>
+    </message>
+</context>
+<context>
+    <name>companion::careteampresentation::PatientListModel</name>
+    <message>
+        <source>Safety</source>
+        <translation>Seguridad</translation>
+    </message>
+    <message>
+        <source>Rising scores</source>
+        <translation>Puntuaciones en aumento</translation>
+    </message>
+    <message>
+        <source>Ride not confirmed</source>
+        <translation>Regreso sin confirmar</translation>
+    </message>
+    <message>
+        <source>Missed check-ins</source>
+        <translation>Registros pendientes</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n sin leer</numerusform>
+            <numerusform>%n sin leer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No longer shares anything with you.</source>
+        <translation>Ya no comparte nada con usted.</translation>
+    </message>
+</context>
+<context>
+    <name>companion::careteampresentation::PatientView</name>
+    <message>
+        <source>latest score %1</source>
+        <translation>última puntuación %1</translation>
+    </message>
+    <message>
+        <source>latest score %1 (%2)</source>
+        <translation>última puntuación %1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n score(s), %2. %3</source>
+        <translation>
+            <numerusform>%1: %n puntuación, %2. %3</numerusform>
+            <numerusform>%1: %n puntuaciones, %2. %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enter a file name for the report.</source>
+        <translation>Escriba un nombre de archivo para el informe.</translation>
+    </message>
+    <message>
+        <source>The report could not be made: this patient&apos;s entries could not be read.</source>
+        <translation>No se ha podido hacer el informe: no se han podido leer las entradas de este paciente.</translation>
+    </message>
+    <message>
+        <source>The report could not be made: the enrolment could not be read.</source>
+        <translation>No se ha podido hacer el informe: no se ha podido leer el alta.</translation>
+    </message>
+    <message>
+        <source>The report could not be made.</source>
+        <translation>No se ha podido hacer el informe.</translation>
+    </message>
+    <message>
+        <source>A file with that name already exists. Choose another name.</source>
+        <translation>Ya existe un archivo con ese nombre. Elija otro nombre.</translation>
+    </message>
+    <message>
+        <source>The report could not be saved there. Choose another folder.</source>
+        <translation>No se ha podido guardar el informe ahí. Elija otra carpeta.</translation>
+    </message>
+    <message>
+        <source>FHIR export saved to %1 (readable only by you).</source>
+        <translation>Exportación FHIR guardada en %1 (solo usted puede leerla).</translation>
+    </message>
+    <message>
+        <source>PDF report saved to %1 (readable only by you).</source>
+        <translation>Informe PDF guardado en %1 (solo usted puede leerlo).</translation>
+    </message>
+</context>
+<context>
+    <name>companion::careteampresentation::TimelineModel</name>
+    <message>
+        <source>Check-in</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>After-infusion check</source>
+        <translation>Control tras la infusión</translation>
+    </message>
+    <message>
+        <source>Questionnaire</source>
+        <translation>Cuestionario</translation>
+    </message>
+    <message>
+        <source>Safety</source>
+        <translation>Seguridad</translation>
+    </message>
+    <message>
+        <source>Journal</source>
+        <translation>Cuaderno</translation>
+    </message>
+    <message>
+        <source>Preparation</source>
+        <translation>Preparación</translation>
+    </message>
+    <message>
+        <source>Your reply, sent %1</source>
+        <translation>Su respuesta, enviada el %1</translation>
+    </message>
+    <message>
+        <source>Your reply, refused by the server</source>
+        <translation>Su respuesta, rechazada por el servidor</translation>
+    </message>
+    <message>
+        <source>Your reply, not sent yet</source>
+        <translation>Su respuesta, todavía sin enviar</translation>
     </message>
 </context>
 <context>

@@ -208,6 +208,17 @@ void TherapistProfile::remove(const QString &directory)
     QDir().rmdir(directory); // only when nothing else is in it
 }
 
+Result<std::unique_ptr<TherapistProfile>> TherapistProfile::secondConnection() const
+{
+    auto db = storage::Database::openEncrypted(
+        storage::profilefolder::databasePath(m_directory, careTeamFolderLayout()), m_databaseKey,
+        storage::Database::OpenMode::SecondConnection);
+    if (!db)
+        return db.error();
+    return std::unique_ptr<TherapistProfile>(new TherapistProfile(
+        m_directory, m_keyFile, m_databaseKey.clone(), std::move(*db), m_clock));
+}
+
 TherapistProfile::TherapistProfile(QString directory, storage::KeyFile keyFile,
                                    SecretBytes databaseKey, storage::Database db,
                                    const Clock &clock)

@@ -144,6 +144,11 @@ public:
     // Deletes a profile folder's files (an enrolment that failed after the profile was made).
     static void remove(const QString &directory);
 
+    // Another connection to this unlocked profile's database, for a worker thread (the window
+    // pulls on one while its UI thread keeps reading): same key, no passphrase, no full page
+    // check (storage::Database::OpenMode::SecondConnection). Owned and used by one thread.
+    Result<std::unique_ptr<TherapistProfile>> secondConnection() const;
+
     ~TherapistProfile();
     TherapistProfile(const TherapistProfile &) = delete;
     TherapistProfile &operator=(const TherapistProfile &) = delete;

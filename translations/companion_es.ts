@@ -2189,6 +2189,21 @@
     </message>
 </context>
 <context>
+    <name>ReplyBox</name>
+    <message>
+        <source>Your reply</source>
+        <translation>Su respuesta</translation>
+    </message>
+    <message>
+        <source>Reply to this entry</source>
+        <translation>Responder a esta entrada</translation>
+    </message>
+    <message>
+        <source>Send reply</source>
+        <translation>Enviar respuesta</translation>
+    </message>
+</context>
+<context>
     <name>ReportCard</name>
     <message>
         <source>Reports</source>
@@ -2852,6 +2867,22 @@
     <message>
         <source>The clinic no longer accepts this console: your access has ended. Ask the clinic.</source>
         <translation>La clínica ya no acepta esta consola: su acceso ha terminado. Consulte a la clínica.</translation>
+    </message>
+    <message>
+        <source>A reply is plain text of 1 to 2,000 characters.</source>
+        <translation>Una respuesta es texto sin formato de 1 a 2.000 caracteres.</translation>
+    </message>
+    <message>
+        <source>The patient no longer shares this entry with the care team, so it cannot be answered.</source>
+        <translation>El paciente ya no comparte esta entrada con el equipo de atención, así que no se puede responder.</translation>
+    </message>
+    <message>
+        <source>The clinic server could not be reached. The reply is saved and is sent at the next pull.</source>
+        <translation>No se pudo conectar con el servidor de la clínica. La respuesta está guardada y se enviará en la próxima actualización.</translation>
+    </message>
+    <message>
+        <source>Reply sent.</source>
+        <translation>Respuesta enviada.</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,7 @@ struct CareTeamSession::Outcome
     std::unique_ptr<TherapistProfile> profile; // enrol, unlock
     QString recoveryKeyText;                   // enrol
     std::optional<careteam::PullReport> report;
+    std::optional<careteam::CareTeamReply> reply;
     quint64 generation = 0;
 };
 
@@ -36,6 +37,7 @@ CareTeamSession::~CareTeamSession()
     // A worker still running holds references to this object's options.
     m_busyWatcher.waitForFinished();
     m_pullWatcher.waitForFinished();
+    m_replyWatcher.waitForFinished();
     lock();
 }
 
@@ -203,6 +205,9 @@ void CareTeamSession::lock()
         m_recoveryKeyText.clear();
         emit recoveryKeyTextChanged();
     }
+    m_replying = false;
+    m_replyMessage.clear();
+    emit replyChanged();
     if (m_pulling) {
         // The worker still owns its own connection; it closes it when the network call returns
         // and its result is then dropped (the generation changed).
@@ -259,6 +264,71 @@ void CareTeamSession::pullNow()
                 else
                     outcome->error = report.error();
             }
+            return outcome;
+        }));
+}
+
+void CareTeamSession::reply(const QString &recordId, const QString &text)
+{
+    if (m_state != Unlocked || m_replying || !m_patient.isOpen())
+        return;
+    auto second = m_profile->secondConnection();
+    if (!second) {
+        m_replyMessage = describe(second.error());
+        emit replyChanged();
+        return;
+    }
+    m_replying = true;
+    m_replyMessage.clear();
+    emit replyChanged();
+    std::shared_ptr<TherapistProfile> worker(std::move(*second));
+    m_replyWatcher.disconnect(this);
+    connect(&m_replyWatcher, &QFutureWatcher<std::shared_ptr<Outcome>>::finished, this,
+            [this, recordId] {
+                std::shared_ptr<Outcome> outcome = m_replyWatcher.result();
+                if (outcome->generation != m_generation)
+                    return; // locked meanwhile
+                m_replying = false;
+                bool stored = outcome->reply.has_value();
+                if (outcome->error) {
+                    switch (outcome->error->code) {
+                    case ErrorCode::InvalidInput:
+                        m_replyMessage = tr("A reply is plain text of 1 to 2,000 characters.");
+                        break;
+                    case ErrorCode::NotFound:
+                        m_replyMessage = tr("The patient no longer shares this entry with the "
+                                            "care team, so it cannot be answered.");
+                        break;
+                    case ErrorCode::Network:
+                        // Stored as pending before sending: the next pull sends it.
+                        m_replyMessage = tr("The clinic server could not be reached. The reply "
+                                            "is saved and is sent at the next pull.");
+                        stored = true;
+                        break;
+                    default:
+                        m_replyMessage = describe(*outcome->error);
+                    }
+                } else {
+                    m_replyMessage = tr("Reply sent.");
+                }
+                if (m_patient.isOpen())
+                    openPatient(m_patient.vaultId()); // shows the reply and its state
+                emit replyChanged();
+                if (stored)
+                    emit replySent(recordId);
+            });
+    m_replyWatcher.setFuture(
+        QtConcurrent::run([worker, clock = m_options.clock, transports = m_options.transports,
+                           retry = m_options.retryPolicy, generation = m_generation,
+                           vaultId = m_patient.vaultId(), recordId, text] {
+            auto outcome = std::make_shared<Outcome>();
+            outcome->generation = generation;
+            CareTeamConsole console(*worker, *clock, transports, retry);
+            auto sent = console.reply(vaultId, recordId, text);
+            if (sent)
+                outcome->reply = *sent;
+            else
+                outcome->error = sent.error();
             return outcome;
         }));
 }

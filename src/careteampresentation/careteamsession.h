@@ -38,6 +38,8 @@ class CareTeamSession : public QObject
     Q_PROPERTY(QString pullError READ pullError NOTIFY pullChanged)
     Q_PROPERTY(QString lastPulledText READ lastPulledText NOTIFY pullChanged)
     Q_PROPERTY(QString accessEndedText READ accessEndedText NOTIFY pullChanged)
+    Q_PROPERTY(bool replying READ replying NOTIFY replyChanged)
+    Q_PROPERTY(QString replyMessage READ replyMessage NOTIFY replyChanged)
     Q_PROPERTY(QString recoveryKeyText READ recoveryKeyText NOTIFY recoveryKeyTextChanged)
     Q_PROPERTY(QString therapistName READ therapistName NOTIFY stateChanged)
     Q_PROPERTY(QString clinicName READ clinicName NOTIFY stateChanged)
@@ -54,6 +56,8 @@ public:
     State state() const { return m_state; }
     bool busy() const { return m_busy; }
     bool pulling() const { return m_pulling; }
+    bool replying() const { return m_replying; }
+    QString replyMessage() const { return m_replyMessage; }
     QString errorMessage() const { return m_errorMessage; }
     QString pullError() const { return m_pullError; }
     QString lastPulledText() const;
@@ -72,6 +76,10 @@ public:
     Q_INVOKABLE void unlock(const QString &passphrase);
     Q_INVOKABLE void lock();
     Q_INVOKABLE void pullNow();
+    // A short reply to one entry of the open patient (CareTeamConsole::reply), on a worker with
+    // its own connection: it waits on the network. replySent(recordId) when the reply is stored
+    // (sent, or pending until the next pull when the server was unreachable).
+    Q_INVOKABLE void reply(const QString &recordId, const QString &text);
     Q_INVOKABLE void acknowledgeRecoveryKey();
     Q_INVOKABLE void openPatient(const QString &vaultId);
     Q_INVOKABLE void closePatient();
@@ -83,6 +91,8 @@ signals:
     void pullChanged();
     void errorMessageChanged();
     void recoveryKeyTextChanged();
+    void replyChanged();
+    void replySent(const QString &recordId);
 
 private:
     struct Outcome;
@@ -109,6 +119,9 @@ private:
     PatientView m_patient;
     QFutureWatcher<std::shared_ptr<Outcome>> m_busyWatcher;
     QFutureWatcher<std::shared_ptr<Outcome>> m_pullWatcher;
+    QFutureWatcher<std::shared_ptr<Outcome>> m_replyWatcher;
+    bool m_replying = false;
+    QString m_replyMessage;
     quint64 m_generation = 0; // bumped by lock(): a pull that ends after it is dropped
 };
 

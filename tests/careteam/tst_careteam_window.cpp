@@ -407,6 +407,42 @@ TEST_CASE("The window enrols against the real server, pulls a real patient's ent
         replyShown = true;
     }
     CHECK(replyShown);
+
+    // A reply from the window's own box: on a worker, then shown under its entry, and the
+    // patient's device receives it. Text a reply cannot be is refused before anything is sent.
+    QString second;
+    for (int row = 0; row < timeline.rowCount() && second.isEmpty(); ++row) {
+        const QString id =
+            timeline.data(timeline.index(row), TimelineModel::RecordIdRole).toString();
+        if (id != answered)
+            second = id;
+    }
+    REQUIRE_FALSE(second.isEmpty());
+    session.reply(second, QString(2001, u'x'));
+    REQUIRE(testing::waitUntil([&] { return !session.replying(); }, 120000));
+    CHECK(session.replyMessage() == u"A reply is plain text of 1 to 2,000 characters."_s);
+    QStringList sent;
+    QObject::connect(&session, &CareTeamSession::replySent,
+                     [&sent](const QString &recordId) { sent << recordId; });
+    session.reply(second, u"Thank you for sharing this."_s);
+    CHECK(session.replying()); // the call returns at once
+    REQUIRE(testing::waitUntil([&] { return !session.replying(); }, 120000));
+    INFO(session.replyMessage().toStdString());
+    CHECK(session.replyMessage() == u"Reply sent."_s);
+    CHECK(sent == QStringList{second});
+    bool secondShown = false;
+    for (int row = 0; row < timeline.rowCount(); ++row) {
+        if (timeline.data(timeline.index(row), TimelineModel::RecordIdRole) != second)
+            continue;
+        const QVariantList replies =
+            timeline.data(timeline.index(row), TimelineModel::RepliesRole).toList();
+        REQUIRE(replies.size() == 1);
+        CHECK(replies.front().toMap().value(u"text"_s).toString() ==
+              u"Thank you for sharing this."_s);
+        secondShown = true;
+    }
+    CHECK(secondShown);
+    CHECK(device.syncOk().messages == 2); // both replies reach the patient
     session.closePatient();
 
     // Locking while a pull is on the network clears everything at once; the pull's result,

@@ -2,7 +2,7 @@ import QtQuick
 import QtQuick.Layouts
 import Companion.Ui
 
-// One of your replies under an entry (written from `--headless reply` for now): its state, then
+// One of your replies under an entry: its state (pending, sent, refused), then
 // the text as you typed it, plain text.
 ColumnLayout {
     id: note

@@ -9,6 +9,7 @@ import Companion.Ui
 Pane {
     id: item
 
+    required property string recordId
     required property string kindLabel
     required property string date
     required property string title
@@ -51,6 +52,9 @@ Pane {
         Repeater {
             model: item.replies
             ReplyNote {}
+        }
+        ReplyBox {
+            recordId: item.recordId
         }
     }
 }

@@ -34,6 +34,13 @@ AppPage {
         objectName: "patientError"
         text: CareTeam.patient.errorMessage
     }
+    BodyText {
+        objectName: "replyMessage"
+        visible: text.length > 0
+        text: CareTeam.replyMessage
+        Accessible.role: Accessible.AlertMessage
+        Accessible.name: text
+    }
 
     Repeater {
         model: CareTeam.patient.flags

@@ -9,6 +9,7 @@
 #include "domain/journal.h"
 #include "presentation/passphrasefeedback.h"
 #include "presentation/preferences.h"
+#include "presentation/selftestsupport.h"
 #include "protocol/envelope.h"
 #include "protocol/keys.h"
 
@@ -26,117 +27,11 @@
 
 namespace companion::careteampresentation {
 
+namespace selftest = presentation::selftest;
+
 namespace {
 
 const QString kPagesDirectory = QStringLiteral(":/qt/qml/Companion/CareTeam/pages");
-
-QStringList g_problems;
-QtMessageHandler g_previousHandler = nullptr;
-
-void collectWarnings(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    const bool fromQml = message.contains(QLatin1String("qrc:/")) ||
-                         qstrcmp(context.category, "qml") == 0 ||
-                         qstrcmp(context.category, "js") == 0;
-    if (type >= QtWarningMsg && fromQml)
-        g_problems << message;
-    if (g_previousHandler)
-        g_previousHandler(type, context, message);
-}
-
-bool waitFor(const std::function<bool()> &condition, int milliseconds)
-{
-    QDeadlineTimer deadline(milliseconds);
-    while (!condition() && !deadline.hasExpired())
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-    return condition();
-}
-
-void settle()
-{
-    for (int i = 0; i < 5; ++i)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-}
-
-QString describe(const QQuickItem *item)
-{
-    QString name = item->objectName();
-    for (const QQuickItem *up = item->parentItem(); name.isEmpty() && up; up = up->parentItem())
-        name = up->objectName();
-    return QStringLiteral("\"%1\" (in %2)")
-        .arg(item->property("text").toString().left(60),
-             name.isEmpty() ? QStringLiteral("an unnamed item") : name);
-}
-
-// The patient app's text-fit rules (presentation/selftest.cpp): elided, wider than its box, or
-// sticking out of the page.
-void checkTextFit(QQuickItem *root, QQuickItem *item, const QString &where)
-{
-    constexpr double kSlack = 0.5;
-    if (!item->isVisible() || item->opacity() <= 0.0)
-        return;
-    if (item->inherits("QQuickText") && !item->property("text").toString().isEmpty()) {
-        const bool wraps = item->property("wrapMode").toInt() != 0;
-        const double contentWidth = item->property("contentWidth").toDouble();
-        const double right =
-            item->mapToItem(root, QPointF(std::min(item->width(), contentWidth), 0)).x();
-        QString problem;
-        if (item->property("truncated").toBool())
-            problem = QStringLiteral("is elided");
-        else if (!wraps && item->implicitWidth() > item->width() + kSlack)
-            problem = QStringLiteral("is wider than its box (%1 > %2 px)")
-                          .arg(item->implicitWidth(), 0, 'f', 0)
-                          .arg(item->width(), 0, 'f', 0);
-        else if (wraps && contentWidth > item->width() + kSlack)
-            problem = QStringLiteral("has a word wider than its box");
-        else if (right > root->width() + kSlack)
-            problem = QStringLiteral("sticks out of the page");
-        if (!problem.isEmpty())
-            g_problems << where + QStringLiteral(": text ") + describe(item) + u' ' + problem;
-    }
-    if (item->inherits("QQuickFlickable") &&
-        item->property("contentWidth").toDouble() > item->width() + kSlack &&
-        !item->inherits("QQuickListView"))
-        return;
-    const auto children = item->childItems();
-    for (QQuickItem *child : children)
-        checkTextFit(root, child, where);
-}
-
-bool saveScreenshot(QQuickWindow *window, const QString &path)
-{
-    settle();
-    return window->grabWindow().save(path);
-}
-
-bool loadPage(QQmlApplicationEngine &engine, QQuickWindow *window, const QString &fileName,
-              const QString &screenshotPath, const QString &fitCheckName)
-{
-    QQmlComponent component(
-        &engine, QUrl(QStringLiteral("qrc:/qt/qml/Companion/CareTeam/pages/") + fileName));
-    if (component.isError()) {
-        g_problems << component.errorString();
-        return false;
-    }
-    QObject *object = component.createWithInitialProperties(
-        {{QStringLiteral("parent"), QVariant::fromValue(window->contentItem())}});
-    auto *item = qobject_cast<QQuickItem *>(object);
-    if (!item) {
-        g_problems << fileName + QStringLiteral(": not created as an item: ") +
-                          component.errorString();
-        delete object;
-        return false;
-    }
-    item->setZ(1000);
-    item->setSize(window->contentItem()->size());
-    settle();
-    if (!screenshotPath.isEmpty())
-        saveScreenshot(window, screenshotPath);
-    if (!fitCheckName.isEmpty())
-        checkTextFit(item, item, fitCheckName);
-    delete item;
-    return true;
-}
 
 QString newId()
 {
@@ -301,9 +196,9 @@ int runCareTeamSelfTest(QQmlApplicationEngine &engine, CareTeamSession &session,
                         const CareTeamSelfTestOptions &options)
 {
     QTextStream out(stdout);
-    g_previousHandler = qInstallMessageHandler(collectWarnings);
+    selftest::startCollectingWarnings();
     const auto fail = [&](const QString &why) {
-        qInstallMessageHandler(g_previousHandler);
+        selftest::stopCollectingWarnings();
         out << "self-test: FAILED: " << why << '\n';
         return 1;
     };
@@ -319,23 +214,26 @@ int runCareTeamSelfTest(QQmlApplicationEngine &engine, CareTeamSession &session,
 
     // A wrong passphrase is refused with a message, then the right one unlocks.
     session.unlock(QStringLiteral("not the passphrase at all"));
-    if (!waitFor([&] { return !session.busy() && !session.errorMessage().isEmpty(); }, 60000) ||
+    if (!selftest::waitFor([&] { return !session.busy() && !session.errorMessage().isEmpty(); },
+                           60000) ||
         session.state() != CareTeamSession::Locked)
         return fail(QStringLiteral("a wrong passphrase was not refused"));
-    settle();
+    selftest::settle();
     if (!options.screenshotDirectory.isEmpty())
-        saveScreenshot(window, options.screenshotDirectory + QStringLiteral("/locked.png"));
+        selftest::saveScreenshot(window,
+                                 options.screenshotDirectory + QStringLiteral("/locked.png"));
     session.unlock(kSelfTestPassphrase);
-    if (!waitFor([&] { return session.state() == CareTeamSession::Unlocked; }, 60000))
+    if (!selftest::waitFor([&] { return session.state() == CareTeamSession::Unlocked; }, 60000))
         return fail(QStringLiteral("could not unlock: ") + session.errorMessage());
-    settle();
+    selftest::settle();
     if (session.patients()->rowCount() != 2 ||
         session.patients()->patients().front().label != QLatin1String("Ben"))
         return fail(QStringLiteral("the patients list is not Ben (safety) then Ana"));
     if (!options.screenshotDirectory.isEmpty())
-        saveScreenshot(window, options.screenshotDirectory + QStringLiteral("/patients.png"));
+        selftest::saveScreenshot(window,
+                                 options.screenshotDirectory + QStringLiteral("/patients.png"));
     session.openPatient(session.patients()->patients().back().vaultId);
-    settle();
+    selftest::settle();
     if (session.patient()->timeline()->rowCount() == 0 || session.patient()->series().isEmpty() ||
         session.patient()->notVisible().size() != 2)
         return fail(QStringLiteral("the patient view is not filled"));
@@ -362,7 +260,7 @@ int runCareTeamSelfTest(QQmlApplicationEngine &engine, CareTeamSession &session,
         preferences.setThemeMode(variant.theme);
         preferences.setFontScale(variant.fontScale);
         window->resize(variant.size);
-        settle();
+        selftest::settle();
         const QString prefix =
             options.screenshotDirectory.isEmpty()
                 ? QString()
@@ -372,27 +270,29 @@ int runCareTeamSelfTest(QQmlApplicationEngine &engine, CareTeamSession &session,
                                         : QString();
         };
         if (options.checkTextFit)
-            checkTextFit(window->contentItem(), window->contentItem(),
-                         fitName(QStringLiteral("window")));
+            selftest::checkTextFit(window->contentItem(), window->contentItem(),
+                                   fitName(QStringLiteral("window")));
         for (const QString &page : pages) {
             const QString shot =
                 prefix.isEmpty()
                     ? QString()
                     : prefix + QString(page).replace(QLatin1String(".qml"), QLatin1String(".png"));
-            if (loadPage(engine, window, page, shot, fitName(page)))
+            if (selftest::loadPage(engine, window,
+                                   QStringLiteral("qrc:/qt/qml/Companion/CareTeam/pages/"), page,
+                                   shot, fitName(page)))
                 ++loaded;
         }
     }
 
     session.lock();
-    settle();
+    selftest::settle();
     if (session.patients()->rowCount() != 0 || session.patient()->timeline()->rowCount() != 0 ||
         session.patient()->isOpen())
         return fail(QStringLiteral("locking left patient data in the models"));
-    qInstallMessageHandler(g_previousHandler);
-    if (!g_problems.isEmpty()) {
-        out << "self-test: FAILED with " << g_problems.size() << " problem(s):\n";
-        for (const QString &problem : std::as_const(g_problems))
+    selftest::stopCollectingWarnings();
+    if (!selftest::problems().isEmpty()) {
+        out << "self-test: FAILED with " << selftest::problems().size() << " problem(s):\n";
+        for (const QString &problem : std::as_const(selftest::problems()))
             out << "  " << problem << '\n';
         return 1;
     }

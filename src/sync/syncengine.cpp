@@ -236,9 +236,12 @@ Result<EnrolResult> SyncEngine::enrol(const EnrolOptions &options, const SecretB
                 return typed.error();
             // Something shaped like a recovery key (checksum included) is tried as one first;
             // a passphrase never passes that check by accident.
-            const auto recoveryKey = crypto::RecoveryKey::parse(
-                QString::fromUtf8(reinterpret_cast<const char *>(typed->data()),
-                                  static_cast<qsizetype>(typed->size())));
+            QString typedText = QString::fromUtf8(reinterpret_cast<const char *>(typed->data()),
+                                                  static_cast<qsizetype>(typed->size()));
+            const auto recoveryKey = crypto::RecoveryKey::parse(typedText);
+            // The typed secret's UTF-16 copy is wiped like the bytes it came from.
+            secureWipe(typedText.data(),
+                       static_cast<std::size_t>(typedText.size()) * sizeof(QChar));
             if (recoveryKey && recoverySlot != blobs->end()) {
                 auto opened = protocol::unwrapVaultRootKey(
                     recoveryKey->wrappingKey(), recoverySlot->blob, *vault,

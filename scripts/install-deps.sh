@@ -32,6 +32,9 @@ packages=(
     # metainfo is checked by appstreamcli (tests appstream_validate, install_tree).
     qt6-svg-dev
     appstream
+    # Accessibility walk (tests/accessibility, ADR 0021): the AT-SPI bus and registry, Debian's
+    # pyatspi (for /usr/bin/python3) to read the tree, xdotool for real key presses under Xvfb.
+    at-spi2-core python3-pyatspi xdotool
 )
 
 # Node.js with npm runs the FHIR R4 schema test. Use what the machine has when both commands work:

@@ -6,6 +6,7 @@
 #include "presentation/language.h"
 #include "presentation/selftest.h"
 
+#include <QAccessible>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QGuiApplication>
@@ -60,8 +61,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption checkTextFitOption(
         QStringLiteral("check-text-fit"),
         QStringLiteral("With --self-test: also fail on elided or overflowing text."));
+    const QCommandLineOption checkAccessibilityOption(
+        QStringLiteral("check-accessibility"),
+        QStringLiteral("With --self-test: also fail on low text contrast and on controls that Tab "
+                       "does not reach or that have no accessible name; adds 200 % text in dark "
+                       "and high contrast."));
     parser.addOptions({profileOption, selfTestOption, screenshotsOption, languageOption,
-                       translationFileOption, checkTextFitOption});
+                       translationFileOption, checkTextFitOption, checkAccessibilityOption});
     parser.process(app);
 
     if (auto ready = crypto::initialize(); !ready) {
@@ -129,9 +135,15 @@ int main(int argc, char *argv[])
     QObject::connect(&app, &QCoreApplication::aboutToQuit, &services.profile,
                      &ProfileController::lock);
 
-    if (selfTest)
+    if (selfTest) {
+        // Controls set their accessible roles when they are created with accessibility on; the
+        // offscreen platform has no screen reader to turn it on.
+        if (parser.isSet(checkAccessibilityOption))
+            QAccessible::setActive(true);
         return runSelfTest(engine, services.profile, services.preferences,
-                           {parser.value(screenshotsOption), parser.isSet(checkTextFitOption)});
+                           {parser.value(screenshotsOption), parser.isSet(checkTextFitOption),
+                            parser.isSet(checkAccessibilityOption)});
+    }
 
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Companion/Patient/Main.qml")));
     if (engine.rootObjects().isEmpty())

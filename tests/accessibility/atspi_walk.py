@@ -51,6 +51,21 @@ NOT_IN_TAB_CHAIN_ROLES = {"page tab", "tree item", "table cell"}
 # What a screen reader activates through the Action interface.
 ACTIONABLE_ROLES = {"push button", "toggle button", "check box", "radio button", "link",
                     "menu item", "check menu item", "radio menu item", "switch"}
+# Views opened from a page (editors, an article, a questionnaire) and dialogs, by the English
+# text of the button that opens them and its translation context: (destination, context, text).
+# A text ending in "%1" matches the first button whose name starts with what comes before it.
+# Each is left by its own button (context, text), dialogs by Escape (None).
+SUB_VIEWS = [
+    (1, "DiaryOverview", "Start a check-in", ("DiaryEditor", "Finish later")),
+    (1, "DiaryOverview", "After my infusion", ("DiaryEditor", "Finish later")),
+    (1, "DueInstrumentRow", "Answer the %1", ("QuestionnaireView", "Finish later")),
+    (3, "LearnLibraryView", "Read", ("ArticleView", "Back to all articles")),
+    (4, "JournalOverview", "Intention for an infusion", ("JournalEditor", "Cancel")),
+    (4, "JournalOverview", "Free entry", ("JournalEditor", "Cancel")),
+    (5, "SecuritySection", "Change passphrase", None),
+    (5, "SecuritySection", "New recovery key", None),
+    (5, "DeleteEverythingSection", "Delete everything\u2026", None),
+]
 BAD_ROLES = {"unknown", "invalid", "filler"}
 
 
@@ -83,6 +98,7 @@ class Walk:
         self.args = args
         self.tr = Translator(args.ts if args.language != "en" else None)
         self.problems = []
+        self.unreached_buttons = []
         self.pages_checked = []
         self.tab_presses = 0
         self.process = None
@@ -182,8 +198,9 @@ class Walk:
             time.sleep(interval)
 
     def snapshot(self, showing_only=True):
-        """Every visible node under the window (on screen or scrolled out of view):
-        (path, role, name, states, node)."""
+        """Every node on screen under the window: (path, role, name, states, node). Qt reports
+        a node scrolled out of view as not visible, like a hidden one; those are checked when
+        Tab brings them into view. showing_only=False: every node, hidden ones too."""
         nodes = []
         frame = self.frame()
         if frame is None:
@@ -193,7 +210,6 @@ class Walk:
         def visit(node, path):
             try:
                 states = node.getState()
-                # Visible, on screen or scrolled out of view; not hidden.
                 if showing_only and not states.contains(S.STATE_VISIBLE) and path:
                     return
                 nodes.append((path, node.getRoleName(), (node.name or "").strip(), states, node))
@@ -227,7 +243,10 @@ class Walk:
         return None
 
     def page_title(self, nodes):
-        # The innermost Page (AppPage) is the one on top; its name is the page's heading.
+        # An open dialog, else the innermost Page (AppPage): the one on top, named by its heading.
+        dialogs = [entry for entry in nodes if entry[1] == "dialog" and entry[2]]
+        if dialogs:
+            return dialogs[-1][2]
         pages = [entry for entry in nodes if entry[1] == "page tab" and not self.actions(entry)]
         return pages[-1][2] if pages else "?"
 
@@ -280,6 +299,27 @@ class Walk:
 
     # ---- the checks ----------------------------------------------------------------------------
 
+    def check_node(self, where, entry):
+        path, role, name, _states, node = entry
+        at = "/".join(str(i) for i in path)
+        found = []
+        if role in BAD_ROLES:
+            found.append("%s: node at %s has no proper role (%s, name '%s')" % (where, at, role, name))
+        elif role in INTERACTIVE_ROLES and not name:
+            # Qt 6.4 never reports the name of a password field (QQuickAccessibleAttached::name()
+            # returns nothing while passwordEdit is set), so there the label has to be in the
+            # description or on the group around it (PassphraseField does both). A combo box's
+            # display field is announced as part of the named combo box.
+            if not (role == "password text" and self.password_label(node)) and \
+                    not self.inside_combo_box(node):
+                found.append("%s: %s at %s has no name" % (where, role, at))
+        if role in ACTIONABLE_ROLES and not self.actions(entry):
+            found.append("%s: %s '%s' at %s cannot be activated through AT-SPI (no action)"
+                         % (where, role, name, at))
+        for problem in found:
+            if problem not in self.problems:
+                self.problems.append(problem)
+
     def check_page(self, label, keyboard=True):
         time.sleep(0.3)  # let Qt finish laying out and announce the new nodes
         nodes = self.snapshot()
@@ -291,22 +331,8 @@ class Walk:
             for path, role, name, states, node in nodes:
                 print("  %-12s %-16s %-40s %s" % ("/".join(map(str, path)), role, name[:40],
                       ",".join(self.pyatspi.stateToString(s) for s in states.getStates())))
-        for path, role, name, states, _node in nodes:
-            at = "/".join(str(i) for i in path)
-            if role in BAD_ROLES:
-                self.problems.append("%s: node at %s has no proper role (%s, name '%s')"
-                                     % (where, at, role, name))
-            elif role in INTERACTIVE_ROLES and not name:
-                # Qt 6.4 never reports the name of a password field (QQuickAccessibleAttached::
-                # name() returns nothing while passwordEdit is set), so there the label has to
-                # be in the description (PassphraseField puts it there).
-                # A combo box's display field is announced as part of the named combo box.
-                if not (role == "password text" and self.password_label(_node)) and \
-                        not self.inside_combo_box(_node):
-                    self.problems.append("%s: %s at %s has no name" % (where, role, at))
-            if role in ACTIONABLE_ROLES and not self.actions((path, role, name, states, _node)):
-                self.problems.append("%s: %s '%s' at %s cannot be activated through AT-SPI "
-                                     "(no action)" % (where, role, name, at))
+        for entry in nodes:
+            self.check_node(where, entry)
         if keyboard:
             self.check_keyboard(where, nodes)
         return nodes
@@ -366,6 +392,14 @@ class Walk:
 
     def check_keyboard(self, where, nodes):
         targets = self.tab_targets(nodes)
+        # A modal dialog keeps focus inside it (as it should): only its controls must be reached.
+        dialogs = [entry[0] for entry in nodes if entry[1] in ("dialog", "alert")
+                   and entry[3].contains(self.pyatspi.STATE_SHOWING) and self.tab_targets(
+                       [e for e in nodes if e[0][:len(entry[0])] == entry[0]])]
+        if dialogs:
+            inside = dialogs[-1]
+            targets = {path: entry for path, entry in targets.items()
+                       if path[:len(inside)] == inside}
         start = self.focused(nodes)
         reached = []
         current = start
@@ -385,6 +419,9 @@ class Walk:
                                         "/".join(map(str, current[0])) if current else "-"))
                 return
             current = moved
+            # Controls below the fold are only in the tree's visible part once Tab scrolls them
+            # into view: each is checked as it is reached.
+            self.check_node(where, current)
             if not current[3].contains(self.pyatspi.STATE_SHOWING):
                 self.problems.append("%s: Tab focuses %s '%s' at %s, which is not on screen"
                                      % (where, current[1], current[2], "/".join(map(str, current[0]))))
@@ -397,9 +434,16 @@ class Walk:
             self.problems.append("%s: Tab never comes back to where it started" % where)
         reached_paths = {entry[0] for entry in reached}
         for path, entry in sorted(targets.items()):
-            if path not in reached_paths:
-                self.problems.append("%s: %s '%s' at %s is not reachable with Tab"
-                                     % (where, entry[1], entry[2], "/".join(map(str, path))))
+            if path in reached_paths:
+                continue
+            if entry[1] == "push button":
+                # Qt 6.4 does not tell AT-SPI that a button is disabled, and Tab rightly skips a
+                # disabled one; the self-test (--check-accessibility), which can see it, fails on
+                # an enabled control Tab does not reach.
+                self.unreached_buttons.append("%s: '%s'" % (where, entry[2]))
+                continue
+            self.problems.append("%s: %s '%s' at %s is not reachable with Tab"
+                                 % (where, entry[1], entry[2], "/".join(map(str, path))))
         # Shift+Tab goes back the same way (checked over a few steps: the full cycle is the same
         # chain reversed).
         steps = min(3, len(reached) - 1)
@@ -462,6 +506,7 @@ class Walk:
                     continue
             self.fill_forms()
             self.check_page("%s, %s" % (label, entry[2]))
+        self.visit_sub_views(label)
         # Crisis help, from the header on every page, opened with Return; Back with Space.
         help_button = self.wait_for_node("push button", self.tr("ShellHeader", "Get help now"))
         before = self.page_title(self.snapshot())
@@ -472,6 +517,69 @@ class Walk:
         self.press(back, "space")
         self.wait(lambda: self.find("push button", self.tr("ShellHeader", "Back")) is None, 5,
                   "crisis help to close")
+
+    def open_destination(self, index):
+        entry = self.navigation_tabs()[index]
+        if entry[3].contains(self.pyatspi.STATE_CHECKED):
+            # Going elsewhere first resets the page (its editor or article closes).
+            self.open_destination((index + 1) % 6)
+            entry = self.navigation_tabs()[index]
+        before = self.page_title(self.snapshot())
+        self.do_action(entry, "Press")
+        self.wait(lambda: self.page_title(self.snapshot()) != before, 5, "page '%s'" % entry[2])
+
+    def find_opener(self, context, source):
+        text = self.tr(context, source)
+        for entry in self.snapshot(showing_only=False):
+            if entry[1] != "push button":
+                continue
+            if text.endswith("%1") and entry[2].startswith(text[:-2]):
+                return entry
+            if entry[2] == text:
+                return entry
+        return None
+
+    def visit_sub_views(self, label):
+        for destination, context, source, closer in SUB_VIEWS:
+            self.open_destination(destination)
+            try:
+                opener = self.wait(lambda: self.find_opener(context, source), 5, "the opener")
+            except TimeoutError:
+                opener = None
+            if opener is None:
+                self.problems.append("%s: no button '%s' on destination %d"
+                                     % (label, self.tr(context, source), destination + 1))
+                if self.args.dump:
+                    nodes = self.snapshot()
+                    print("  [%s] %s" % (self.page_title(nodes), [e[2] for e in nodes if e[1] == "push button"]))
+                continue
+            before = [(e[0], e[1], e[2]) for e in self.snapshot()]
+            self.press(opener, "Return")
+            try:
+                self.wait(lambda: [(e[0], e[1], e[2]) for e in self.snapshot()] != before, 5,
+                          "'%s' to open something" % opener[2])
+            except TimeoutError:
+                self.problems.append("%s: Return on '%s' opened nothing" % (label, opener[2]))
+                continue
+            nodes = self.check_page("%s, %s" % (label, opener[2]))
+            if closer is not None:
+                close = self.find("push button", self.tr(*closer))
+                if close is None:
+                    self.problems.append("%s: no button '%s' to leave '%s'"
+                                         % (label, self.tr(*closer), opener[2]))
+                    return
+                self.press(close, "space")
+                self.wait(lambda: self.find("push button", close[2]) is None, 5,
+                          "'%s' to close its view" % close[2])
+            elif any(e[1] == "dialog" for e in nodes):
+                # Escape closes a dialog: the way out of its focus loop.
+                self.key("Escape")
+                try:
+                    self.wait(lambda: not any(e[1] == "dialog" for e in self.snapshot()), 5,
+                              "the dialog to close")
+                except TimeoutError:
+                    self.problems.append("%s: Escape does not close the dialog of '%s'"
+                                         % (label, opener[2]))
 
     def fill_forms(self):
         """Fields that enable a button (Qt 6.4 does not tell AT-SPI a button is disabled, and a
@@ -627,11 +735,16 @@ def main():
                     if tail.strip():
                         print("--- %s ---\n%s" % (name, tail))
             return 1
-        print("atspi-walk (%s): OK: %d pages, every showing interactive node named and with a "
-              "role, %d Tab presses, every control reached, no trap (%.1f s)"
+        print("atspi-walk (%s): OK: %d pages and views, every interactive node named, with a "
+              "role and (buttons) an action; %d Tab presses, every control reached, no trap "
+              "(%.1f s)"
               % (args.language, len(walk.pages_checked), walk.tab_presses, elapsed))
         for page in walk.pages_checked:
             print("  " + page)
+        if walk.unreached_buttons:
+            print("Buttons Tab did not reach (disabled there, which Qt 6.4 does not report):")
+            for button in walk.unreached_buttons:
+                print("  " + button)
         return 0
 
 

@@ -187,6 +187,9 @@ class Walk:
     def wait(self, condition, seconds, what, interval=0.05):
         deadline = time.monotonic() + seconds
         while True:
+            # Events are dispatched while waiting: the registry waits for its listeners (this
+            # process among them), and the app's key handling waits for the registry.
+            self.pump_events()
             try:
                 value = condition()
             except Exception:
@@ -321,7 +324,11 @@ class Walk:
                 self.problems.append(problem)
 
     def check_page(self, label, keyboard=True):
-        time.sleep(0.3)  # let Qt finish laying out and announce the new nodes
+        # Let Qt finish laying out and announce the new nodes.
+        settle = time.monotonic() + 0.3
+        while time.monotonic() < settle:
+            self.pump_events()
+            time.sleep(0.02)
         nodes = self.snapshot()
         title = self.page_title(nodes)
         where = "%s [%s]" % (label, title)
@@ -685,7 +692,12 @@ def main():
             import pyatspi  # noqa: F401
         except ImportError:
             skip("python3-pyatspi is not installed for %s" % sys.executable)
-        # Again inside a private session bus, so the AT-SPI bus it activates is ours alone.
+        # Again inside a private session bus, so the AT-SPI bus it activates is ours alone. The
+        # bus launcher puts its socket in $XDG_RUNTIME_DIR/at-spi (else ~/.cache/at-spi, shared
+        # by every walk on the machine): a private runtime directory keeps parallel walks apart.
+        runtime = tempfile.mkdtemp(prefix="atspi-walk-runtime-")
+        os.environ["XDG_RUNTIME_DIR"] = runtime
+        os.environ["COMPANION_WALK_RUNTIME_DIR"] = runtime
         os.execvp("dbus-run-session", ["dbus-run-session", "--", sys.executable, __file__,
                                        *sys.argv[1:], "--inside"])
 
@@ -722,6 +734,9 @@ def main():
             xvfb.send_signal(signal.SIGTERM)
             xvfb.wait()
             os.close(read_fd)
+            runtime = os.environ.get("COMPANION_WALK_RUNTIME_DIR")
+            if runtime and os.path.basename(runtime).startswith("atspi-walk-runtime-"):
+                shutil.rmtree(runtime, ignore_errors=True)
         elapsed = time.monotonic() - started
         if walk.problems:
             print("atspi-walk (%s): FAILED with %d problem(s) on %d pages:"

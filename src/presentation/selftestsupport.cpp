@@ -3,6 +3,7 @@
 #include <QAccessible>
 #include <QCoreApplication>
 #include <QDeadlineTimer>
+#include <QKeyEvent>
 #include <QQmlApplicationEngine>
 #include <QQmlComponent>
 #include <QQuickItem>
@@ -62,9 +63,10 @@ bool covers(const QQuickItem *below, const QQuickItem *item)
     return box.contains(item->mapToScene(QPointF(item->width() / 2, item->height() / 2)));
 }
 
-// What is painted behind `item`: walking up, a Control's background, then opaque Rectangles
-// stacked below the current item among its siblings (a card's fill declared before its
-// content), then the parent itself; the window colour when nothing opaque is found.
+// What is painted behind `item`: walking up from the text, the item's own background (a Label
+// or Control paints it below its content), then opaque Rectangles stacked below it among its
+// siblings (a card's fill declared before its content), then the parent itself if it is an
+// opaque Rectangle, and so on; the window colour when nothing opaque is found.
 QColor backgroundBehind(const QQuickItem *item, const QQuickWindow *window)
 {
     for (const QQuickItem *up = item; up; up = up->parentItem()) {
@@ -72,14 +74,13 @@ QColor backgroundBehind(const QQuickItem *item, const QQuickWindow *window)
             if (auto fill = opaqueFill(up))
                 return *fill;
         }
-        const QQuickItem *parent = up->parentItem();
-        if (!parent)
-            break;
-        if (const auto *background = qvariant_cast<QQuickItem *>(parent->property("background"));
-            background && background != up) {
+        if (const auto *background = qvariant_cast<QQuickItem *>(up->property("background"))) {
             if (auto fill = opaqueFill(background); fill && covers(background, item))
                 return *fill;
         }
+        const QQuickItem *parent = up->parentItem();
+        if (!parent)
+            break;
         const auto siblings = parent->childItems();
         const qsizetype index = siblings.indexOf(const_cast<QQuickItem *>(up));
         for (qsizetype i = siblings.size() - 1; i >= 0; --i) {
@@ -267,6 +268,28 @@ void checkKeyboard(QQuickItem *page, const QString &where)
             g_problems << where + QStringLiteral(": control ") + describe(control) +
                               QStringLiteral(" (%1) is not reachable with Tab")
                                   .arg(QString::fromLatin1(control->metaObject()->className()));
+    }
+
+    // A multi-line field types a tab character on Tab unless told otherwise: a keyboard trap
+    // (WCAG 2.1.2). Press Tab in each one and see whether focus leaves it.
+    for (QQuickItem *item : std::as_const(chain)) {
+        if (!page->isAncestorOf(item) || !item->isVisible() || !item->isEnabled() ||
+            !item->inherits("QQuickTextEdit") || item->property("readOnly").toBool() ||
+            !item->window())
+            continue;
+        item->forceActiveFocus(Qt::TabFocusReason);
+        const QString before = item->property("text").toString();
+        const QString description = describe(item);
+        QKeyEvent press(QEvent::KeyPress, Qt::Key_Tab, Qt::NoModifier, QStringLiteral("\t"));
+        QKeyEvent release(QEvent::KeyRelease, Qt::Key_Tab, Qt::NoModifier, QStringLiteral("\t"));
+        QCoreApplication::sendEvent(item->window(), &press);
+        QCoreApplication::sendEvent(item->window(), &release);
+        if (item->hasActiveFocus())
+            g_problems << where + QStringLiteral(": ") + description +
+                              QStringLiteral(" (%1) keeps focus on Tab (a keyboard trap)")
+                                  .arg(QString::fromLatin1(item->metaObject()->className()));
+        if (item->property("text").toString() != before)
+            item->setProperty("text", before);
     }
 
     for (QQuickItem *item : std::as_const(chain)) {

@@ -370,7 +370,7 @@ class Walk:
         self.key(keys)
         self.tab_presses += 1
         try:
-            return self.wait(lambda: self.moved_focus(previous), 1.5, "focus to move", 0.005)
+            return self.wait(lambda: self.moved_focus(previous), 3, "focus to move", 0.005)
         except TimeoutError:
             return None
 

@@ -8,6 +8,7 @@
 #include "cli/ownershipcommands.h"
 #include "cli/plancommands.h"
 #include "cli/secretreader.h"
+#include "cli/summarycommands.h"
 #include "cli/synccommands.h"
 #include "crypto/recoverykey.h"
 #include "crypto/sodium.h"
@@ -297,6 +298,9 @@ ExitCode runWithProfile(const CliArguments &args, const Console &console)
         case Command::Import:
             done = runImport(args, profile, console, clock);
             break;
+        case Command::Summary:
+            done = runSummary(args, profile, console, clock);
+            break;
         case Command::NoteAdd:
             done = runNoteAdd(args, profile, console);
             break;
@@ -552,6 +556,7 @@ int runCli(const QStringList &arguments, const Console &console)
     case Command::ConflictResolve:
     case Command::Messages:
     case Command::Import:
+    case Command::Summary:
         return toInt(runWithProfile(args, console));
     case Command::Enrol:
         return toInt(runEnrolCommand(args, console));

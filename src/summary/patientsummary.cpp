@@ -254,7 +254,9 @@ Result<PatientSummary> collectSummary(storage::Profile &profile,
         if (appointment.cancelled())
             continue;
         allInfusions.push_back(appointment.body.startsAt);
-        if (request.range.contains(appointment.body.startsAt))
+        // Infusions that took place; the next one is shown on its own.
+        if (request.range.contains(appointment.body.startsAt) &&
+            appointment.body.startsAt <= request.now)
             summary.infusions.push_back(appointment.body.startsAt);
     }
     std::sort(summary.infusions.begin(), summary.infusions.end());

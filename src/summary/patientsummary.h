@@ -118,7 +118,7 @@ struct PatientSummary
     bool notesIncluded = false;
     std::vector<InstrumentSummary> instruments; // only those with a result in the range
     std::vector<MeasureSummary> measures;       // mood, pain, sleep (empty series kept)
-    std::vector<QDateTime> infusions;           // scheduled (not cancelled), in the range
+    std::vector<QDateTime> infusions; // not cancelled, in the range, up to now (oldest first)
     std::optional<NextInfusion> next;
     std::vector<SummaryNote> notes; // oldest first; empty unless notes were asked for
     std::vector<domain::ShownCrisisNumber> crisisNumbers;

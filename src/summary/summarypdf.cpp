@@ -9,10 +9,12 @@
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QTextLayout>
 
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <memory>
 
 namespace companion::summary {
 
@@ -40,6 +42,7 @@ public:
         , m_cursor(painter, page)
     {
         m_footer = footerText();
+        layoutFooter();
         m_cursor.setPageBreak(page.bottom() - footerHeight() - mm(2), [this] { nextPage(); });
     }
 
@@ -71,32 +74,45 @@ private:
         return text;
     }
 
-    QRectF footerTextRect(double height) const
+    // The footer is laid out once, and the same layout measures and draws it, so the space kept
+    // for it is exactly the space it takes.
+    void layoutFooter()
     {
-        const QRectF page = m_cursor.page();
-        return {page.left(), page.bottom() - height, page.width() * 0.86, height};
+        const double width = m_cursor.page().width() * 0.86; // the page number sits to the right
+        QTextOption option;
+        option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+        double y = 0;
+        for (const QString &part : m_footer.split(QLatin1Char('\n'))) {
+            auto layout = std::make_unique<QTextLayout>(part, documentFont(kFooterPoints),
+                                                        m_painter.device());
+            layout->setTextOption(option);
+            layout->beginLayout();
+            for (QTextLine line = layout->createLine(); line.isValid();
+                 line = layout->createLine()) {
+                line.setLineWidth(width);
+                line.setPosition(QPointF(0, y));
+                y += line.height();
+            }
+            layout->endLayout();
+            m_footerLayouts.push_back(std::move(layout));
+        }
+        m_footerHeight = y + mm(1.5);
     }
 
-    double footerHeight() const
-    {
-        const QFontMetricsF metrics(documentFont(kFooterPoints), m_painter.device());
-        const QRectF room(0, 0, m_cursor.page().width() * 0.86, m_cursor.page().height());
-        return metrics.boundingRect(room, Qt::TextWordWrap, m_footer).height() + mm(1.5);
-    }
+    double footerHeight() const { return m_footerHeight; }
 
     void footer()
     {
         const QRectF page = m_cursor.page();
-        const double height = footerHeight();
-        const double top = page.bottom() - height;
+        const double top = page.bottom() - m_footerHeight;
         m_painter.save();
         m_painter.setPen(QPen(Qt::gray, mm(0.15)));
         m_painter.drawLine(QPointF(page.left(), top), QPointF(page.right(), top));
         m_painter.setPen(Qt::black);
+        for (const auto &layout : m_footerLayouts)
+            layout->draw(&m_painter, QPointF(page.left(), top + mm(1)));
         m_painter.setFont(documentFont(kFooterPoints));
-        m_painter.drawText(footerTextRect(height - mm(1.5)).translated(0, 0),
-                           Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignBottom, m_footer);
-        m_painter.drawText(QRectF(page.left(), top + mm(1), page.width(), height - mm(1)),
+        m_painter.drawText(QRectF(page.left(), top + mm(1), page.width(), m_footerHeight - mm(1)),
                            Qt::AlignRight | Qt::AlignBottom | Qt::TextSingleLine,
                            tr("Page %1").arg(m_page));
         m_painter.restore();
@@ -360,16 +376,13 @@ private:
         }
     }
 
-    // The charts' x axis: the range's ends, else the first and last thing shown.
+    // The charts' x axis: the range's ends, else the first thing shown and now.
     std::pair<QDateTime, QDateTime> span() const
     {
         QDateTime first;
-        QDateTime last;
         const auto see = [&](const QDateTime &at) {
             if (!first.isValid() || at < first)
                 first = at;
-            if (!last.isValid() || at > last)
-                last = at;
         };
         for (const InstrumentSummary &instrument : m_summary.instruments) {
             for (const InstrumentRow &row : instrument.rows)
@@ -381,8 +394,9 @@ private:
         }
         for (const QDateTime &at : m_summary.infusions)
             see(at);
+        // An open end stops at now (entries are not in the future).
         return {m_summary.range.fromTime().value_or(first),
-                m_summary.range.toTime().value_or(last)};
+                m_summary.range.toTime().value_or(m_summary.generatedAt)};
     }
 
     QString dateText(const QDate &date) const
@@ -405,6 +419,8 @@ private:
     const PatientSummary &m_summary;
     document::PagePainter m_cursor;
     QString m_footer;
+    std::vector<std::unique_ptr<QTextLayout>> m_footerLayouts;
+    double m_footerHeight = 0;
     int m_page = 1;
 };
 

@@ -21,6 +21,7 @@
 #include "support/tempdir.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QGuiApplication>
@@ -272,6 +273,44 @@ TEST_CASE("Long notes continue on further pages with the footer on each", "[summ
         CHECK(text.contains(u"END%1"_s.arg(i)));
     CHECK(text.count(u"not a medical record"_s) == pages);
     CHECK(text.contains(u"Page %1"_s.arg(pages)));
+}
+
+TEST_CASE("A year of entries makes a summary of a few pages", "[summary][pdf]")
+{
+    // 365 check-ins, a PHQ-9 and a GAD-7 every week, 12 infusions and 100 journal entries. The
+    // time is printed for docs/performance.md, never asserted.
+    Fixture f;
+    for (int day = 0; day < 365; ++day) {
+        const QDateTime when = QDateTime(QDate(2025, 3, 1).addDays(day), QTime(9, 0), Qt::UTC);
+        f.checkIn(when, day % 10, (day * 3) % 10, 5 + (day % 4));
+        if (day % 7 == 0) {
+            f.instrument("phq9", {1, 1, 1, 1, 1, 1, 1, day % 3, 0}, when.addSecs(3600));
+            f.instrument("gad7", {1, 1, 1, 1, 1, day % 3, 0}, when.addSecs(3600));
+        }
+        if (day % 30 == 0)
+            f.appointment(when.addDays(1));
+    }
+    for (int i = 0; i < 100; ++i)
+        f.journal(u"Entry %1: what came up, what I want to remember."_s.arg(i), {});
+    summary::SummaryRequest request = f.request(true);
+    request.now = QDateTime(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC);
+    QElapsedTimer timer;
+    timer.start();
+    const summary::PatientSummary s = f.collect(request);
+    const qint64 collected = timer.elapsed();
+    const QString path = f.writePdf(s);
+    const qint64 written = timer.elapsed();
+    const int pages = testing::pdfPages(path);
+    WARN("a year: gathered in " << collected << " ms, drawn and written in " << written - collected
+                                << " ms, " << pages << " pages, " << QFileInfo(path).size() / 1024
+                                << " KiB");
+    CHECK(s.instruments.size() == 2);
+    CHECK(s.instruments[0].rows.size() == 53);
+    CHECK(pages >= 3);
+    CHECK(pages <= 12);
+    const QString text = testing::pdfText(path);
+    CHECK(text.contains(u"Entry 99:"_s));
+    CHECK(text.count(u"not a medical record"_s) == pages);
 }
 
 TEST_CASE("An empty profile still makes a readable one-page summary", "[summary][pdf]")

@@ -11,6 +11,7 @@
 #include "domain/instrumentcatalog.h"
 #include "domain/instrumentscoring.h"
 #include "domain/journal.h"
+#include "domain/record.h"
 #include "pdftext.h"
 #include "storage/appointmentrepository.h"
 #include "storage/diaryrepository.h"
@@ -225,6 +226,8 @@ TEST_CASE("The PDF shows scores and dates, and notes only when asked for", "[sum
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
     Fixture f;
     f.fill();
+    REQUIRE(f.profile->records().create(domain::kinds::profileSettings,
+                                        R"({"preferredName":"Alex <i>"})"));
     const QString path = f.writePdf(f.collect(f.request()));
     CHECK(QFileInfo(path).permissions() == (QFileDevice::ReadOwner | QFileDevice::WriteOwner |
                                             QFileDevice::ReadUser | QFileDevice::WriteUser));
@@ -234,6 +237,7 @@ TEST_CASE("The PDF shows scores and dates, and notes only when asked for", "[sum
     const QString text = testing::pdfText(path);
     INFO(text.toStdString());
     CHECK(text.contains(u"My Companion summary"_s));
+    CHECK(text.contains(u"For Alex <i>"_s)); // the name from Settings, as typed
     CHECK(text.contains(u"PHQ-9"_s));
     CHECK(text.contains(u"GAD-7"_s));
     CHECK(text.contains(u"15 of 27"_s));

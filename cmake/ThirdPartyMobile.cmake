@@ -46,7 +46,8 @@ set(COMPANION_OPENSSL_SHA256 88525753f79d3bec27d2fa7c66aa0b92b3aa9498dafd93d7cfa
 set(COMPANION_ZXCVBN_URL "https://github.com/tsyrogit/zxcvbn-c/archive/refs/tags/v2.5.tar.gz")
 set(COMPANION_ZXCVBN_SHA256 "" CACHE STRING
     "SHA-256 of zxcvbn-c v2.5.tar.gz (not verified by the project: see cmake/ThirdPartyMobile.cmake)")
-if(NOT COMPANION_ZXCVBN_SHA256 MATCHES "^[0-9a-f]{64}$")
+string(LENGTH "${COMPANION_ZXCVBN_SHA256}" _tp_zxcvbn_hash_length)
+if(NOT _tp_zxcvbn_hash_length EQUAL 64 OR NOT COMPANION_ZXCVBN_SHA256 MATCHES "^[0-9a-f]+$")
     message(FATAL_ERROR
         "COMPANION_ZXCVBN_SHA256 is not set. No published checksum of zxcvbn-c v2.5 could be "
         "verified, so none is built in: check the tarball yourself and pass "

@@ -31,22 +31,22 @@ NSMutableDictionary *itemQuery()
 }
 
 // The device key, created on first use. CFData's own copy cannot be wiped (a Security framework
-// limitation); ours lives in SecretBytes.
-std::optional<SecretBytes> deviceKey(bool create)
+// limitation); ours lives in SecretBytes. `status` tells "no key" from "not readable now".
+std::optional<SecretBytes> deviceKey(bool create, OSStatus *status)
 {
     NSMutableDictionary *query = itemQuery();
     query[(__bridge id)kSecReturnData] = @YES;
     query[(__bridge id)kSecMatchLimit] = (__bridge id)kSecMatchLimitOne;
     CFTypeRef found = nullptr;
-    const OSStatus status = SecItemCopyMatching((__bridge CFDictionaryRef)query, &found);
-    if (status == errSecSuccess && found) {
+    *status = SecItemCopyMatching((__bridge CFDictionaryRef)query, &found);
+    if (*status == errSecSuccess && found) {
         NSData *data = (__bridge_transfer NSData *)found;
         if (data.length != kKeyBytes)
             return std::nullopt;
         return SecretBytes::fromView(
             {static_cast<const std::uint8_t *>(data.bytes), static_cast<std::size_t>(data.length)});
     }
-    if (status != errSecItemNotFound || !create)
+    if (*status != errSecItemNotFound || !create)
         return std::nullopt;
 
     SecretBytes key(kKeyBytes);
@@ -57,7 +57,8 @@ std::optional<SecretBytes> deviceKey(bool create)
     item[(__bridge id)kSecAttrAccessible] =
         (__bridge id)kSecAttrAccessibleWhenUnlockedThisDeviceOnly;
     item[(__bridge id)kSecAttrSynchronizable] = @NO;
-    if (SecItemAdd((__bridge CFDictionaryRef)item, nullptr) != errSecSuccess)
+    *status = SecItemAdd((__bridge CFDictionaryRef)item, nullptr);
+    if (*status != errSecSuccess)
         return std::nullopt;
     return key;
 }
@@ -72,7 +73,8 @@ QString IosKeychainKeyStore::backend() const
 Result<QByteArray> IosKeychainKeyStore::seal(const QByteArray &plain,
                                              const QByteArray &associatedData)
 {
-    auto key = deviceKey(true);
+    OSStatus status = errSecSuccess;
+    auto key = deviceKey(true, &status);
     if (!key)
         return makeError(ErrorCode::Io, u"the iOS Keychain refused to keep the device key"_s);
     // nonce || ciphertext+tag
@@ -97,7 +99,12 @@ Result<QByteArray> IosKeychainKeyStore::unseal(const QByteArray &sealed,
                                    u"another device)"_s);
     if (static_cast<std::size_t>(sealed.size()) < kNonceBytes + kTagBytes)
         return damaged;
-    auto key = deviceKey(false);
+    OSStatus status = errSecSuccess;
+    auto key = deviceKey(false, &status);
+    // Locked phone: the item exists but is not readable yet. Not damage: try again after unlock.
+    if (!key && status == errSecInteractionNotAllowed)
+        return makeError(ErrorCode::Io,
+                         u"the iOS Keychain is not readable while the phone is locked"_s);
     if (!key)
         return damaged;
     const auto *in = reinterpret_cast<const unsigned char *>(sealed.constData());

@@ -9,15 +9,19 @@ destination, crisis help, lock, unlock, recovery page) in a desktop-sized window
 navigation rail, and a profile with data made by companion-cli (lists populated) in a phone-sized
 window with the bottom bar.
 
-On every page:
-  * every showing interactive node (button, check box, radio, text entry, slider, combo, spin box,
-    list item, link, page tab, menu item...) has a non-empty name, and no showing node has the
-    role "unknown", "invalid" or "filler" (Qt's role for an item that claims no role);
+Then every destination (opened with Space, Return and the AT-SPI Press action in turn), crisis
+help, the views opened from the pages (check-in editors, a questionnaire, an article, the
+journal editor) and the dialogs (left with Escape, which must close them).
+
+On every page, view and dialog:
+  * every interactive node (button, check box, radio, text entry, slider, combo, spin box,
+    list item, link, page tab, menu item...) has a non-empty name (a password field: its
+    description or group, see ADR 0021), no node has the role "unknown", "invalid" or "filler"
+    (an item that claims no role), and buttons, check boxes, radios and links have an action;
   * keyboard: Tab is pressed (X key events through xdotool) until focus comes back to where it
-    started; every enabled interactive node must receive focus on the way, and every press must
-    move focus (no trap); Shift+Tab must walk back.
-Pages are reached by keyboard: a navigation tab is focused through AT-SPI (grabFocus) and
-activated with Space or Return, alternately, so activation by both keys is checked on the way.
+    started; every enabled interactive node on screen must receive focus on the way, every
+    press must move focus (no trap) to a node on screen, and Shift+Tab must walk back. Nodes
+    below the fold are checked as Tab scrolls them into view.
 
 Exit 0 when every page is clean, 1 with a list of offending nodes (role, path, page), 77 when a
 required program or module is missing (ctest SKIP_RETURN_CODE).
@@ -558,7 +562,8 @@ class Walk:
                                      % (label, self.tr(context, source), destination + 1))
                 if self.args.dump:
                     nodes = self.snapshot()
-                    print("  [%s] %s" % (self.page_title(nodes), [e[2] for e in nodes if e[1] == "push button"]))
+                    print("  [%s] %s" % (self.page_title(nodes),
+                                         [e[2] for e in nodes if e[1] == "push button"]))
                 continue
             before = [(e[0], e[1], e[2]) for e in self.snapshot()]
             self.press(opener, "Return")

@@ -4,14 +4,15 @@
 // A profile is created through ProfileController, 1,000 check-ins spread over the diary list's
 // 90 days are written through DiaryRepository, and the profile is locked and unlocked through the
 // controller, so the diary page lists them exactly as after a real unlock. Then the page's
-// ScrollView is scrolled programmatically from top to bottom, one step per frame: set contentY,
-// wait for the window's frameSwapped. Measured per step, with a steady clock on the GUI thread:
+// ScrollView is scrolled programmatically, 40 px per frame (a finger drag), 60 frames at each of
+// five places spread over the list (top, each quarter, bottom): set contentY, wait for the
+// window's frameSwapped. Measured per step, with a steady clock on the GUI thread:
 //   frame   = from setting contentY to frameSwapped: polish (layouts), scene-graph sync, render
 //             and swap of that one frame — what a finger drag costs per frame;
 //   render  = from beforeSynchronizing to frameSwapped: the scene-graph part of it.
 // Absolute goal (issue 8): p95 ≤ 16 ms and no frame over 100 ms. No baseline.
 //
-//   bench_scroll [--entries N] [--step px] [--width w --height h]
+//   bench_scroll [--entries N] [--step px] [--stretches N] [--frames N] [--width w --height h]
 #include "benchutil.h"
 
 #include "crypto/sodium.h"
@@ -130,13 +131,20 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     const QCommandLineOption entriesOption(u"entries"_s, u"Diary entries."_s, u"n"_s, u"1000"_s);
     const QCommandLineOption stepOption(u"step"_s, u"Pixels per frame."_s, u"px"_s, u"40"_s);
+    const QCommandLineOption stretchesOption(u"stretches"_s, u"Places in the list scrolled."_s,
+                                             u"n"_s, u"5"_s);
+    const QCommandLineOption framesOption(u"frames"_s, u"Frames scrolled at each place."_s, u"n"_s,
+                                          u"60"_s);
     const QCommandLineOption widthOption(u"width"_s, u"Window width."_s, u"px"_s, u"1024"_s);
     const QCommandLineOption heightOption(u"height"_s, u"Window height."_s, u"px"_s, u"720"_s);
-    parser.addOptions({entriesOption, stepOption, widthOption, heightOption});
+    parser.addOptions(
+        {entriesOption, stepOption, stretchesOption, framesOption, widthOption, heightOption});
     parser.addHelpOption();
     parser.process(app);
     const int entries = std::max(1, parser.value(entriesOption).toInt());
     const double step = std::max(1.0, parser.value(stepOption).toDouble());
+    const int stretches = std::max(1, parser.value(stretchesOption).toInt());
+    const int framesPerStretch = std::max(1, parser.value(framesOption).toInt());
     if (auto ready = crypto::initialize(); !ready)
         fail("libsodium", ready.error());
 
@@ -215,6 +223,7 @@ int main(int argc, char *argv[])
                 entries, double(loading.elapsed()), contentHeight, viewHeight,
                 qPrintable(QGuiApplication::platformName()),
                 qPrintable(qEnvironmentVariable("QT_QUICK_BACKEND", u"(default)"_s)), step);
+    std::fflush(stdout);
     if (contentHeight <= viewHeight)
         die("the list does not scroll");
 
@@ -237,18 +246,44 @@ int main(int argc, char *argv[])
     guard.setSingleShot(true);
     QObject::connect(&guard, &QTimer::timeout, &frameLoop, &QEventLoop::quit);
 
-    std::vector<double> frames, renders;
-    const double end = contentHeight - viewHeight;
-    for (double y = step; y <= end + step - 1; y += step) {
+    // One frame: set contentY, wait for the swap; returns false when no frame came.
+    const auto frameAt = [&](double y, double *frameMs, double *renderMs) {
         swapped = 0;
         const long long begin = clock.nsecsElapsed();
-        flickable->setProperty("contentY", std::min(y, end));
-        guard.start(5000);
+        flickable->setProperty("contentY", y);
+        guard.start(10'000);
         frameLoop.exec();
         if (swapped == 0)
-            die("no frame within 5 s of a scroll step");
-        frames.push_back(double(swapped - begin) / 1e6);
-        renders.push_back(syncStart >= begin ? double(swapped - syncStart) / 1e6 : 0.0);
+            return false;
+        *frameMs = double(swapped - begin) / 1e6;
+        *renderMs = syncStart >= begin ? double(swapped - syncStart) / 1e6 : 0.0;
+        return true;
+    };
+    // Stretches of drag-speed frames spread over the whole list (top, every quarter, bottom):
+    // scrolling all of it at drag speed would take thousands of frames, and the cost of a frame
+    // depends on where in the list it is, not on how the view got there.
+    std::vector<double> frames, renders;
+    const double end = contentHeight - viewHeight;
+    for (int stretch = 0; stretch < stretches; ++stretch) {
+        double y = stretches > 1 ? end * stretch / (stretches - 1) : 0.0;
+        double direction = stretch + 1 < stretches ? 1.0 : -1.0; // down, up from the bottom
+        double frameMs = 0, renderMs = 0;
+        // The jump there is not a scroll frame and is not counted (nor waited for when the
+        // view is already there: nothing changes, so no frame comes).
+        if (flickable->property("contentY").toDouble() != y && !frameAt(y, &frameMs, &renderMs))
+            die("no frame within 10 s of a jump");
+        for (int i = 0; i < framesPerStretch; ++i) {
+            if (y + direction * step > end || y + direction * step < 0)
+                direction = -direction; // turn at either end, as a finger would
+            y = std::clamp(y + direction * step, 0.0, end);
+            if (!frameAt(y, &frameMs, &renderMs))
+                die("no frame within 10 s of a scroll step");
+            frames.push_back(frameMs);
+            renders.push_back(renderMs);
+        }
+        std::printf("  stretch %d at %.0f px: median frame %.2f ms\n", stretch + 1, y,
+                    median(std::vector<double>(frames.end() - framesPerStretch, frames.end())));
+        std::fflush(stdout);
     }
     std::vector<double> beforeSync(frames.size());
     for (std::size_t i = 0; i < frames.size(); ++i)

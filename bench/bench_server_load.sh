@@ -141,8 +141,8 @@ awk -F'\t' '
             errors = f[8] + f[9] + f[10] + f[11]
             ratio = f[4] / h
             printf "RESULT\tserver %s vs GET /health, %s, %d conn (req/s; p99 ms)\t%.0f; p99 %.1f%s\t%.0f; p99 %.1f\t%.3f\t>= 0.60\t%s\n",
-                what, f[1] == "sqlite" ? "SQLite" : "PostgreSQL", f[3], f[4], f[6],
-                errors > 0 ? sprintf(" (%d errors)", errors) : "", h, healthP99[key], ratio,
-                (ratio >= 0.6 && errors == 0) ? "yes" : "NO"
+                what, (f[1] == "sqlite" ? "SQLite" : "PostgreSQL"), f[3], f[4], f[6],
+                (errors > 0 ? sprintf(" (%d errors)", errors) : ""), h, healthP99[key], ratio,
+                ((ratio >= 0.6 && errors == 0) ? "yes" : "NO")
         }
     }' "$results"

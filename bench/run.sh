@@ -48,7 +48,7 @@ run() {
     # The wrk detail table (from its "backend" header to the blank line) is printed after ours.
     tail -f --pid="$pid" "$work/$name.out" 2>/dev/null |
         awk '/^RESULT/ { next } /^backend / { skip = 1 } skip && /^$/ { skip = 0; next } !skip { print; fflush() }'
-    wait "$pid" || { echo "$name failed" >&2; exit 1; }
+    wait "$pid" || { echo "$name failed:" >&2; tail -n 20 "$work/$name.out" >&2; exit 1; }
     grep '^RESULT' "$work/$name.out" >>"$results" || { echo "$name printed no RESULT line" >&2; exit 1; }
 }
 
@@ -63,6 +63,8 @@ done
 run bench_server_load env COMPANION_BENCH_BUILD_DIR="$build_dir" bash bench/bench_server_load.sh
 run bench_scroll "$build_dir/bench/bench_scroll"
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+# The rows as printed, for docs/performance.md (tab-separated, one RESULT line each).
+cp "$results" "$build_dir/bench/results.tsv"
 
 echo
 awk -F'\t' '

@@ -47,7 +47,7 @@ run() {
     local pid=$!
     # The wrk detail table (from its "backend" header to the blank line) is printed after ours.
     tail -f --pid="$pid" "$work/$name.out" 2>/dev/null |
-        awk '/^RESULT/ { next } /^backend / { skip = 1 } skip && /^$/ { skip = 0; next } !skip { print; fflush() }'
+        awk '/^RESULT/ { next } /^backend / { skip = 1 } skip && /^$/ { skip = 0; next } !skip { print; fflush() }' || true
     wait "$pid" || { echo "$name failed:" >&2; tail -n 20 "$work/$name.out" >&2; exit 1; }
     grep '^RESULT' "$work/$name.out" >>"$results" || { echo "$name printed no RESULT line" >&2; exit 1; }
 }

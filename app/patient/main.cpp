@@ -65,8 +65,8 @@ int main(int argc, char *argv[])
     // For bench/bench_first_frame: the app starts as usual and exits at its first frame.
     const QCommandLineOption reportFirstFrameOption(
         QStringLiteral("report-first-frame"),
-        QStringLiteral("Print when the first frame was shown (CLOCK_MONOTONIC ns) and the memory "
-                       "in use then (VmRSS KiB), and exit."));
+        QStringLiteral("Print when the first frame was shown (CLOCK_MONOTONIC ns), the memory "
+                       "in use then (VmRSS KiB) and the CPU time used (ns), and exit."));
     parser.addOptions({profileOption, selfTestOption, screenshotsOption, languageOption,
                        translationFileOption, checkTextFitOption, reportFirstFrameOption});
     parser.process(app);

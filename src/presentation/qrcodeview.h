@@ -1,32 +1,37 @@
 #pragma once
 
-#include <QImage>
+#include <QPointer>
 #include <QQuickPaintedItem>
 #include <QtQml/qqmlregistration.h>
 
 namespace companion::presentation {
 
-// Shows a QR code image with crisp modules (no smoothing), centred and as large as fits. The
-// image comes from a controller (SyncController.deviceLinkImage): the payload it encodes, which
-// may hold a secret, never becomes a QML string.
+class SyncController;
+
+// Shows the device-link QR code of a SyncController with crisp modules (no smoothing), centred
+// and as large as fits. It reads the image from the controller in C++: the payload, which holds
+// a secret, never becomes a QML value.
 class QrCodeView : public QQuickPaintedItem
 {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(QImage image READ image WRITE setImage NOTIFY imageChanged)
+    Q_PROPERTY(companion::presentation::SyncController *controller READ controller WRITE
+                   setController NOTIFY controllerChanged)
+    Q_PROPERTY(bool hasImage READ hasImage NOTIFY controllerChanged)
 
 public:
     explicit QrCodeView(QQuickItem *parent = nullptr);
 
-    QImage image() const { return m_image; }
-    void setImage(const QImage &image);
+    SyncController *controller() const { return m_controller; }
+    void setController(SyncController *controller);
+    bool hasImage() const;
     void paint(QPainter *painter) override;
 
 signals:
-    void imageChanged();
+    void controllerChanged();
 
 private:
-    QImage m_image;
+    QPointer<SyncController> m_controller;
 };
 
 } // namespace companion::presentation

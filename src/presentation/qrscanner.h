@@ -22,8 +22,8 @@ class QrScanner : public QObject
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(QVideoSink *videoSink READ videoSink WRITE setVideoSink NOTIFY videoSinkChanged)
-    Q_PROPERTY(
-        SyncController *controller READ controller WRITE setController NOTIFY controllerChanged)
+    Q_PROPERTY(companion::presentation::SyncController *controller READ controller WRITE
+                   setController NOTIFY controllerChanged)
     // False on a desktop without a camera (and under the offscreen test platform): the page
     // says so and offers an image file or the typed code instead.
     Q_PROPERTY(bool cameraAvailable READ cameraAvailable CONSTANT)

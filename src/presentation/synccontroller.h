@@ -66,7 +66,6 @@ class SyncController : public QObject
     Q_PROPERTY(QString scanError READ scanError NOTIFY scanChanged)
     // "Add another device" with a QR code: open while the image is shown.
     Q_PROPERTY(bool deviceLinkOpen READ deviceLinkOpen NOTIFY deviceLinkChanged)
-    Q_PROPERTY(QImage deviceLinkImage READ deviceLinkImage NOTIFY deviceLinkChanged)
     Q_PROPERTY(QString deviceLinkText READ deviceLinkText NOTIFY deviceLinkChanged)
     // Set when a device joined while the QR code was shown: the patient confirms it or removes it.
     Q_PROPERTY(QString joinedDeviceText READ joinedDeviceText NOTIFY deviceLinkChanged)
@@ -99,6 +98,7 @@ public:
     bool scannedDeviceLink() const { return m_scan.linkSecret != nullptr; }
     QString scanError() const { return m_scanError; }
     bool deviceLinkOpen() const { return !m_linkSlot.isEmpty(); }
+    // For QrCodeView (C++ only: QML never holds the image or its payload).
     QImage deviceLinkImage() const { return m_linkImage; }
     QString deviceLinkText() const;
     QString joinedDeviceText() const { return m_joinedDeviceText; }

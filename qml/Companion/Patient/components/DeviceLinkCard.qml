@@ -15,7 +15,7 @@ ColumnLayout {
         Layout.alignment: Qt.AlignHCenter
         Layout.preferredWidth: Math.min(parent.width, 320)
         Layout.preferredHeight: Layout.preferredWidth
-        image: SyncController.deviceLinkImage
+        controller: SyncController
         Accessible.role: Accessible.Graphic
         Accessible.name: qsTr("QR code for your new device")
     }

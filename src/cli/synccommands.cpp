@@ -168,6 +168,11 @@ Result<void> runDevices(const CliArguments &args, SyncEngine &engine, const Cons
         return {};
     }
     if (args.command == Command::DeviceLink) {
+        // Checked before the link exists: a QR code nobody can see would only leave a slot open.
+        const bool terminal = ::isatty(console.out) == 1;
+        if (args.qrOut.isEmpty() && !terminal)
+            return makeError(ErrorCode::InvalidInput,
+                             u"no terminal to show the QR code on: use --qr FILE.png"_s);
         auto link = engine.createDeviceLink();
         if (!link)
             return link.error();
@@ -196,7 +201,6 @@ Result<void> runDevices(const CliArguments &args, SyncEngine &engine, const Cons
         }
         // The link itself (it holds the link secret) is never printed as text: only as a QR
         // code, on a terminal or in the file.
-        const bool terminal = ::isatty(console.out) == 1;
         if (args.qrOut.isEmpty() && terminal) {
             const QByteArray text = code->toTerminalText();
             writeAll(console.out, {reinterpret_cast<const std::uint8_t *>(text.constData()),
@@ -207,8 +211,6 @@ Result<void> runDevices(const CliArguments &args, SyncEngine &engine, const Cons
             u"code, or companion-cli enrol --qr-image FILE). Valid until %1. Anyone who "
             u"sees it can join your data until then: show it to no one. To close it "
             u"now: companion-cli devices unlink %2\n"_s.arg(isoTime(link->expiresAt), link->slot));
-        if (args.qrOut.isEmpty() && !terminal)
-            console.print(u"No terminal to show the QR code on: use --qr FILE.png.\n"_s);
         return {};
     }
     if (args.command == Command::JoinCode) {

@@ -339,6 +339,12 @@ TEST_CASE("companion-cli: devices link writes the QR; enrol --qr-image joins wit
         return run;
     };
 
+    // No terminal and no --qr: refused before a link exists (no slot left open).
+    const Run nowhere = cli({u"devices"_s, u"link"_s, u"--profile"_s, firstFolder,
+                             u"--passphrase-file"_s, passphraseFile});
+    CHECK(nowhere.exitCode == 2);
+    CHECK(nowhere.err.contains("--qr"));
+
     const QString png = scratch.file(u"link.png"_s);
     const Run link = cli({u"devices"_s, u"link"_s, u"--qr"_s, png, u"--json"_s, u"--profile"_s,
                           firstFolder, u"--passphrase-file"_s, passphraseFile});

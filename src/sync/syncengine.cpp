@@ -144,8 +144,23 @@ Result<SyncEngine::Session *> SyncEngine::session()
     session->transport = m_transports(*url);
     session->client = std::make_unique<ClinicClient>(*session->transport, m_retryPolicy);
     session->client->setDevice(session->account.deviceId, &session->signing);
+    if (!m_carried.token.isEmpty() && m_carried.deviceId == session->account.deviceId)
+        session->client->setAccessToken(std::move(m_carried.token));
+    m_carried = {};
     m_session = std::move(session);
     return m_session.get();
+}
+
+CarriedToken SyncEngine::accessToken() const
+{
+    if (!m_session)
+        return {};
+    return {m_session->account.deviceId, m_session->client->accessToken()};
+}
+
+void SyncEngine::carryAccessToken(CarriedToken token)
+{
+    m_carried = std::move(token);
 }
 
 Result<EnrolResult> SyncEngine::enrol(const EnrolOptions &options, const SecretBytes &passphrase,
@@ -494,10 +509,8 @@ Result<void> SyncEngine::applyPulled(const protocol::PullResponse &page, SyncRep
             return known.error();
         if (*known && (*known)->hash == hash) {
             // Our own push coming back, or a version we already applied.
-            if (!(*known)->acknowledged) {
-                COMPANION_TRY(m_store.acknowledgeEnvelope(id, version));
+            if (!(*known)->acknowledged) // its outbox row goes: acknowledged (migration 8)
                 COMPANION_TRY(m_records.acknowledge(recordId, version));
-            }
             continue;
         }
         if (*known && (*known)->acknowledged) {
@@ -552,8 +565,9 @@ Result<void> SyncEngine::applyPulled(const protocol::PullResponse &page, SyncRep
                                                        mine.updatedAt, version, m_clock.nowUtc()}));
                     ++report.conflicts;
                 }
-                COMPANION_TRY(m_records.discardPending(recordId));
+                // Envelopes first: unacknowledged means "still in the outbox".
                 COMPANION_TRY(m_store.dropUnacknowledged(id));
+                COMPANION_TRY(m_records.discardPending(recordId));
             } else {
                 // We hold this version or a later one, acknowledged, but never saw these bytes:
                 // an old version replayed by the server.
@@ -609,6 +623,9 @@ Result<void> SyncEngine::applyMessages(const protocol::VaultMessagesPage &page, 
                          u"the clinic server went back in time (its message sequence is lower "
                          u"than what this device has seen); sync stopped. Tell your clinic"_s);
     }
+    // Nothing new: nothing to write, as for the records pull (a no-op sync commits nothing).
+    if (page.messages.empty() && page.next == current.account.messageCursor)
+        return {};
     auto keys = m_store.sharedKeys();
     if (!keys)
         return keys.error();
@@ -881,7 +898,7 @@ Result<bool> SyncEngine::pushAll(Session &s, SyncReport &report)
         // Seal what was never sealed, in one transaction, before anything is sent: a retry
         // after a lost answer then sends the very same bytes, which the server recognises.
         protocol::PushRequest request;
-        std::vector<std::pair<RecordId, std::int64_t>> sent;
+        std::vector<const domain::OutboxEntry *> sent;
         std::vector<bool> sharedInRequest;
         {
             auto tx = storage::Transaction::begin(m_db);
@@ -965,7 +982,7 @@ Result<bool> SyncEngine::pushAll(Session &s, SyncReport &report)
                     item.sharedKey = *sharedKey;
                 }
                 request.items.push_back(std::move(item));
-                sent.emplace_back(entry.recordId, entry.version);
+                sent.push_back(&entry);
                 sharedInRequest.push_back(share);
             }
             COMPANION_TRY(tx->commit());
@@ -980,19 +997,22 @@ Result<bool> SyncEngine::pushAll(Session &s, SyncReport &report)
         auto tx = storage::Transaction::begin(m_db);
         if (!tx)
             return tx.error();
-        for (std::size_t i = 0; i < answer->results.size(); ++i) {
+        // Acknowledging a version is deleting its outbox row (the stored envelope then counts
+        // as acknowledged: migration 8), for the whole batch in one statement prepared once.
+        std::vector<std::int64_t> acknowledged;
+        acknowledged.reserve(sent.size());
+        for (std::size_t i = 0; i < answer->results.size() && i < sent.size(); ++i) {
             const protocol::PushResult &result = answer->results[i];
-            const auto &[recordId, version] = sent[i];
-            const QString id = recordId.toString();
+            const domain::OutboxEntry &entry = *sent[i];
+            const QString id = entry.recordId.toString();
             switch (result.status) {
             case protocol::PushStatus::Accepted:
             case protocol::PushStatus::Duplicate:
-                COMPANION_TRY(m_store.acknowledgeEnvelope(id, version));
-                COMPANION_TRY(m_records.acknowledge(recordId, version));
+                acknowledged.push_back(entry.sequence);
                 // The server shares exactly the newest version pushed with a shared key and
                 // ends the share when a newer version comes without one.
                 if (sharedInRequest[i])
-                    COMPANION_TRY(m_store.setShare(id, {version, (*sck)->generation}));
+                    COMPANION_TRY(m_store.setShare(id, {entry.version, (*sck)->generation}));
                 else
                     COMPANION_TRY(m_store.clearShare(id));
                 ++report.pushed;
@@ -1003,6 +1023,7 @@ Result<bool> SyncEngine::pushAll(Session &s, SyncReport &report)
                 break;
             }
         }
+        COMPANION_TRY(m_records.acknowledgeQueued(acknowledged));
         COMPANION_TRY(tx->commit());
         if (!clean)
             return false;

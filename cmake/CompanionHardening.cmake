@@ -19,5 +19,8 @@ if(COMPANION_HARDENING)
     add_compile_options(-fstack-protector-strong)
     # -U first: some toolchains (Ubuntu's gcc) already define it, and a redefinition warns.
     add_compile_options("$<$<NOT:$<CONFIG:Debug>>:-U_FORTIFY_SOURCE;-D_FORTIFY_SOURCE=2>")
-    add_link_options(-Wl,-z,relro,-z,now)
+    # ELF only: Apple's linker (iOS builds, ADR 0020) has no -z and makes the GOT read-only itself.
+    if(NOT APPLE)
+        add_link_options(-Wl,-z,relro,-z,now)
+    endif()
 endif()

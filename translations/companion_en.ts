@@ -117,6 +117,23 @@
     </message>
 </context>
 <context>
+    <name>SummaryText</name>
+    <message numerus="yes">
+        <source>%1: average %2 over %n check-in(s).</source>
+        <translation>
+            <numerusform>%1: average %2 over %n check-in.</numerusform>
+            <numerusform>%1: average %2 over %n check-ins.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n infusion(s): %1</source>
+        <translation>
+            <numerusform>%n infusion: %1</numerusform>
+            <numerusform>%n infusions: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TimelineText</name>
     <message numerus="yes">
         <source>Preparation checklist: %n item(s) done</source>
@@ -190,6 +207,16 @@
         <translation>
             <numerusform>%n reminder scheduled on this device.</numerusform>
             <numerusform>%n reminders scheduled on this device.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>companion::presentation::SummaryController</name>
+    <message numerus="yes">
+        <source>The last %n day(s)</source>
+        <translation>
+            <numerusform>The last %n day</numerusform>
+            <numerusform>The last %n days</numerusform>
         </translation>
     </message>
 </context>

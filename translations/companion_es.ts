@@ -2508,6 +2508,246 @@
     </message>
 </context>
 <context>
+    <name>SummarySection</name>
+    <message>
+        <source>Your summary</source>
+        <translation>Su resumen</translation>
+    </message>
+    <message>
+        <source>A PDF with your questionnaire scores, check-ins, infusion dates and your next infusion&apos;s preparation, to keep or to bring to an appointment.</source>
+        <translation>Un PDF con las puntuaciones de sus cuestionarios, sus registros, las fechas de sus infusiones y la preparación de su próxima infusión, para guardarlo o llevarlo a una cita.</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periodo</translation>
+    </message>
+    <message>
+        <source>Period of the summary</source>
+        <translation>Periodo del resumen</translation>
+    </message>
+    <message>
+        <source>Include my journal and notes</source>
+        <translation>Incluir mi cuaderno y mis notas</translation>
+    </message>
+    <message>
+        <source>Save a PDF summary</source>
+        <translation>Guardar un resumen en PDF</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryText</name>
+    <message>
+        <source>Journal: %1</source>
+        <translation>Cuaderno: %1</translation>
+    </message>
+    <message>
+        <source>Check-in note</source>
+        <translation>Nota del registro</translation>
+    </message>
+    <message>
+        <source>After-infusion note</source>
+        <translation>Nota del control tras la infusión</translation>
+    </message>
+    <message>
+        <source>Mood (0 to 10)</source>
+        <translation>Estado de ánimo (de 0 a 10)</translation>
+    </message>
+    <message>
+        <source>Pain (0 to 10)</source>
+        <translation>Dolor (de 0 a 10)</translation>
+    </message>
+    <message>
+        <source>Hours of sleep</source>
+        <translation>Horas de sueño</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Made on your device by Companion on %1. This is not a medical record: it shows what you recorded yourself.</source>
+        <translation>Creado en su dispositivo por Companion el %1. Esto no es una historia clínica: muestra lo que usted mismo ha registrado.</translation>
+    </message>
+    <message>
+        <source>If you are in danger now, get help now: %1</source>
+        <translation>Si está en peligro ahora, pida ayuda ahora: %1</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>Página %1</translation>
+    </message>
+    <message>
+        <source>My Companion summary</source>
+        <translation>Mi resumen de Companion</translation>
+    </message>
+    <message>
+        <source>For %1</source>
+        <translation>Para %1</translation>
+    </message>
+    <message>
+        <source>Period: everything recorded so far</source>
+        <translation>Periodo: todo lo registrado hasta ahora</translation>
+    </message>
+    <message>
+        <source>Period: %1 to %2</source>
+        <translation>Periodo: del %1 al %2</translation>
+    </message>
+    <message>
+        <source>the first entry</source>
+        <translation>la primera entrada</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>hoy</translation>
+    </message>
+    <message>
+        <source>What you recorded in Companion: questionnaires, daily check-ins and your infusion plan. You can keep it or bring it to an appointment.</source>
+        <translation>Lo que ha registrado en Companion: cuestionarios, registros diarios y su plan de infusiones. Puede guardarlo o llevarlo a una cita.</translation>
+    </message>
+    <message>
+        <source>Questionnaires</source>
+        <translation>Cuestionarios</translation>
+    </message>
+    <message>
+        <source>No questionnaire results in this period.</source>
+        <translation>No hay resultados de cuestionarios en este periodo.</translation>
+    </message>
+    <message>
+        <source>Dashed lines: infusions. Dotted line: your starting score. Lower scores mean fewer symptoms.</source>
+        <translation>Líneas discontinuas: infusiones. Línea de puntos: su puntuación inicial. Una puntuación más baja significa menos síntomas.</translation>
+    </message>
+    <message>
+        <source>Latest: %1 of %2 on %3</source>
+        <translation>Última: %1 de %2 el %3</translation>
+    </message>
+    <message>
+        <source>Down %1 % from your starting score (%2 → %3).</source>
+        <translation>Un %1 % por debajo de su puntuación inicial (%2 → %3).</translation>
+    </message>
+    <message>
+        <source>Up %1 % from your starting score (%2 → %3).</source>
+        <translation>Un %1 % por encima de su puntuación inicial (%2 → %3).</translation>
+    </message>
+    <message>
+        <source>Your recent scores have climbed back toward where you started. Consider asking your clinic about a booster.</source>
+        <translation>Sus puntuaciones recientes han vuelto a subir hacia las del principio. Considere preguntar a su clínica por una sesión de refuerzo.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Puntuación</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravedad</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <source>starting score</source>
+        <translation>puntuación inicial</translation>
+    </message>
+    <message>
+        <source>remission</source>
+        <translation>remisión</translation>
+    </message>
+    <message>
+        <source>response</source>
+        <translation>respuesta</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>Daily check-ins</source>
+        <translation>Registros diarios</translation>
+    </message>
+    <message>
+        <source>No check-ins in this period.</source>
+        <translation>No hay registros en este periodo.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: average %2 over %n check-in(s).</source>
+        <translation>
+            <numerusform>%1: media de %2 en %n registro.</numerusform>
+            <numerusform>%1: media de %2 en %n registros.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Infusions</source>
+        <translation>Infusiones</translation>
+    </message>
+    <message>
+        <source>No infusions in this period.</source>
+        <translation>No hay infusiones en este periodo.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n infusion(s): %1</source>
+        <translation>
+            <numerusform>%n infusión: %1</numerusform>
+            <numerusform>%n infusiones: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Next infusion</source>
+        <translation>Próxima infusión</translation>
+    </message>
+    <message>
+        <source>No infusion is planned.</source>
+        <translation>No hay ninguna infusión prevista.</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 en %2</translation>
+    </message>
+    <message>
+        <source>Preparation: %1 of %2 done</source>
+        <translation>Preparación: %1 de %2 hechas</translation>
+    </message>
+    <message>
+        <source>[done] %1</source>
+        <translation>[hecho] %1</translation>
+    </message>
+    <message>
+        <source>[to do] %1, by %2</source>
+        <translation>[pendiente] %1, antes del %2</translation>
+    </message>
+    <message>
+        <source>Ride home: not planned yet.</source>
+        <translation>Regreso a casa: aún sin organizar.</translation>
+    </message>
+    <message>
+        <source>Ride home: %1, confirmed.</source>
+        <translation>Regreso a casa: %1, confirmado.</translation>
+    </message>
+    <message>
+        <source>Ride home: %1, not confirmed yet.</source>
+        <translation>Regreso a casa: %1, aún sin confirmar.</translation>
+    </message>
+    <message>
+        <source>Journal entries and notes are not included. You can include them when you save the summary.</source>
+        <translation>Las entradas del cuaderno y las notas no se incluyen. Puede incluirlas al guardar el resumen.</translation>
+    </message>
+    <message>
+        <source>Your notes</source>
+        <translation>Sus notas</translation>
+    </message>
+    <message>
+        <source>No notes in this period.</source>
+        <translation>No hay notas en este periodo.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
     <name>TeachBackQuestion</name>
     <message>
         <source>%1. %2</source>
@@ -3552,6 +3792,44 @@
     <message>
         <source>Saved in your diary. Your clinic has not switched on alerts from Companion, so they will not be told automatically. Please call them, or one of the numbers above.</source>
         <translation>Guardado en su diario. Su clínica no ha activado los avisos de Companion, así que no se le informará automáticamente. Llame a su clínica, o a uno de los números de arriba.</translation>
+    </message>
+</context>
+<context>
+    <name>companion::presentation::SummaryController</name>
+    <message>
+        <source>Everything</source>
+        <translation>Todo</translation>
+    </message>
+    <message numerus="yes">
+        <source>The last %n day(s)</source>
+        <translation>
+            <numerusform>El último %n día</numerusform>
+            <numerusform>Los últimos %n días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved in: %1</source>
+        <translation>Se guarda en: %1</translation>
+    </message>
+    <message>
+        <source>Your entries could not be read, so no summary was saved.</source>
+        <translation>No se pudieron leer sus entradas, así que no se ha guardado ningún resumen.</translation>
+    </message>
+    <message>
+        <source>The folder %1 could not be created. Nothing was saved.</source>
+        <translation>No se pudo crear la carpeta %1. No se ha guardado nada.</translation>
+    </message>
+    <message>
+        <source>Companion summary %1</source>
+        <translation>Resumen de Companion %1</translation>
+    </message>
+    <message>
+        <source>Saved as %1. This file is not encrypted: keep it somewhere private and delete it when you no longer need it.</source>
+        <translation>Guardado como %1. Este archivo no está cifrado: guárdelo en un lugar privado y bórrelo cuando ya no lo necesite.</translation>
+    </message>
+    <message>
+        <source>The summary could not be saved in %1 (is the folder writable and is there space left?). Nothing was saved.</source>
+        <translation>No se pudo guardar el resumen en %1 (¿se puede escribir en la carpeta y queda espacio?). No se ha guardado nada.</translation>
     </message>
 </context>
 <context>

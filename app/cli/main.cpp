@@ -2,7 +2,11 @@
 #include "cli/commands.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QLoggingCategory>
+
+#include <cstring>
+#include <memory>
 
 #include <sys/resource.h>
 
@@ -18,7 +22,18 @@ int main(int argc, char *argv[])
     QLoggingCategory::setFilterRules(QStringLiteral("companion.*.debug=false\n"
                                                     "companion.*.info=false"));
 
-    QCoreApplication app(argc, argv);
+    // `summary` paints a PDF, which needs fonts and so a QGuiApplication. Every other command
+    // stays on QCoreApplication (the reminder service and scripts on machines without a display
+    // must not load a GUI platform). Even for summary the CLI never shows a window: the
+    // offscreen platform is forced, so it runs the same over ssh or in CI (ADR 0019).
+    const bool paints = argc > 1 && std::strcmp(argv[1], "summary") == 0;
+    std::unique_ptr<QCoreApplication> app;
+    if (paints) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication::setApplicationName(QStringLiteral("companion-cli"));
     QCoreApplication::setApplicationVersion(companion::cli::cliVersion());
 

@@ -2,9 +2,12 @@
 // No logic lives here (see docs/architecture.md).
 
 #include "crypto/sodium.h"
+#include "platform/keystore.h"
+#include "platform/screenprivacy.h"
 #include "presentation/appservices.h"
 #include "presentation/language.h"
 #include "presentation/selftest.h"
+#include "storage/keyfile.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -17,6 +20,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
+#include <memory>
 #include <optional>
 
 Q_IMPORT_QML_PLUGIN(Companion_CorePlugin)
@@ -67,6 +71,21 @@ int main(int argc, char *argv[])
     if (auto ready = crypto::initialize(); !ready) {
         qCritical("Companion cannot start: the cryptography library failed to initialise.");
         return 1;
+    }
+
+    // Phones: no screenshots or app-switcher thumbnails of the app's pages, and the profile's
+    // key file sealed by the device key store (docs/adr/0020). On the desktop both are no-ops
+    // (no key store is available), so desktop profiles stay exactly as they were.
+    platform::protectScreenContents();
+    const std::unique_ptr<platform::KeyStore> keyStore = platform::createDeviceKeyStore();
+    if (keyStore->available()) {
+        storage::setKeyFileSeal(
+            {[&store = *keyStore](const QByteArray &plain, const QByteArray &associatedData) {
+                 return store.seal(plain, associatedData);
+             },
+             [&store = *keyStore](const QByteArray &sealed, const QByteArray &associatedData) {
+                 return store.unseal(sealed, associatedData);
+             }});
     }
 
     const bool selfTest = parser.isSet(selfTestOption);

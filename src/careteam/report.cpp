@@ -1,5 +1,6 @@
 #include "careteam/report.h"
 
+#include "document/pagepainter.h"
 #include "domain/fhirexport.h"
 
 #include <QCoreApplication>
@@ -9,7 +10,6 @@
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPainter>
-#include <QPainterPath>
 #include <QPdfWriter>
 #include <QUuid>
 
@@ -20,24 +20,16 @@ namespace companion::careteam {
 
 namespace {
 
-constexpr int kDpi = 300;
+using document::formatScore;
+using document::kDpi;
+using document::mm;
+
 constexpr double kMarginMm = 14;
 constexpr int kMaxCharts = 3;
-
-double mm(double millimetres)
-{
-    return millimetres * kDpi / 25.4;
-}
 
 QString hexToUuid(const QString &hex)
 {
     return QUuid::fromRfc4122(QByteArray::fromHex(hex.toLatin1())).toString(QUuid::WithoutBraces);
-}
-
-QString formatScore(double score)
-{
-    return std::abs(score - std::round(score)) < 1e-9 ? QString::number(std::lround(score))
-                                                      : QString::number(score, 'f', 1);
 }
 
 // A note as one line of plain text: line breaks inside it are folded, so one note cannot push
@@ -270,13 +262,7 @@ public:
     }
 
 private:
-    QFont makeFont(double points, bool bold) const
-    {
-        QFont font(QStringLiteral("DejaVu Sans"));
-        font.setPointSizeF(points);
-        font.setBold(bold);
-        return font;
-    }
+    QFont makeFont(double points, bool bold) const { return document::documentFont(points, bold); }
 
     void text(const QString &value, double points, bool bold = false)
     {
@@ -324,76 +310,24 @@ private:
         return {from, to};
     }
 
+    // The chart itself is the shared document painter's (src/document), as in the patient's
+    // summary.
     void chart(const QRectF &box, const InstrumentSeries &series,
                const std::vector<QDateTime> &infusions, const QDateTime &start,
                const QDateTime &end)
     {
-        const QFont labelFont = makeFont(7.5, false);
-        const QFontMetricsF metrics(labelFont, m_painter.device());
-        m_painter.setFont(makeFont(8.5, true));
-        m_painter.drawText(QRectF(box.left(), box.top(), box.width(), metrics.height() * 1.3),
-                           Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
-                           series.name + QStringLiteral(" \u2014 ") +
-                               TimelineText::seriesStatus(series));
-        const double axisWidth = metrics.horizontalAdvance(formatScore(series.maxScore)) + mm(1.5);
-        const QRectF plot(box.left() + axisWidth, box.top() + metrics.height() * 1.6,
-                          box.width() - axisWidth - mm(1), box.height() - metrics.height() * 3.2);
-        m_painter.setPen(QPen(Qt::gray, mm(0.15)));
-        m_painter.drawRect(plot);
-        m_painter.setFont(labelFont);
-        m_painter.setPen(Qt::black);
-        const double low = series.minScore;
-        const double high = std::max(series.maxScore, low + 1);
-        for (double value : {low, high}) {
-            const double y = plot.bottom() - (value - low) / (high - low) * plot.height();
-            m_painter.drawText(
-                QRectF(box.left(), y - metrics.height() / 2, axisWidth - mm(0.8), metrics.height()),
-                Qt::AlignRight | Qt::AlignVCenter, formatScore(value));
-        }
-        const double span = static_cast<double>(start.msecsTo(end));
-        const auto xOf = [&](const QDateTime &at) {
-            return plot.left() + static_cast<double>(start.msecsTo(at)) / span * plot.width();
-        };
-        m_painter.drawText(
-            QRectF(plot.left(), plot.bottom() + mm(0.5), plot.width() / 2, metrics.height()),
-            Qt::AlignLeft | Qt::AlignTop, shortDate(start));
-        m_painter.drawText(
-            QRectF(plot.center().x(), plot.bottom() + mm(0.5), plot.width() / 2, metrics.height()),
-            Qt::AlignRight | Qt::AlignTop, shortDate(end));
-        // Infusions: dashed vertical lines.
-        QPen infusionPen(QColor(0x1f, 0x6f, 0xb5), mm(0.25), Qt::DashLine);
-        m_painter.setPen(infusionPen);
-        for (const QDateTime &infusion : infusions) {
-            if (infusion < start || infusion > end)
-                continue;
-            const double x = xOf(infusion);
-            m_painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
-        }
-        // The baseline as a thin grey line.
-        if (series.baselineScore) {
-            const double y =
-                plot.bottom() - (*series.baselineScore - low) / (high - low) * plot.height();
-            m_painter.setPen(QPen(Qt::gray, mm(0.15), Qt::DotLine));
-            m_painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
-        }
-        QPainterPath path;
-        bool first = true;
-        m_painter.setPen(Qt::NoPen);
-        m_painter.setBrush(Qt::black);
-        for (const SeriesPoint &point : series.points) {
-            const QPointF at(xOf(point.at),
-                             plot.bottom() - (point.score - low) / (high - low) * plot.height());
-            if (first)
-                path.moveTo(at);
-            else
-                path.lineTo(at);
-            first = false;
-            m_painter.drawEllipse(at, mm(0.6), mm(0.6));
-        }
-        m_painter.setBrush(Qt::NoBrush);
-        m_painter.setPen(QPen(Qt::black, mm(0.3)));
-        m_painter.drawPath(path);
-        m_painter.setPen(Qt::black);
+        document::ChartData data;
+        data.title = series.name + QStringLiteral(" \u2014 ") + TimelineText::seriesStatus(series);
+        data.min = series.minScore;
+        data.max = series.maxScore;
+        data.baseline = series.baselineScore;
+        for (const SeriesPoint &point : series.points)
+            data.points.emplace_back(point.at, point.score);
+        data.markers = infusions;
+        data.start = start;
+        data.end = end;
+        data.zone = m_range.zone;
+        document::drawChart(m_painter, box, data);
     }
 
     QString dateText(const QDate &date) const
@@ -404,11 +338,6 @@ private:
     QString dateTimeText(const QDateTime &at) const
     {
         return QLocale().toString(at.toTimeZone(m_range.zone), QLocale::ShortFormat);
-    }
-
-    QString shortDate(const QDateTime &at) const
-    {
-        return QLocale().toString(at.toTimeZone(m_range.zone).date(), QLocale::ShortFormat);
     }
 
     QPainter &m_painter;

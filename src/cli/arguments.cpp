@@ -49,6 +49,7 @@ enum class Option {
     In,
     Confirm,
     LocalOnly,
+    IncludeNotes,
 };
 
 struct OptionSpec
@@ -99,6 +100,7 @@ constexpr std::array kOptions = {
     OptionSpec{Option::In, u"--in", true},
     OptionSpec{Option::Confirm, u"--confirm", false},
     OptionSpec{Option::LocalOnly, u"--local-only", false},
+    OptionSpec{Option::IncludeNotes, u"--include-notes", false},
 };
 
 // How many positional words each plan command takes (ID, ITEM, on|off).
@@ -189,7 +191,7 @@ bool commandAccepts(Command command, Option option)
     case Option::Entry:
         return command == Command::Share;
     case Option::Language:
-        return isContentCommand(command);
+        return isContentCommand(command) || command == Command::Summary;
     case Option::Kind:
     case Option::Text:
     case Option::Share:
@@ -211,10 +213,13 @@ bool commandAccepts(Command command, Option option)
         return command == Command::CheckinAdd;
     case Option::From:
     case Option::To:
-        return command == Command::DiaryList || command == Command::RemindersList;
+        return command == Command::DiaryList || command == Command::RemindersList ||
+               command == Command::Summary;
     case Option::Format:
     case Option::Out:
-        return command == Command::Export;
+        return command == Command::Export || command == Command::Summary;
+    case Option::IncludeNotes:
+        return command == Command::Summary;
     case Option::In:
         return command == Command::Import;
     case Option::Confirm:
@@ -231,7 +236,7 @@ bool commandAccepts(Command command, Option option)
     case Option::ClearHeaded:
         return command == Command::NoDrivingMorningCheck;
     case Option::TimeZone:
-        return isPlanCommand(command) || command == Command::Export;
+        return isPlanCommand(command) || command == Command::Export || command == Command::Summary;
     }
     return false;
 }
@@ -287,6 +292,7 @@ int commandFromWords(const QStringList &arguments, Command &command)
         Word{u"messages", u"", Command::Messages},
         Word{u"import", u"", Command::Import},
         Word{u"delete-everything", u"", Command::DeleteEverything},
+        Word{u"summary", u"", Command::Summary},
     };
     for (const Word &word : kWords) {
         if (word.first != first)
@@ -384,6 +390,7 @@ QString *valueSlot(CliArguments &args, Option option)
     case Option::Share:
     case Option::Confirm:
     case Option::LocalOnly:
+    case Option::IncludeNotes:
     case Option::Json:
     case Option::Confirmed:
         break;
@@ -401,7 +408,8 @@ const QString kCommandList =
     u"diary list, export, content list|show|search, note add|list, appointment "
     u"add|move|cancel|list, plan show|check, ride set, reminders list|daemon|autostart or "
     u"no-driving status|morning-check, enrol, sync, share, access-log, devices "
-    u"list|revoke|join-code, conflicts list|resolve, messages, import or delete-everything"_s;
+    u"list|revoke|join-code, conflicts list|resolve, messages, import, delete-everything or "
+    u"summary"_s;
 
 } // namespace
 
@@ -509,11 +517,12 @@ Result<CliArguments> parseArguments(const QStringList &arguments)
         if (!spec->takesValue) {
             if (equals >= 0)
                 return usageError(u"option %1 takes no value"_s.arg(spec->name));
-            bool &flag = spec->option == Option::Share       ? args.share
-                         : spec->option == Option::Confirm   ? args.confirm
-                         : spec->option == Option::LocalOnly ? args.localOnly
-                         : spec->option == Option::Confirmed ? args.confirmed
-                                                             : args.json;
+            bool &flag = spec->option == Option::Share          ? args.share
+                         : spec->option == Option::Confirm      ? args.confirm
+                         : spec->option == Option::LocalOnly    ? args.localOnly
+                         : spec->option == Option::Confirmed    ? args.confirmed
+                         : spec->option == Option::IncludeNotes ? args.includeNotes
+                                                                : args.json;
             if (flag)
                 return usageError(u"option %1 is given twice"_s.arg(spec->name));
             flag = true;
@@ -551,6 +560,11 @@ Result<CliArguments> parseArguments(const QStringList &arguments)
         return usageError(u"checkin add needs --mood, --anxiety and --pain"_s);
     if (args.command == Command::Export && (args.format.isEmpty() || args.out.isEmpty()))
         return usageError(u"export needs --format fhir|csv|ics|json and --out FILE"_s);
+    if (args.command == Command::Summary && (args.format != u"pdf" || args.out.isEmpty()))
+        return usageError(u"summary needs --format pdf and --out FILE"_s);
+    if (args.command == Command::Summary && !args.language.isEmpty() && args.language != u"en" &&
+        args.language != u"es")
+        return usageError(u"--language: en or es"_s);
     if (args.command == Command::Import && args.in.isEmpty())
         return usageError(u"import needs --in FILE (a file written by export --format json)"_s);
     if (args.command == Command::NoteAdd && args.noteKind.isEmpty())
@@ -674,6 +688,8 @@ QString commandName(Command command)
         return u"import"_s;
     case Command::DeleteEverything:
         return u"delete-everything"_s;
+    case Command::Summary:
+        return u"summary"_s;
     case Command::None:
         break;
     }
@@ -734,6 +750,9 @@ QString usageText()
            u"  companion-cli messages [--json] --profile DIR\n"
            u"  companion-cli import --in FILE --profile DIR\n"
            u"  companion-cli delete-everything --confirm [--local-only] --profile DIR\n"
+           u"  companion-cli summary --format pdf --out FILE [--from DATE] [--to DATE]\n"
+           u"                [--include-notes] [--language en|es] [--time-zone ZONE]\n"
+           u"                --profile DIR\n"
            u"  companion-cli --help | --version\n"
            u"\n"
            u"Commands:\n"
@@ -787,6 +806,10 @@ QString usageText()
            u"  import             copy a json export into a new, empty profile (made by init)\n"
            u"  delete-everything  delete your data at the clinic (ciphertext and keys) and\n"
            u"                     then this profile; --local-only skips the clinic\n"
+           u"  summary            a PDF summary to keep or bring to an appointment: scores,\n"
+           u"                     check-ins, infusions, the next infusion's preparation; notes\n"
+           u"                     only with --include-notes (DATE: YYYY-MM-DD; 0600; never\n"
+           u"                     overwrites)\n"
            u"\n"
            u"The diary commands take --profile DIR and unlock it like check does (options\n"
            u"--passphrase-file FILE or --recovery-key-file FILE). TIME is ISO 8601, e.g.\n"

@@ -51,6 +51,7 @@ enum class Command {
     // Data ownership.
     Import,           // import --in FILE (a JSON export, into a new profile)
     DeleteEverything, // delete-everything --confirm [--local-only]
+    Summary,          // summary --format pdf --out FILE (the patient's PDF summary)
 };
 
 // The parsed command line. It never holds a secret: passphrases and recovery keys come from
@@ -68,23 +69,24 @@ struct CliArguments
     bool json = false;         // --json (info, instrument list/score, diary list)
     // Diary commands. Values are kept as typed; the command parses them and reports a bad value
     // by option name only (a note is patient text).
-    QString instrumentId;    // the ID of instrument score/record
-    QString answers;         // --answers 1,0,2,…
-    QString at;              // --at ISO8601
-    QString mood;            // --mood N
-    QString anxiety;         // --anxiety N
-    QString pain;            // --pain N
-    QString sleepHours;      // --sleep-hours H
-    QString note;            // --note TEXT
-    QString from;            // --from ISO8601 (diary list)
-    QString to;              // --to ISO8601 (diary list)
-    QString format;          // --format fhir|csv|ics|json (export)
-    QString out;             // --out FILE (export)
-    QString in;              // --in FILE (import)
-    bool confirm = false;    // --confirm (delete-everything)
-    bool localOnly = false;  // --local-only (delete-everything: the clinic is not asked)
-    QString contentArgument; // the ID of content show, the TEXT of content search
-    QString language;        // --language en|es (content commands; default en)
+    QString instrumentId;      // the ID of instrument score/record
+    QString answers;           // --answers 1,0,2,…
+    QString at;                // --at ISO8601
+    QString mood;              // --mood N
+    QString anxiety;           // --anxiety N
+    QString pain;              // --pain N
+    QString sleepHours;        // --sleep-hours H
+    QString note;              // --note TEXT
+    QString from;              // --from ISO8601 (diary list); YYYY-MM-DD (summary)
+    QString to;                // --to ISO8601 (diary list); YYYY-MM-DD (summary)
+    QString format;            // --format fhir|csv|ics|json (export), pdf (summary)
+    QString out;               // --out FILE (export, summary)
+    bool includeNotes = false; // --include-notes (summary: journal and check-in notes)
+    QString in;                // --in FILE (import)
+    bool confirm = false;      // --confirm (delete-everything)
+    bool localOnly = false;    // --local-only (delete-everything: the clinic is not asked)
+    QString contentArgument;   // the ID of content show, the TEXT of content search
+    QString language;          // --language en|es (content: default en; summary: the system's)
     // Journal notes. The text is patient text: prefer standard input to --text (argv is
     // visible to other local users while the command runs).
     QString noteKind;    // --kind intention|experience|insight|action|followup|free

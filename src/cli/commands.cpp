@@ -8,6 +8,7 @@
 #include "cli/ownershipcommands.h"
 #include "cli/plancommands.h"
 #include "cli/secretreader.h"
+#include "cli/summarycommands.h"
 #include "cli/synccommands.h"
 #include "crypto/recoverykey.h"
 #include "crypto/sodium.h"
@@ -297,6 +298,9 @@ ExitCode runWithProfile(const CliArguments &args, const Console &console)
         case Command::Import:
             done = runImport(args, profile, console, clock);
             break;
+        case Command::Summary:
+            done = runSummary(args, profile, console, clock);
+            break;
         case Command::NoteAdd:
             done = runNoteAdd(args, profile, console);
             break;
@@ -407,13 +411,11 @@ ExitCode runDeleteEverythingCommand(const CliArguments &args, const Console &con
     if (!wiped)
         return report(console, wiped.error(), directory);
 #ifdef COMPANION_DESKTOP_REMINDERS
-    // The reminder service's login entry names this folder; it would start for nothing.
-    if (platform::autostart::isEnabled()) {
-        QFile entry(platform::autostart::entryPath());
-        if (entry.open(QIODevice::ReadOnly) &&
-            QString::fromUtf8(entry.readAll()).contains(QFileInfo(directory).absoluteFilePath()))
-            (void)platform::autostart::disable();
-    }
+    // The reminder service's login entry names this folder; it would start for nothing. The
+    // data is already gone, so a leftover entry is reported, not a failure.
+    if (!platform::autostart::disableForProfile(directory))
+        console.printError(u"The reminder service's login entry could not be removed: %1\n"_s.arg(
+            platform::autostart::entryPath()));
 #endif
     console.print((deletedAtClinic  ? u"Deleted your data at the clinic's server.\n"_s
                    : args.localOnly ? u"The clinic's copy was left as it is (--local-only).\n"_s
@@ -552,6 +554,7 @@ int runCli(const QStringList &arguments, const Console &console)
     case Command::ConflictResolve:
     case Command::Messages:
     case Command::Import:
+    case Command::Summary:
         return toInt(runWithProfile(args, console));
     case Command::Enrol:
         return toInt(runEnrolCommand(args, console));

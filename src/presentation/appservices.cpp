@@ -21,6 +21,7 @@ AppServices::AppServices(const AppServicesOptions &options)
     , sync(profile)
     , messages(profile)
     , deleteEverything(profile, sync)
+    , summary(profile, options.countryCode)
 {
     // Reminders leave the encrypted profile only as times, opaque ids and generic text
     // (ADR "reminders outside the encrypted DB"); the Linux desktop hands them to the background
@@ -77,6 +78,7 @@ void AppServices::followProtocol()
     plan.setProtocol(messages.protocol());
     diary.setProtocol(messages.protocol());
     safety.setProtocol(messages.protocol());
+    summary.setProtocol(messages.protocol());
 }
 
 void AppServices::followAppointments()
@@ -103,6 +105,7 @@ AppServices::~AppServices()
     SyncControllerInstance::instance = nullptr;
     MessagesControllerInstance::instance = nullptr;
     DeleteEverythingControllerInstance::instance = nullptr;
+    SummaryControllerInstance::instance = nullptr;
 }
 
 void AppServices::publish()
@@ -121,6 +124,7 @@ void AppServices::publish()
     PlanControllerInstance::instance = &plan;
     MessagesControllerInstance::instance = &messages;
     DeleteEverythingControllerInstance::instance = &deleteEverything;
+    SummaryControllerInstance::instance = &summary;
 }
 
 } // namespace companion::presentation

@@ -11,6 +11,7 @@
 #include "presentation/profilecontroller.h"
 #include "presentation/questionnairecontroller.h"
 #include "presentation/safetycontroller.h"
+#include "presentation/summarycontroller.h"
 #include "presentation/synccontroller.h"
 #include "presentation/trendcontroller.h"
 
@@ -61,6 +62,7 @@ public:
     SyncController sync;
     MessagesController messages;
     DeleteEverythingController deleteEverything;
+    SummaryController summary;
 
 private:
     void followAppointments();

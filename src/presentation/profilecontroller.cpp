@@ -6,6 +6,11 @@
 #include "presentation/passphrasefeedback.h"
 #include "storage/profilewipe.h"
 
+#if defined(Q_OS_LINUX) && !defined(Q_OS_ANDROID)
+#include "platform/linux/autostart.h"
+#define COMPANION_HAS_REMINDER_SERVICE 1
+#endif
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QtConcurrent/QtConcurrentRun>
@@ -349,6 +354,13 @@ Result<void> ProfileController::wipeProfile()
         return wiped.error();
     }
     qCInfo(lcProfile) << "profile wiped:" << wiped->files << "files";
+#ifdef COMPANION_HAS_REMINDER_SERVICE
+    // The background reminder service's login entry names this folder: without it the service
+    // would start at every login for a profile that no longer exists. The data is gone either
+    // way, so a leftover entry is logged (no path: it can hold the person's name), not an error.
+    if (!platform::autostart::disableForProfile(m_directory))
+        qCWarning(lcProfile) << "the reminder service's login entry could not be removed";
+#endif
     return {};
 }
 

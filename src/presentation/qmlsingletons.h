@@ -15,6 +15,7 @@
 #include "presentation/profilecontroller.h"
 #include "presentation/questionnairecontroller.h"
 #include "presentation/safetycontroller.h"
+#include "presentation/summarycontroller.h"
 #include "presentation/synccontroller.h"
 #include "presentation/trendcontroller.h"
 
@@ -51,3 +52,4 @@ COMPANION_QML_SINGLETON_INSTANCE(PlanController)
 COMPANION_QML_SINGLETON_INSTANCE(SyncController)
 COMPANION_QML_SINGLETON_INSTANCE(MessagesController)
 COMPANION_QML_SINGLETON_INSTANCE(DeleteEverythingController)
+COMPANION_QML_SINGLETON_INSTANCE(SummaryController)

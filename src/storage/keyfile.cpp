@@ -19,6 +19,15 @@ namespace {
 constexpr qint64 kMaxKeyFileBytes = 64 * 1024;
 constexpr qsizetype kNonceBytes = 24;
 constexpr qsizetype kWrappedKeyBytes = 32 + 16;
+// Starts a key file sealed by a device key store; also its associated data. A plain key file
+// is JSON and starts with '{', so the two never collide.
+constexpr char kSealMagic[] = "CMPSEAL1";
+
+KeyFileSeal &installedSeal()
+{
+    static KeyFileSeal seal;
+    return seal;
+}
 
 QByteArray associatedData(const KeyFile &file, const char *slot)
 {
@@ -102,6 +111,16 @@ QByteArray recoverySlotAssociatedData(const KeyFile &file)
     return associatedData(file, "recovery");
 }
 
+void setKeyFileSeal(KeyFileSeal seal)
+{
+    installedSeal() = std::move(seal);
+}
+
+bool keyFileSealInstalled()
+{
+    return installedSeal().seal && installedSeal().unseal;
+}
+
 Result<KeyFile> readKeyFile(const QString &path)
 {
     QFile input(path);
@@ -111,7 +130,17 @@ Result<KeyFile> readKeyFile(const QString &path)
         return makeError(ErrorCode::Io, QStringLiteral("the profile key file cannot be read"));
     if (input.size() > kMaxKeyFileBytes)
         return damaged(QStringLiteral("it is far larger than any key file"));
-    const QByteArray bytes = input.read(kMaxKeyFileBytes);
+    QByteArray bytes = input.read(kMaxKeyFileBytes);
+    if (const QByteArray magic(kSealMagic); bytes.startsWith(magic)) {
+        if (!keyFileSealInstalled())
+            return makeError(ErrorCode::Unsupported,
+                             QStringLiteral("the profile's key file is sealed by a phone's key "
+                                            "store and can only be opened on that phone"));
+        auto plain = installedSeal().unseal(bytes.mid(magic.size()), magic);
+        if (!plain)
+            return plain.error();
+        bytes = std::move(*plain);
+    }
 
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
@@ -158,7 +187,14 @@ Result<void> writeKeyFileAtomically(const QString &path, const KeyFile &file)
 {
     QJsonObject root = bodyToJson(file);
     root.insert(QStringLiteral("checksum"), checksumOf(root));
-    const QByteArray bytes = QJsonDocument(root).toJson(QJsonDocument::Indented);
+    QByteArray bytes = QJsonDocument(root).toJson(QJsonDocument::Indented);
+    if (keyFileSealInstalled()) {
+        const QByteArray magic(kSealMagic);
+        auto sealed = installedSeal().seal(bytes, magic);
+        if (!sealed)
+            return sealed.error();
+        bytes = magic + *sealed;
+    }
 
     // QSaveFile writes a temporary file, fsyncs it and renames it over the target on commit().
     QSaveFile output(path);

@@ -44,6 +44,8 @@ public slots:
         AppServicesOptions options;
         options.profileDirectory = m_dir->path();
         m_services = std::make_unique<AppServices>(options);
+        // PDF summaries go into the temporary folder, never the real Documents folder.
+        m_services->summary.setFolder(m_dir->filePath(QStringLiteral("Documents")));
         m_services->publish();
         engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
     }

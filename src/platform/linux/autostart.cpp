@@ -77,6 +77,24 @@ Result<void> disable()
     return {};
 }
 
+Result<void> disableForProfile(const QString &profileDirectory)
+{
+    QFile entry(entryPath());
+    if (!entry.exists())
+        return {};
+    if (!entry.open(QIODevice::ReadOnly))
+        return makeError(ErrorCode::Io, u"cannot read %1"_s.arg(entry.fileName()));
+    // The whole quoted argument at the end of the Exec line, so /a/profile never matches an
+    // entry for /a/profile2.
+    const QString exec = u" --profile "_s +
+                         quoteExecArgument(QFileInfo(profileDirectory).absoluteFilePath()) +
+                         u"\n"_s;
+    if (!QString::fromUtf8(entry.readAll()).contains(exec))
+        return {};
+    entry.close();
+    return disable();
+}
+
 bool isEnabled()
 {
     return QFileInfo::exists(entryPath());

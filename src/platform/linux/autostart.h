@@ -24,6 +24,10 @@ Result<void> enable(const QString &program, const QStringList &arguments);
 // Removes the entry; not an error when there is none.
 Result<void> disable();
 bool isEnabled();
+// Removes the entry only when it starts the service for the profile in `profileDirectory`:
+// after that profile is wiped the service would start at every login for nothing, while an
+// entry for another profile on this account must stay. Not an error when there is none.
+Result<void> disableForProfile(const QString &profileDirectory);
 
 // One Exec argument, quoted when it needs to be (Desktop Entry spec, "The Exec key").
 QString quoteExecArgument(const QString &argument);

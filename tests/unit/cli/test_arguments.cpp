@@ -168,3 +168,34 @@ TEST_CASE("sync commands parse, and refuse what they cannot use", "[cli][sync]")
     CHECK(isSyncCommand(Command::Messages));
     CHECK_FALSE(failure("messages --at 2026-01-01 --profile p").isEmpty());
 }
+
+TEST_CASE("summary parses its options and refuses what it cannot use", "[cli][summary]")
+{
+    auto summary = parseArguments(
+        split("summary --format pdf --out s.pdf --from 2026-03-01 --to 2026-03-31 "
+              "--include-notes --language es --time-zone Europe/Madrid --profile /p"));
+    REQUIRE(summary);
+    CHECK(summary->command == Command::Summary);
+    CHECK(summary->format == u"pdf");
+    CHECK(summary->out == u"s.pdf");
+    CHECK(summary->from == u"2026-03-01");
+    CHECK(summary->to == u"2026-03-31");
+    CHECK(summary->includeNotes);
+    CHECK(summary->language == u"es");
+    CHECK(summary->timeZone == u"Europe/Madrid");
+
+    auto plain = parseArguments(split("summary --format pdf --out s.pdf --profile /p"));
+    REQUIRE(plain);
+    CHECK_FALSE(plain->includeNotes); // notes are opt-in
+
+    CHECK(failure("summary --out s.pdf --profile /p").contains(u"--format pdf"));
+    CHECK(failure("summary --format json --out s.pdf --profile /p").contains(u"--format pdf"));
+    CHECK(failure("summary --format pdf --profile /p").contains(u"--out"));
+    CHECK(failure("summary --format pdf --out s.pdf").contains(u"--profile"));
+    CHECK(failure("summary --format pdf --out s.pdf --language fr --profile /p")
+              .contains(u"en or es"));
+    CHECK(failure("summary --format pdf --out s.pdf --include-notes --include-notes --profile /p")
+              .contains(u"twice"));
+    CHECK(failure("export --format json --out e.json --include-notes --profile /p")
+              .contains(u"does not apply"));
+}

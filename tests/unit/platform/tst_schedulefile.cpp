@@ -113,3 +113,31 @@ TEST_CASE("the autostart entry is written to XDG_CONFIG_HOME and removed again",
     else
         qputenv("XDG_CONFIG_HOME", previous);
 }
+
+TEST_CASE("wiping a profile removes only the autostart entry that names that profile",
+          "[platform][autostart]")
+{
+    testing::TempDir config;
+    const QByteArray previous = qgetenv("XDG_CONFIG_HOME");
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(config.path()));
+    const QString program = u"/opt/companion/bin/companion-cli"_s;
+    const auto entryFor = [&](const QString &profile) {
+        return autostart::enable(program, {u"reminders"_s, u"daemon"_s, u"--profile"_s, profile});
+    };
+
+    CHECK(autostart::disableForProfile(u"/home/a b/profile"_s)); // no entry: nothing to do
+
+    // An entry for another profile whose path merely starts with this one's stays.
+    REQUIRE(entryFor(u"/home/a b/profile2"_s));
+    REQUIRE(autostart::disableForProfile(u"/home/a b/profile"_s));
+    CHECK(autostart::isEnabled());
+
+    REQUIRE(entryFor(u"/home/a b/profile"_s));
+    REQUIRE(autostart::disableForProfile(u"/home/a b/profile"_s));
+    CHECK_FALSE(autostart::isEnabled());
+
+    if (previous.isNull())
+        qunsetenv("XDG_CONFIG_HOME");
+    else
+        qputenv("XDG_CONFIG_HOME", previous);
+}

@@ -1,11 +1,14 @@
 #include <catch2/catch.hpp>
 
+#include "platform/linux/autostart.h"
 #include "presentation/profilecontroller.h"
+#include "storage/profile.h"
 #include "support/filescan.h"
 #include "support/tempdir.h"
 #include "support/wait.h"
 
 #include <QFile>
+#include <QFileInfo>
 
 using namespace companion;
 using namespace companion::presentation;
@@ -196,4 +199,31 @@ TEST_CASE("Locking while an operation runs waits for it to finish", "[presentati
     CHECK(controller.state() == ProfileController::Unlocked);
     REQUIRE(idle(controller));
     CHECK(controller.state() == ProfileController::Locked);
+}
+
+TEST_CASE("Wiping the profile deletes its files and the reminder service's login entry",
+          "[presentation]")
+{
+    testing::TempDir dir;
+    testing::TempDir config;
+    const QByteArray previous = qgetenv("XDG_CONFIG_HOME");
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(config.path()));
+    const QString profileDir = dir.file(QStringLiteral("profile"));
+    REQUIRE(platform::autostart::enable(QStringLiteral("/usr/bin/companion-cli"),
+                                        {QStringLiteral("reminders"), QStringLiteral("daemon"),
+                                         QStringLiteral("--profile"),
+                                         QFileInfo(profileDir).absoluteFilePath()}));
+    {
+        ProfileController controller(profileDir);
+        createUnlocked(controller);
+        REQUIRE(controller.wipeProfile());
+        CHECK(controller.state() == ProfileController::NoProfile);
+    }
+    CHECK_FALSE(QFileInfo::exists(profileDir + QStringLiteral("/") +
+                                  QString::fromLatin1(storage::Profile::kKeyFileName)));
+    CHECK_FALSE(platform::autostart::isEnabled());
+    if (previous.isNull())
+        qunsetenv("XDG_CONFIG_HOME");
+    else
+        qputenv("XDG_CONFIG_HOME", previous);
 }

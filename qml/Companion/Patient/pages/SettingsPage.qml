@@ -2,7 +2,7 @@ import QtQuick
 import Companion.Ui
 import Companion.Patient
 
-// Settings: name, appearance, language, security, clinic, reminders, delete everything, about. Each section is its own component.
+// Settings: name, appearance, language, security, clinic, reminders, your summary, delete everything, about. Each section is its own component.
 AppPage {
     objectName: "settingsPage"
     title: qsTr("Settings")
@@ -13,6 +13,7 @@ AppPage {
     SecuritySection {}
     ClinicSection {}
     RemindersSection {}
+    SummarySection {}
     DeleteEverythingSection {}
     AboutSection {}
 }

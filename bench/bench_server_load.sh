@@ -121,3 +121,28 @@ awk -F'\t' '
             printf "%-10s | %-21s | %5d | %9.0f | %9s | %8.2f | %8.2f | %d/%d/%d/%d\n", f[1], f[2], f[3], f[4], ratio, f[5], f[6], f[8], f[9], f[10], f[11]
         }
     }' "$results"
+
+# The rows bench/run.sh puts into its one table (metric, ours, baseline, ratio, goal, met?): the
+# authenticated GET and the 100-item batch POST against GET /health at the same connections,
+# req/s with p99 beside it. Cells with errors are marked, not hidden.
+echo
+awk -F'\t' '
+    { key = $1 SUBSEP $3; rows[++n] = $0
+      if ($2 == "GET /health") { health[key] = $4; healthP99[key] = $6 } }
+    END {
+        for (i = 1; i <= n; i++) {
+            split(rows[i], f, "\t")
+            if (f[2] == "GET pull (1 record)") what = "GET pull"
+            else if (f[2] == "POST push (100 items)") what = "batch POST (100 items)"
+            else continue
+            key = f[1] SUBSEP f[3]
+            h = health[key]
+            if (h <= 0) continue
+            errors = f[8] + f[9] + f[10] + f[11]
+            ratio = f[4] / h
+            printf "RESULT\tserver %s vs GET /health, %s, %d conn (req/s; p99 ms)\t%.0f; p99 %.1f%s\t%.0f; p99 %.1f\t%.3f\t>= 0.60\t%s\n",
+                what, (f[1] == "sqlite" ? "SQLite" : "PostgreSQL"), f[3], f[4], f[6],
+                (errors > 0 ? sprintf(" (%d errors)", errors) : ""), h, healthP99[key], ratio,
+                ((ratio >= 0.6 && errors == 0) ? "yes" : "NO")
+        }
+    }' "$results"

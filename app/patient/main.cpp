@@ -5,10 +5,12 @@
 #include "platform/keystore.h"
 #include "platform/screenprivacy.h"
 #include "presentation/appservices.h"
+#include "presentation/firstframereport.h"
 #include "presentation/language.h"
 #include "presentation/selftest.h"
 #include "storage/keyfile.h"
 
+#include <QAccessible>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QGuiApplication>
@@ -17,6 +19,7 @@
 #include <QQmlApplicationEngine>
 #include <QQmlExtensionPlugin>
 #include <QQuickStyle>
+#include <QQuickWindow>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
@@ -64,8 +67,19 @@ int main(int argc, char *argv[])
     const QCommandLineOption checkTextFitOption(
         QStringLiteral("check-text-fit"),
         QStringLiteral("With --self-test: also fail on elided or overflowing text."));
+    const QCommandLineOption checkAccessibilityOption(
+        QStringLiteral("check-accessibility"),
+        QStringLiteral("With --self-test: also fail on low text contrast and on controls that Tab "
+                       "does not reach or that have no accessible name; adds 200 % text in dark "
+                       "and high contrast."));
+    // For bench/bench_first_frame: the app starts as usual and exits at its first frame.
+    const QCommandLineOption reportFirstFrameOption(
+        QStringLiteral("report-first-frame"),
+        QStringLiteral("Print when the first frame was shown (CLOCK_MONOTONIC ns), the memory "
+                       "in use then (VmRSS KiB) and the CPU time used (ns), and exit."));
     parser.addOptions({profileOption, selfTestOption, screenshotsOption, languageOption,
-                       translationFileOption, checkTextFitOption});
+                       translationFileOption, checkTextFitOption, checkAccessibilityOption,
+                       reportFirstFrameOption});
     parser.process(app);
 
     if (auto ready = crypto::initialize(); !ready) {
@@ -148,10 +162,23 @@ int main(int argc, char *argv[])
     QObject::connect(&app, &QCoreApplication::aboutToQuit, &services.profile,
                      &ProfileController::lock);
 
-    if (selfTest)
+    if (selfTest) {
+        // Controls set their accessible roles when they are created with accessibility on; the
+        // offscreen platform has no screen reader to turn it on.
+        if (parser.isSet(checkAccessibilityOption))
+            QAccessible::setActive(true);
         return runSelfTest(engine, services.profile, services.preferences,
-                           {parser.value(screenshotsOption), parser.isSet(checkTextFitOption)});
+                           {parser.value(screenshotsOption), parser.isSet(checkTextFitOption),
+                            parser.isSet(checkAccessibilityOption)});
+    }
 
+    // Connected as the window is created, before it can render anything.
+    if (parser.isSet(reportFirstFrameOption))
+        QObject::connect(&engine, &QQmlApplicationEngine::objectCreated, &app,
+                         [](QObject *object, const QUrl &) {
+                             if (auto *window = qobject_cast<QQuickWindow *>(object))
+                                 reportFirstFrameAndQuit(window);
+                         });
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Companion/Patient/Main.qml")));
     if (engine.rootObjects().isEmpty())
         return 1;

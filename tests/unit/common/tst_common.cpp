@@ -4,6 +4,8 @@
 #include "common/result.h"
 #include "common/secretbytes.h"
 
+#include <algorithm>
+
 using namespace companion;
 
 namespace {
@@ -56,6 +58,34 @@ TEST_CASE("SecretBytes moves, compares in constant time and wipes", "[common]")
     moved.wipe();
     CHECK(moved.empty());
     CHECK(moved.data() == nullptr);
+}
+
+TEST_CASE("A released 32-byte SecretBytes is wiped before its secure block is reused", "[common]")
+{
+    // 32-byte keys are pooled per thread (one data key per pulled record would otherwise cost a
+    // sodium_malloc and sodium_free each); a reused block must never show the old key.
+    const std::uint8_t *block = nullptr;
+    {
+        SecretBytes key(32);
+        std::fill(key.data(), key.data() + key.size(), std::uint8_t{0xA5});
+        block = key.data();
+    }
+    SecretBytes next(32);
+    CHECK(next.data() == block); // the same locked block, not a fresh allocation
+    CHECK(std::all_of(next.data(), next.data() + next.size(),
+                      [](std::uint8_t byte) { return byte == 0; }));
+    // Moved and explicitly wiped keys go back wiped too.
+    std::fill(next.data(), next.data() + next.size(), std::uint8_t{0x5A});
+    SecretBytes moved = std::move(next);
+    moved.wipe();
+    CHECK(moved.empty());
+    SecretBytes again(32);
+    CHECK(std::all_of(again.data(), again.data() + again.size(),
+                      [](std::uint8_t byte) { return byte == 0; }));
+    // Other sizes are not pooled and keep their own allocation.
+    SecretBytes other(33);
+    CHECK(std::all_of(other.data(), other.data() + other.size(),
+                      [](std::uint8_t byte) { return byte == 0; }));
 }
 
 TEST_CASE("RecordId is a random v4 UUID and parses only its canonical form", "[common]")

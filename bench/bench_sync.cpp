@@ -10,8 +10,10 @@
 //              Goal: ours ≤ 3× floor.
 //   (b) a no-op sync (nothing changed anywhere) against one authenticated trivial GET round
 //       trip (an empty pull) on a keep-alive connection. Info: the same no-op sync on a fresh
-//       engine, as the app runs one per job (it logs in again), and the same GET through the
-//       app's own HTTP transport.
+//       engine handed the previous one's access token, as the app runs one per job (ADR 0024);
+//       on a fresh engine that logs in again (the app before); and the same GET through the
+//       app's own HTTP transport. Each run also prints the client's and the server's CPU
+//       seconds during the 10,000-record sync.
 //
 // PostgreSQL: the throwaway cluster of tests/server/pg-fixture.sh — the one ctest started
 // (COMPANION_TEST_PG_STATE) or one started here. Without PostgreSQL the server runs on SQLite
@@ -41,6 +43,9 @@
 
 #include <libpq-fe.h>
 #include <sqlite3.h>
+
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <cstring>
@@ -225,6 +230,20 @@ public:
     }
     QString url() const { return u"http://127.0.0.1:%1"_s.arg(m_port); }
     std::uint16_t port() const { return m_port; }
+    // CPU seconds the server process has used so far (user + system, from /proc).
+    double cpuSeconds() const
+    {
+        QFile stat(u"/proc/%1/stat"_s.arg(m_process.processId()));
+        if (!stat.open(QIODevice::ReadOnly))
+            return 0;
+        const QByteArray text = stat.readAll();
+        // Fields after the command name (which may hold spaces): utime and stime are 14 and 15.
+        const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+        if (fields.size() < 13)
+            return 0;
+        return double(fields[11].toLongLong() + fields[12].toLongLong()) /
+               double(::sysconf(_SC_CLK_TCK));
+    }
     QString fingerprint() const { return m_fingerprint; }
 
 private:
@@ -461,15 +480,34 @@ QString probeToken(const ServerProcess &server)
 
 // --- one run ---------------------------------------------------------------------------------
 
+// CPU seconds this process (the client: engine, SQLCipher, sealing) has used so far.
+double ownCpuSeconds()
+{
+    rusage usage{};
+    ::getrusage(RUSAGE_SELF, &usage);
+    const auto seconds = [](const timeval &t) {
+        return double(t.tv_sec) + double(t.tv_usec) / 1e6;
+    };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+QString loadAverage()
+{
+    return readTrimmed(u"/proc/loadavg"_s).section(u' ', 0, 0);
+}
+
 struct RunResult
 {
     double syncSeconds = 0;
+    double syncClientCpu = 0; // CPU seconds of the client during the sync (less load-dependent)
+    double syncServerCpu = 0; // and of the server process
     double postSeconds = 0;
     double postQtSeconds = 0;
     double copySeconds = 0;
     double pullBackSeconds = 0;
     std::vector<double> noopMs;
     std::vector<double> noopFreshMs;
+    std::vector<double> noopCarriedMs;
     int pushed = 0;
     int stored = 0;
     std::uint64_t postedBytes = 0;
@@ -493,9 +531,13 @@ RunResult runOnce(const Options &options, const ServerProcess &server, FloorStor
         fail("createMany", written.error());
 
     // (a) ours: everything one sync does for N new local records.
+    const double clientCpu = ownCpuSeconds();
+    const double serverCpu = server.cpuSeconds();
     auto start = SteadyClock::now();
     auto report = engine->sync();
     out.syncSeconds = secondsSince(start);
+    out.syncClientCpu = ownCpuSeconds() - clientCpu;
+    out.syncServerCpu = server.cpuSeconds() - serverCpu;
     if (!report)
         fail("sync", report.error());
     out.pushed = report->pushed;
@@ -544,8 +586,9 @@ RunResult runOnce(const Options &options, const ServerProcess &server, FloorStor
         fail("second sync", again.error());
     out.pullBackSeconds = secondsSince(start);
 
-    // (b) no-op syncs: the session (and its token) kept, and a fresh engine per sync as the app's
-    // SyncController runs it (one engine per job, so it logs in again).
+    // (b) no-op syncs: the session (and its token) kept; a fresh engine per sync as the app's
+    // SyncController runs it (one engine per job) handed the previous job's access token; and a
+    // fresh engine with no token (it logs in again, as the app did before it kept the token).
     for (int i = 0; i < options.noopRuns; ++i) {
         start = SteadyClock::now();
         auto noop = engine->sync();
@@ -563,6 +606,18 @@ RunResult runOnce(const Options &options, const ServerProcess &server, FloorStor
         out.noopFreshMs.push_back(secondsSince(start) * 1000);
         if (!noop)
             fail("no-op sync (fresh engine)", noop.error());
+    }
+    sync::CarriedToken carried;
+    for (int i = 0; i <= options.noopRuns; ++i) {
+        start = SteadyClock::now();
+        sync::SyncEngine fresh(profile->database(), profile->records());
+        fresh.carryAccessToken(std::move(carried));
+        auto noop = fresh.sync();
+        if (i > 0) // the first one logs in: it has no token to start from
+            out.noopCarriedMs.push_back(secondsSince(start) * 1000);
+        if (!noop)
+            fail("no-op sync (fresh engine, token carried)", noop.error());
+        carried = fresh.accessToken();
     }
     profile->records().releaseStatements();
     return out;
@@ -645,8 +700,8 @@ int main(int argc, char *argv[])
     const QString token = probeToken(server);
     const std::vector<QByteArray> bodies = diaryBodies(options.records);
 
-    std::vector<double> sync, post, postQt, copy, floorTotal, pullBack, noop, noopFresh, getPlain,
-        getQt;
+    std::vector<double> sync, post, postQt, copy, floorTotal, pullBack, noop, noopFresh,
+        noopCarried, getPlain, getQt;
     bool correct = true;
     for (int run = 0; run < options.runs; ++run) {
         const RunResult r = runOnce(options, server, *floor, sink,
@@ -664,6 +719,7 @@ int main(int argc, char *argv[])
         pullBack.push_back(r.pullBackSeconds);
         noop.push_back(median(r.noopMs));
         noopFresh.push_back(median(r.noopFreshMs));
+        noopCarried.push_back(median(r.noopCarriedMs));
 
         // The baseline of (b), right after this run's no-op syncs: one authenticated GET that
         // returns nothing, on a keep-alive connection; and the same through the app's transport.
@@ -686,7 +742,8 @@ int main(int argc, char *argv[])
         getPlain.push_back(median(plainMs));
         getQt.push_back(median(qtMs));
         progress(u"run %1: sync %2 (pushed %3) | floor %4 = POST %5 (%6 MB) + %7 %8 | ratio %9× | "
-                 u"pull-back sync %10 | no-op %11 / fresh engine %12 vs GET %13"_s.arg(run + 1)
+                 u"pull-back sync %10 | no-op %11 / fresh engine %12 (with token %14) vs GET %13"_s
+                     .arg(run + 1)
                      .arg(ms(r.syncSeconds))
                      .arg(r.pushed)
                      .arg(ms(r.postSeconds + r.copySeconds), ms(r.postSeconds))
@@ -694,7 +751,11 @@ int main(int argc, char *argv[])
                      .arg(postgres ? u"COPY"_s : u"INSERT"_s, ms(r.copySeconds))
                      .arg(r.syncSeconds / (r.postSeconds + r.copySeconds), 0, 'f', 2)
                      .arg(ms(r.pullBackSeconds), ms(noop.back() / 1000),
-                          ms(noopFresh.back() / 1000), ms(getPlain.back() / 1000)));
+                          ms(noopFresh.back() / 1000), ms(getPlain.back() / 1000))
+                     .arg(ms(noopCarried.back() / 1000)));
+        progress(
+            u"run %1: CPU during the sync: client %2, server %3 (load average %4)"_s.arg(run + 1)
+                .arg(ms(r.syncClientCpu), ms(r.syncServerCpu), loadAverage()));
     }
 
     const double syncMedian = median(sync);
@@ -731,8 +792,14 @@ int main(int argc, char *argv[])
     printResult(metric("no-op sync (engine kept) vs one authenticated GET").constData(),
                 ms(median(noop) / 1000), ms(median(getPlain) / 1000),
                 median(noop) / median(getPlain), "(info)", false, false);
+    printResult(metric("no-op sync, fresh engine with the last job's token, as the app runs it, "
+                       "vs the same GET")
+                    .constData(),
+                ms(median(noopCarried) / 1000), ms(median(getPlain) / 1000),
+                median(noopCarried) / median(getPlain), "(info)", false, false);
     printResult(
-        metric("no-op sync, fresh engine as the app runs it (logs in) vs the same GET").constData(),
+        metric("no-op sync, fresh engine that logs in again (the app before) vs the same GET")
+            .constData(),
         ms(median(noopFresh) / 1000), ms(median(getPlain) / 1000),
         median(noopFresh) / median(getPlain), "(info)", false, false);
     printResult(metric("  the same GET through the app's HTTP transport (QNetworkAccessManager)")

@@ -79,6 +79,8 @@ struct SyncController::JobResult
     QStringList devices;
     QString joinCode;
     QString recoveryKey;
+    sync::CarriedToken token;
+    quint64 unlock = 0; // SyncController::m_unlocks when the job started
     // Device links (ADR 0018).
     QString linkSlot;
     QImage linkImage;
@@ -131,6 +133,8 @@ void SyncController::load(storage::Profile &profile)
 void SyncController::unload()
 {
     m_profile = nullptr;
+    ++m_unlocks;
+    dropToken();
     m_debounce.stop();
     m_background.stop();
     m_retry.stop();
@@ -158,6 +162,14 @@ void SyncController::unload()
     emit deviceLinkChanged();
 }
 
+void SyncController::dropToken()
+{
+    // Best effort, like the recovery key: the job's copies were cleared with the job.
+    if (!m_token.token.isEmpty())
+        secureWipe(m_token.token.data(), static_cast<std::size_t>(m_token.token.size()));
+    m_token = {};
+}
+
 void SyncController::setBackgroundInterval(int milliseconds)
 {
     m_background.setInterval(milliseconds > 0 ? milliseconds : kBackgroundIntervalMs);
@@ -176,8 +188,10 @@ void SyncController::run(Job job, bool isSync, std::shared_ptr<const SecretBytes
     emit changed();
     auto source =
         std::make_shared<storage::Profile::ConnectionSource>(m_profile->connectionSource());
-    m_watcher.setFuture(QtConcurrent::run([source, confirm, job = std::move(job)] {
+    m_watcher.setFuture(QtConcurrent::run([source, confirm, job = std::move(job), token = m_token,
+                                           unlock = m_unlocks]() mutable {
         auto result = std::make_shared<JobResult>();
+        result->unlock = unlock;
         if (confirm) {
             // One Argon2id derivation: here, not on the UI thread.
             auto right = source->opensWith(*confirm);
@@ -199,7 +213,9 @@ void SyncController::run(Job job, bool isSync, std::shared_ptr<const SecretBytes
         {
             storage::RecordRepository records(*db, SystemClock::instance());
             sync::SyncEngine engine(*db, records);
+            engine.carryAccessToken(std::move(token));
             result->outcome = job(engine, *result);
+            result->token = engine.accessToken();
             if (auto account = engine.account()) {
                 result->enrolled = true;
                 result->clinicName = account->clinic.name;
@@ -229,6 +245,10 @@ void SyncController::finished()
         emit changed();
         return;
     }
+    // The newest token (a job that never logged in hands back none: keep the one held); never
+    // one from before a lock, even when the profile was unlocked again meanwhile.
+    if (result->unlock == m_unlocks && !result->token.token.isEmpty())
+        m_token = std::move(result->token);
     const bool wasEnrolled = m_enrolled;
     m_enrolled = result->enrolled;
     m_clinicName = result->clinicName;

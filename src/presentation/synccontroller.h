@@ -163,6 +163,7 @@ private:
     void finished();
     bool isShared(sync::ShareCategory category) const;
     void scheduleRetry();
+    void dropToken();
     static void noteReport(const sync::SyncReport &report, JobResult &result);
 
     struct Scan
@@ -194,6 +195,12 @@ private:
     QStringList m_devices;
     sync::ShareChoices m_choices;
     QHash<QString, sync::EntrySyncState> m_states;
+
+    // The access token of the last job, handed to the next one so a sync does not log in again
+    // (two requests) every time. Memory only; dropped on lock. m_unlocks tells a job that
+    // finishes after a lock (and maybe an unlock) from one of this unlock.
+    sync::CarriedToken m_token;
+    quint64 m_unlocks = 0;
 
     QTimer m_debounce;   // after local changes
     QTimer m_background; // periodic

@@ -5,9 +5,12 @@
 #include <QAtomicInteger>
 #include <QDateTime>
 #include <QSet>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUrl>
+
+#include <libpq-fe.h>
 
 #include <array>
 
@@ -279,6 +282,105 @@ Result<void> Database::readPrepared(const char *what, const QString &sql, const 
     }
     consume(query);
     query.finish();
+    return {};
+}
+
+namespace {
+
+template<typename T>
+void appendBigEndian(QByteArray &out, T value)
+{
+    using U = std::make_unsigned_t<T>;
+    const auto bits = static_cast<U>(value);
+    for (int shift = static_cast<int>(sizeof(T) - 1) * 8; shift >= 0; shift -= 8)
+        out.append(static_cast<char>((bits >> shift) & 0xffU));
+}
+
+} // namespace
+
+BinaryCopyRows::BinaryCopyRows()
+{
+    m_data.append("PGCOPY\n\377\r\n\0", 11);  // signature
+    appendBigEndian<std::int32_t>(m_data, 0); // flags: no OIDs
+    appendBigEndian<std::int32_t>(m_data, 0); // no header extension
+}
+
+void BinaryCopyRows::beginRow(std::int16_t columns)
+{
+    appendBigEndian(m_data, columns);
+    ++m_rows;
+}
+
+void BinaryCopyRows::addText(const QString &text)
+{
+    addBytes(text.toUtf8());
+}
+
+void BinaryCopyRows::addBytes(const QByteArray &bytes)
+{
+    appendBigEndian(m_data, static_cast<std::int32_t>(bytes.size()));
+    m_data.append(bytes);
+}
+
+void BinaryCopyRows::addInt32(std::int32_t value)
+{
+    appendBigEndian<std::int32_t>(m_data, 4);
+    appendBigEndian(m_data, value);
+}
+
+void BinaryCopyRows::addInt64(std::int64_t value)
+{
+    appendBigEndian<std::int32_t>(m_data, 8);
+    appendBigEndian(m_data, value);
+}
+
+QByteArray BinaryCopyRows::finish()
+{
+    appendBigEndian<std::int16_t>(m_data, -1); // trailer
+    QByteArray rows = std::move(m_data);
+    *this = BinaryCopyRows();
+    return rows;
+}
+
+Result<void> Database::copyBinary(const char *what, const char *copySql, const QByteArray &rows)
+{
+    if (m_kind != Kind::Postgres)
+        return makeError(ErrorCode::Internal, QStringLiteral("COPY is for PostgreSQL only"));
+    const QVariant native = handle().driver()->handle();
+    // Qt 6 names the type after the struct behind libpq's typedef ("pg_conn*"); Qt 5 and the
+    // documentation say "PGconn*".
+    const bool isPgConn =
+        qstrcmp(native.typeName(), "pg_conn*") == 0 || qstrcmp(native.typeName(), "PGconn*") == 0;
+    auto *conn = isPgConn ? *static_cast<PGconn *const *>(native.constData()) : nullptr;
+    if (!conn)
+        return makeError(ErrorCode::Internal,
+                         QLatin1String(what) + QStringLiteral(": no PostgreSQL connection (%1)")
+                                                   .arg(QLatin1String(native.typeName())));
+    const auto failure = [&](PGresult *result) {
+        // Only the SQLSTATE: PostgreSQL's message and detail may quote values of the rows.
+        const char *state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+        const QString code = QString::fromLatin1(state ? state : "connection");
+        if (result)
+            PQclear(result);
+        while (PGresult *rest = PQgetResult(conn))
+            PQclear(rest);
+        qCWarning(lcServer).noquote() << what << "failed, SQLSTATE" << code;
+        return makeError(ErrorCode::Internal,
+                         QLatin1String(what) + QStringLiteral(" failed (SQLSTATE %1)").arg(code));
+    };
+    PGresult *started = PQexec(conn, copySql);
+    if (PQresultStatus(started) != PGRES_COPY_IN)
+        return failure(started);
+    PQclear(started);
+    if (PQputCopyData(conn, rows.constData(), static_cast<int>(rows.size())) != 1 ||
+        PQputCopyEnd(conn, nullptr) != 1)
+        return failure(nullptr);
+    PGresult *done = PQgetResult(conn);
+    if (PQresultStatus(done) != PGRES_COMMAND_OK)
+        return failure(done);
+    PQclear(done);
+    while (PGresult *rest = PQgetResult(conn))
+        PQclear(rest);
     return {};
 }
 

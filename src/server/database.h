@@ -9,6 +9,7 @@
 #include <QVariant>
 #include <QVariantList>
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 
@@ -64,6 +65,13 @@ public:
     Result<void> readPrepared(const char *what, const QString &sql, const QVariantList &binds,
                               const std::function<void(QSqlQuery &)> &consume);
 
+    // PostgreSQL only: `COPY <table> (<columns>) FROM STDIN (FORMAT binary)` with `rows` (built
+    // by BinaryCopyRows), inside the current transaction, on the libpq connection QtSql holds
+    // (QSqlDriver::handle()). The one write that bypasses QtSql (ADR 0024): QPSQL sends every
+    // bound value as text, bytea as hex, which made a push's envelope INSERT several times the
+    // cost of the same rows in binary (bench/bench_sync). Errors carry libpq's generic text only.
+    Result<void> copyBinary(const char *what, const char *copySql, const QByteArray &rows);
+
     // A write transaction. SQLite takes the write lock at once (BEGIN IMMEDIATE), so two writers
     // wait for each other instead of failing on lock upgrade; PostgreSQL serialises per row
     // through the `UPDATE … SET x = x` locks the callers take first.
@@ -87,6 +95,26 @@ private:
     Kind m_kind;
     QString m_connectionName;
     QHash<QString, QSqlQuery> m_prepared; // readPrepared's statements, by SQL text
+};
+
+// Rows in PostgreSQL's binary COPY format, for Database::copyBinary. Each value must have the
+// column's exact type: text, bytea, int4 (addInt32), int8 (addInt64).
+class BinaryCopyRows
+{
+public:
+    BinaryCopyRows();
+    void beginRow(std::int16_t columns);
+    void addText(const QString &text);
+    void addBytes(const QByteArray &bytes);
+    void addInt32(std::int32_t value);
+    void addInt64(std::int64_t value);
+    // The rows with the trailer; the builder is empty afterwards.
+    QByteArray finish();
+    bool isEmpty() const { return m_rows == 0; }
+
+private:
+    QByteArray m_data;
+    int m_rows = 0;
 };
 
 // Rolls back unless committed: every early return of a handler leaves nothing half-written.

@@ -183,6 +183,7 @@ void RecordRepository::releaseStatements()
     m_listOccurred.clear();
     m_listSummaries.clear();
     m_series.reset();
+    m_find.reset();
 }
 
 Result<WriteStatements *> RecordRepository::writeStatements()
@@ -290,16 +291,23 @@ Result<Record> RecordRepository::remove(const RecordId &id)
 
 Result<std::optional<Record>> RecordRepository::find(const RecordId &id)
 {
-    auto stmt = m_db.prepare(std::string(kSelectColumns) + "WHERE id = ?1;");
-    if (!stmt)
-        return stmt.error();
-    stmt->bind(1, id.toString());
-    auto row = stmt->step();
+    if (!m_find) {
+        auto prepared = m_db.prepare(std::string(kSelectColumns) + "WHERE id = ?1;");
+        if (!prepared)
+            return prepared.error();
+        m_find = std::move(*prepared);
+    }
+    Statement &stmt = *m_find;
+    // Reset however this returns: a statement left mid-read would keep its read snapshot.
+    const std::unique_ptr<Statement, void (*)(Statement *)> done(
+        &stmt, [](Statement *used) { used->reset(); });
+    stmt.bind(1, id.toString());
+    auto row = stmt.step();
     if (!row)
         return row.error();
     if (!*row)
         return std::optional<Record>();
-    return std::optional<Record>(readRecord(*stmt));
+    return std::optional<Record>(readRecord(stmt));
 }
 
 Result<std::vector<Record>> RecordRepository::list(const QString &kind, bool includeDeleted)
@@ -557,6 +565,22 @@ Result<void> RecordRepository::acknowledge(const RecordId &id, std::int64_t vers
         return stmt.error();
     stmt->bind(1, id.toString()).bind(2, version);
     return stmt->run();
+}
+
+Result<void> RecordRepository::acknowledgeQueued(const std::vector<std::int64_t> &sequences)
+{
+    if (sequences.empty())
+        return {};
+    // By sequence (the rowid): no lookup through the (record_id, version) index first.
+    auto stmt = m_db.prepare("DELETE FROM outbox WHERE sequence = ?1;");
+    if (!stmt)
+        return stmt.error();
+    for (const std::int64_t sequence : sequences) {
+        stmt->reset();
+        stmt->bind(1, sequence);
+        COMPANION_TRY(stmt->run());
+    }
+    return {};
 }
 
 Result<void> RecordRepository::discardPending(const RecordId &id)

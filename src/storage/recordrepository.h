@@ -120,6 +120,9 @@ public:
     Result<void> writeRemoteVersion(const domain::Record &record);
     // The server has this version: it leaves the outbox.
     Result<void> acknowledge(const RecordId &id, std::int64_t version);
+    // The server has these queued versions (their outbox sequences, from pendingOutbox): they
+    // leave the outbox. One statement prepared for the whole batch of a push.
+    Result<void> acknowledgeQueued(const std::vector<std::int64_t> &sequences);
     // Drops every queued change of a record (after a conflict: the caller kept the local edit).
     Result<void> discardPending(const RecordId &id);
     // Versions of this record still queued, oldest first.
@@ -137,6 +140,8 @@ private:
     // listSummaries' statements, by number of kinds.
     std::map<qsizetype, Statement> m_listSummaries;
     std::optional<Statement> m_series;
+    // find's statement: a sync looks up every record it pushes or reviews (reset after use).
+    std::optional<Statement> m_find;
 };
 
 } // namespace companion::storage

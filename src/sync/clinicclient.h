@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace companion::sync {
@@ -80,6 +81,12 @@ public:
 
     // The device identity used for authenticated calls.
     void setDevice(const QString &deviceId, const protocol::SigningKeyPair *signing);
+    // The access token of the last login (empty: none yet), and a token to use instead of
+    // logging in first. An app that builds one client per sync job hands the token from one job
+    // to the next so that a sync does not cost a login (two requests) every time. Memory only;
+    // a token that expired or was revoked meanwhile costs one 401 and a fresh login.
+    const QByteArray &accessToken() const { return m_token; }
+    void setAccessToken(QByteArray token) { m_token = std::move(token); }
 
     Result<protocol::ClinicInfo> clinic();
     Result<protocol::EnrolResponse> enrol(const QString &code, const QByteArray &devicePublicKey);

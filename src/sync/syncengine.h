@@ -74,6 +74,14 @@ struct SyncReport
     std::int64_t protocolVersion = 0; // a newer clinic protocol accepted now (0: none)
 };
 
+// An access token handed from one engine to the next on the same profile (the app builds one
+// engine per sync job): used only by a session of the same device. Memory only, never logged.
+struct CarriedToken
+{
+    QString deviceId;
+    QByteArray token;
+};
+
 // Per entry, what every list shows (issue 6): on this device only, on the clinic server, or
 // readable by the care team.
 enum class EntrySyncState { SavedOnDevice, Synced, Shared };
@@ -100,6 +108,12 @@ public:
 
     Result<bool> isEnrolled();
     Result<Account> account();
+
+    // The access token of this engine's session (empty when it never logged in), for the next
+    // engine on this profile; and a token from the previous one, used instead of a first login
+    // when it belongs to the enrolled device (a stale one costs a 401 and a login).
+    CarriedToken accessToken() const;
+    void carryAccessToken(CarriedToken token);
 
     // Enrols this profile. `passphrase` is the profile passphrase: for a new vault it seals the
     // vault key for the patient's future devices (slot "passphrase"). When the code joins an
@@ -182,6 +196,7 @@ private:
     TransportFactory m_transports;
     RetryPolicy m_retryPolicy;
     std::unique_ptr<Session> m_session;
+    CarriedToken m_carried;
 };
 
 } // namespace companion::sync

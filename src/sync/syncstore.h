@@ -39,6 +39,8 @@ struct StoredEnvelope
     QByteArray envelope;
     QByteArray wrappedKey;
     QByteArray hash; // BLAKE2b-256 of the envelope
+    // Read only: the server has the version. Derived, not stored (migration 8): true when the
+    // outbox holds no row for the version, i.e. it was received, or pushed and acknowledged.
     bool acknowledged = false;
 };
 
@@ -105,8 +107,8 @@ struct ReceivedProtocol
     QDateTime receivedAt;
 };
 
-// The sync tables of the profile database (migrations 5 and 7). Plain reads and writes; the engine
-// decides and groups them into transactions.
+// The sync tables of the profile database (migrations 5, 7 and 8). Plain reads and writes; the
+// engine decides and groups them into transactions.
 class SyncStore
 {
 public:
@@ -118,9 +120,12 @@ public:
     Result<void> setClinic(const protocol::ClinicInfo &clinic);
 
     Result<std::optional<StoredEnvelope>> envelope(const QString &recordId, std::int64_t version);
+    // Stores the bytes of a version (`stored.acknowledged` is not stored: it follows the outbox).
+    // A version is acknowledged by deleting its outbox row (RecordRepository::acknowledge…).
     Result<void> putEnvelope(const QString &recordId, std::int64_t version,
                              const StoredEnvelope &stored);
-    Result<void> acknowledgeEnvelope(const QString &recordId, std::int64_t version);
+    // Drops the record's envelopes not yet acknowledged. Before the outbox rows are discarded:
+    // afterwards nothing tells them from acknowledged ones.
     Result<void> dropUnacknowledged(const QString &recordId);
 
     Result<std::vector<SharedCollectionKey>> sharedKeys(); // oldest generation first

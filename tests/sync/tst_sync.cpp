@@ -581,3 +581,77 @@ TEST_CASE("Every device lost: a recovery code and the vault recovery key open th
         found[record.id.toString()] = record.body;
     CHECK(found == written);
 }
+
+TEST_CASE("A sync job handed the last job's access token does not log in again", "[sync][token]")
+{
+    TestServer server;
+    server.start();
+    int logins = 0;   // requests to /v1/auth/… (challenge and token: two per login)
+    int requests = 0; // every request
+    const sync::TransportFactory counting = [&](const QUrl &url) {
+        struct Counting final : sync::HttpTransport
+        {
+            Counting(const QUrl &url, int &logins, int &requests)
+                : inner(url, 5000)
+                , logins(logins)
+                , requests(requests)
+            {}
+            Result<sync::HttpResponse> send(const sync::HttpRequest &request) override
+            {
+                ++requests;
+                if (request.target.startsWith("/v1/auth/"))
+                    ++logins;
+                return inner.send(request);
+            }
+            sync::QtHttpTransport inner;
+            int &logins;
+            int &requests;
+        };
+        return std::unique_ptr<sync::HttpTransport>(new Counting(url, logins, requests));
+    };
+    PatientDevice device(counting);
+    const sync::EnrolResult enrolled = device.enrol(server);
+    device.syncOk();
+    const sync::CarriedToken token = device.engine().accessToken();
+    CHECK(token.deviceId == enrolled.deviceId);
+    REQUIRE_FALSE(token.token.isEmpty());
+
+    // As the app runs sync jobs: a new engine per job on the same profile.
+    const auto job = [&](sync::CarriedToken carried) {
+        sync::SyncEngine engine(device.profile().database(), device.records(),
+                                SystemClock::instance(), counting, fastRetries());
+        engine.carryAccessToken(std::move(carried));
+        auto report = engine.sync();
+        INFO((report ? QString() : report.error().message).toStdString());
+        REQUIRE(report);
+        return std::make_pair(*report, engine.accessToken());
+    };
+
+    logins = 0;
+    createRecord(device, kCheckIn, checkInBody(4));
+    auto [pushedWithToken, handedOn] = job(token);
+    CHECK(pushedWithToken.pushed == 1);
+    CHECK(logins == 0);
+    CHECK(handedOn.token == token.token); // still valid: the next job gets the same one
+
+    // A no-op job with the token: exactly the requests of a sync, none for a login.
+    requests = 0;
+    auto [noop, unused] = job(token);
+    CHECK(noop.pushed == 0);
+    CHECK(requests == noop.requests);
+    CHECK(logins == 0);
+
+    // A token carried for another device is never sent: the engine logs in as itself.
+    logins = 0;
+    auto [foreignJob, own] = job({QString(32, u'0'), token.token});
+    CHECK(logins == 2);
+    CHECK(own.deviceId == enrolled.deviceId);
+    CHECK(own.token != token.token);
+
+    // A token the server no longer accepts costs one 401 and a fresh login; the sync succeeds.
+    logins = 0;
+    auto [afterStale, fresh] = job({enrolled.deviceId, QByteArray(43, 'A')});
+    CHECK(logins == 2);
+    CHECK_FALSE(fresh.token.isEmpty());
+    CHECK(fresh.token != QByteArray(43, 'A'));
+}

@@ -368,3 +368,50 @@ TEST_CASE("The app lists entries edited on two devices with both versions; the c
     REQUIRE(onLaptop);
     CHECK((*onLaptop)->version == 4);
 }
+
+TEST_CASE("The app's sync jobs share one login until the profile is locked", "[sync][app][token]")
+{
+    servertest::TestServer server;
+    server.start();
+    testing::TempDir dir;
+    AppServicesOptions options;
+    options.profileDirectory = dir.file(u"profile"_s);
+    options.contentRoot = QStringLiteral(COMPANION_CONTENT_DIR);
+    AppServices services(options);
+    testing::createUnlockedProfile(services.profile);
+    SyncController &sync = services.sync;
+    REQUIRE(testing::waitUntil([&] { return !sync.busy(); }));
+    // Logins as the server's audit log records them (one `auth.login` row each).
+    const auto logins = [&] {
+        const servertest::AdminResult audit = server.admin({u"audit"_s, u"--db"_s, server.dbUrl()});
+        REQUIRE(audit.exitCode == 0);
+        return audit.out.count(u"auth.login"_s);
+    };
+    sync.enrol(u"http://127.0.0.1:%1"_s.arg(server.port()), server.newEnrolmentCode(),
+               server.fingerprint(), testing::kTestPassphrase);
+    REQUIRE(testing::waitUntil([&] { return !sync.busy(); }));
+    INFO(sync.errorText().toStdString());
+    REQUIRE(sync.enrolled());
+    const qsizetype afterEnrolment = logins();
+    CHECK(afterEnrolment >= 1);
+
+    // Each job has its own engine and connection; the token goes from one job to the next.
+    for (int i = 0; i < 3; ++i) {
+        sync.syncNow();
+        REQUIRE(testing::waitUntil([&] { return !sync.busy(); }));
+        CHECK(sync.errorText().isEmpty());
+    }
+    CHECK(logins() == afterEnrolment);
+
+    // Locking drops the token: the first sync after unlocking logs in again, once.
+    services.profile.lock();
+    services.profile.unlock(testing::kTestPassphrase);
+    REQUIRE(testing::waitUntil([&] { return !services.profile.busy() && sync.enrolled(); }));
+    REQUIRE(testing::waitUntil([&] { return !sync.busy(); }));
+    sync.syncNow();
+    REQUIRE(testing::waitUntil([&] { return !sync.busy(); }));
+    CHECK(sync.errorText().isEmpty());
+    sync.syncNow();
+    REQUIRE(testing::waitUntil([&] { return !sync.busy(); }));
+    CHECK(logins() == afterEnrolment + 1);
+}

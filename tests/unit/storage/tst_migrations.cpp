@@ -262,3 +262,74 @@ TEST_CASE("Migration 6 fills the list summaries of existing diary entries", "[st
     }
     CHECK_FALSE(*rows->step());
 }
+
+TEST_CASE("Migration 8 keeps the envelopes of a v7 profile and derives acknowledged from the "
+          "outbox",
+          "[storage][migrations]")
+{
+    testing::TempDir dir;
+    Database db = newDatabase(dir, "v7.db");
+    migrateTo(db, 7);
+    auto envelope = db.prepare("INSERT INTO sync_envelopes (record_id, version, envelope, "
+                               "wrapped_key, hash, acknowledged) VALUES (?1, ?2, ?3, ?4, ?5, ?6);");
+    auto queue =
+        db.prepare("INSERT INTO outbox (record_id, version, queued_at) VALUES (?1, ?2, 1);");
+    REQUIRE(envelope);
+    REQUIRE(queue);
+    const auto seal = [&](const char *id, int version, bool acknowledged) {
+        envelope->reset();
+        envelope->bind(1, QString::fromLatin1(id))
+            .bind(2, static_cast<std::int64_t>(version))
+            .bindBlob(3, QByteArray("envelope ") + id + QByteArray::number(version))
+            .bindBlob(4, QByteArray("key ") + id)
+            .bindBlob(5, QByteArray(32, static_cast<char>(version)))
+            .bind(6, acknowledged ? 1 : 0);
+        REQUIRE(envelope->run());
+    };
+    const auto enqueue = [&](const char *id, int version) {
+        queue->reset();
+        queue->bind(1, QString::fromLatin1(id)).bind(2, static_cast<std::int64_t>(version));
+        REQUIRE(queue->run());
+    };
+    seal("a", 1, true); // pushed and acknowledged (or received)
+    seal("a", 2, true);
+    seal("b", 1, false); // sealed, not acknowledged yet: still queued
+    enqueue("b", 1);
+    seal("c", 1, false); // unacknowledged, nothing queues it: never to be sent
+    seal("d", 1, true);  // acknowledged, with an outbox row left over
+    enqueue("d", 1);
+    enqueue("e", 1); // queued, not sealed yet
+    envelope = Statement();
+    queue = Statement();
+
+    REQUIRE(migrate(db));
+    CHECK(*db.userVersion() == latestSchemaVersion());
+    auto rows = db.prepare(
+        "SELECT v.record_id, v.version, v.envelope, v.wrapped_key, length(v.hash), NOT EXISTS "
+        "(SELECT 1 FROM outbox o WHERE o.record_id = v.record_id AND o.version = v.version) "
+        "FROM sync_versions v ORDER BY v.record_id, v.version;");
+    REQUIRE(rows);
+    const auto next = [&](const char *id, int version, bool acknowledged) {
+        REQUIRE(*rows->step());
+        CHECK(rows->columnText(0) == QString::fromLatin1(id));
+        CHECK(rows->columnInt64(1) == version);
+        CHECK(rows->columnBlob(2) == QByteArray("envelope ") + id + QByteArray::number(version));
+        CHECK(rows->columnBlob(3) == QByteArray("key ") + id);
+        CHECK(rows->columnInt64(4) == 32);
+        CHECK((rows->columnInt64(5) != 0) == acknowledged);
+    };
+    next("a", 1, true);
+    next("a", 2, true);
+    next("b", 1, false);
+    next("d", 1, true);
+    CHECK_FALSE(*rows->step());
+    rows = Statement();
+
+    auto outbox = db.prepare("SELECT record_id, version FROM outbox ORDER BY sequence;");
+    REQUIRE(outbox);
+    REQUIRE(*outbox->step());
+    CHECK(outbox->columnText(0) == QStringLiteral("b"));
+    REQUIRE(*outbox->step());
+    CHECK(outbox->columnText(0) == QStringLiteral("e"));
+    CHECK_FALSE(*outbox->step());
+}

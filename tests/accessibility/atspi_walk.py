@@ -69,6 +69,8 @@ SUB_VIEWS = [
     (5, "SecuritySection", "Change passphrase", None),
     (5, "SecuritySection", "New recovery key", None),
     (5, "DeleteEverythingSection", "Delete everything\u2026", None),
+    (5, "ClinicEnrolForm", "Scan a QR code from your clinic or your other device",
+     ("QrScanPage", "Type the code instead")),
 ]
 BAD_ROLES = {"unknown", "invalid", "filler"}
 

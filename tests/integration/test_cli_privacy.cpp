@@ -442,9 +442,8 @@ TEST_CASE("Privacy sweep of reminders and notifications and autostart and export
                       ::setrlimit(RLIMIT_FSIZE, &limit);
                       ::signal(SIGXFSZ, SIG_IGN);
                   });
-    INFO(full.err.toStdString());
     CHECK(full.exitCode == 1);
-    CHECK(full.err.contains("could not write"));
+    CHECK(full.err.contains("could not write")); // the export file, not the profile
     CHECK(entriesOf(failedDir).isEmpty());
     // A folder that does not exist, and a "folder" that is a file.
     CHECK(sweep
@@ -498,6 +497,13 @@ TEST_CASE("Privacy sweep of reminders and notifications and autostart and export
     const CliResult refused = sweep.run({u"import"_s, u"--in"_s, damaged, u"--profile"_s, second,
                                          u"--passphrase-file"_s, sweep.passphraseFile()});
     CHECK(refused.exitCode != 0);
+
+    // Nothing at all was left in the temp, cache, data or state folders.
+    for (const QString &folder :
+         {u"tmp"_s, u"home/.cache"_s, u"home/.local/share"_s, u"home/.local/state"_s, u"run"_s}) {
+        INFO(folder.toStdString());
+        CHECK(entriesOf(sweep.path(folder)).isEmpty());
+    }
 
     // --- The sweep: every file in the sandbox but the exports. ---
     int files = 0;

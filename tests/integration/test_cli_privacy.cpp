@@ -455,6 +455,11 @@ TEST_CASE("Privacy sweep of reminders and notifications and autostart and export
               .run({u"export"_s, u"--format"_s, u"json"_s, u"--out"_s, jsonExport + u"/out.json"_s,
                     u"--profile"_s, profile, u"--passphrase-file"_s, sweep.passphraseFile()})
               .exitCode != 0);
+    // A folder nobody can create files in, root included.
+    CHECK(sweep
+              .run({u"export"_s, u"--format"_s, u"json"_s, u"--out"_s, u"/proc/self/out.json"_s,
+                    u"--profile"_s, profile, u"--passphrase-file"_s, sweep.passphraseFile()})
+              .exitCode != 0);
     // A folder the patient cannot write to (root writes anywhere, so only as another user).
     if (::geteuid() != 0) {
         const QString readOnly = sweep.path(u"read-only"_s);

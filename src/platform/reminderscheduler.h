@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QString>
 
+#include <memory>
 #include <vector>
 
 namespace companion::platform {
@@ -37,5 +38,11 @@ public:
     virtual ~ReminderScheduler() = default;
     virtual Result<void> replaceAll(const std::vector<ScheduledReminder> &reminders) = 0;
 };
+
+// The scheduler of the platform the app runs on, so the composition root never names one:
+// Android's AlarmManager, iOS's UNUserNotificationCenter, and on desktops the schedule file
+// in the profile folder that the background reminder service reads. Each platform's source
+// defines it (linux/devicereminderscheduler.cpp, android/, ios/).
+std::unique_ptr<ReminderScheduler> createDeviceReminderScheduler(const QString &profileDirectory);
 
 } // namespace companion::platform

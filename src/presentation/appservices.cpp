@@ -1,7 +1,6 @@
 #include "presentation/appservices.h"
 
-#include "platform/filereminderscheduler.h"
-#include "platform/schedulefile.h"
+#include "platform/reminderscheduler.h"
 #include "presentation/coursestage.h"
 #include "presentation/qmlsingletons.h"
 
@@ -24,11 +23,10 @@ AppServices::AppServices(const AppServicesOptions &options)
     , summary(profile, options.countryCode)
 {
     // Reminders leave the encrypted profile only as times, opaque ids and generic text
-    // (ADR "reminders outside the encrypted DB"); the Linux desktop hands them to the background
-    // reminder service through the schedule file.
+    // (ADR "reminders outside the encrypted DB"): the Linux desktop hands them to the background
+    // reminder service through the schedule file, phones to the system's alarms/notifications.
     if (options.scheduleReminders) {
-        m_scheduler = std::make_unique<platform::FileReminderScheduler>(
-            platform::scheduleFilePath(options.profileDirectory));
+        m_scheduler = platform::createDeviceReminderScheduler(options.profileDirectory);
         plan.setScheduler(m_scheduler.get());
     }
     // Appointments anchor the questionnaire schedule, the trend markers and Learn's course stage.

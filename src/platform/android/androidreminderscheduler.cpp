@@ -49,4 +49,10 @@ Result<void> AndroidReminderScheduler::replaceAll(const std::vector<ScheduledRem
     return {};
 }
 
+std::unique_ptr<ReminderScheduler> createDeviceReminderScheduler(const QString &)
+{
+    // The schedule lives with the alarms (device-protected storage), not in the profile folder.
+    return std::make_unique<AndroidReminderScheduler>();
+}
+
 } // namespace companion::platform

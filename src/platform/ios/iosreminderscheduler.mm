@@ -44,4 +44,10 @@ Result<void> IosReminderScheduler::replaceAll(const std::vector<ScheduledReminde
     return {};
 }
 
+std::unique_ptr<ReminderScheduler> createDeviceReminderScheduler(const QString &)
+{
+    // Pending notification requests are the schedule; nothing is kept in the profile folder.
+    return std::make_unique<IosReminderScheduler>();
+}
+
 } // namespace companion::platform

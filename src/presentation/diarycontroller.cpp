@@ -344,6 +344,15 @@ void DiaryController::startEdit(const QString &entryId)
     openEditor(*kind, DiaryForm::toValues(entry.body), entry.id, entry.occurredAt());
 }
 
+bool DiaryController::startEditAt(int row)
+{
+    const QModelIndex index = m_entryModel.index(row);
+    if (!index.isValid() || !index.data(DiaryEntryListModel::EditableRole).toBool())
+        return false;
+    startEdit(index.data(DiaryEntryListModel::IdRole).toString());
+    return m_editorKind.has_value();
+}
+
 void DiaryController::resumeDraft()
 {
     if (!m_drafts || !m_storedDraftKind)

@@ -121,6 +121,9 @@ public:
     Q_INVOKABLE void startCheckIn();
     Q_INVOKABLE void startPostInfusion();
     Q_INVOKABLE void startEdit(const QString &entryId);
+    // The list's row `row` (keyboard: Enter on the current row) opened for editing if it can be
+    // edited; false (nothing happens) for questionnaire results and rows out of range.
+    Q_INVOKABLE bool startEditAt(int row);
     Q_INVOKABLE void resumeDraft();
     Q_INVOKABLE void discardDraft();
     Q_INVOKABLE void setValue(const QString &key, const QVariant &value);

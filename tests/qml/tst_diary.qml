@@ -86,6 +86,8 @@ TestCase {
         click(shell, "diarySaveButton")
         compare(DiaryController.editorKind, "")
         compare(DiaryController.entryCount, 1)
+        // The entry is a row of the page's list, made when the list lays out.
+        tryVerify(() => findChild(shell, "diaryEntrySummary") !== null)
         compare(child(shell, "diaryEntrySummary").text, "Mood 6 \u00B7 Anxiety 3 \u00B7 Pain 2")
         verify(child(shell, "diaryEntryState").text.endsWith("Saved on this device"))
         verify(DiaryController.checkedInToday)
@@ -137,5 +139,76 @@ TestCase {
         verify(child(shell, "questionnaireSafetyCard").visible)
         click(shell, "questionnaireGetHelp")
         compare(content.item.objectName, "crisisHelpPage")
+    }
+
+    function addCheckIn(mood) {
+        DiaryController.startCheckIn()
+        DiaryController.setValue("mood", mood)
+        DiaryController.setValue("anxiety", 2)
+        DiaryController.setValue("pain", 1)
+        verify(DiaryController.save())
+    }
+
+    // Delegates of the entry list that exist right now (ListView keeps pooled ones invisible).
+    function createdRows(list) {
+        let rows = 0
+        const items = list.contentItem.children
+        for (let i = 0; i < items.length; ++i)
+            if (String(items[i].objectName).startsWith("diaryEntry_") && items[i].visible)
+                ++rows
+        return rows
+    }
+
+    function test_4_manyEntriesAreOneVirtualisedList() {
+        const before = DiaryController.entryCount
+        for (let i = 0; i < 60; ++i)
+            testCase.addCheckIn(i % 11)
+        compare(DiaryController.entryCount, before + 60)
+        const shell = openDiary()
+        const list = child(shell, "diaryEntryList")
+        verify(String(list).startsWith("QQuickListView"), "the page's scrolling view is a ListView")
+        tryCompare(list, "count", DiaryController.entryCount)
+        compare(list.Accessible.name, "Recent entries")
+        // The cards scroll with the entries as the list's header; the top shows them first.
+        verify(child(shell, "startCheckInButton").visible)
+        // Only what fits on screen (plus the cache margin) exists, not all 60+ rows.
+        tryVerify(() => testCase.createdRows(list) > 0)
+        verify(testCase.createdRows(list) < 30, testCase.createdRows(list) + " rows created")
+        // The oldest entry is reached by scrolling: its row is made when it comes into view.
+        const oldest = DiaryController.entries[DiaryController.entryCount - 1].id
+        list.positionViewAtEnd()
+        tryVerify(() => findChild(list, "diaryEntry_" + oldest) !== null)
+        verify(testCase.createdRows(list) < 30, testCase.createdRows(list) + " rows created")
+        // A sync state change (or any update of a row) keeps the place in the list.
+        const y = list.contentY
+        DiaryController.reload()
+        compare(list.contentY, y)
+        verify(findChild(list, "diaryEntry_" + oldest) !== null)
+    }
+
+    function test_5_keyboardMovesThroughTheEntriesAndOpensOne() {
+        const shell = openDiary()
+        const list = child(shell, "diaryEntryList")
+        tryCompare(list, "count", DiaryController.entryCount)
+        compare(list.currentIndex, -1) // nothing picked until the keyboard moves
+        list.forceActiveFocus()
+        keyClick(Qt.Key_Down)
+        compare(list.currentIndex, 0)
+        verify(list.currentItem.current, "the current row shows the focus ring")
+        keyClick(Qt.Key_Down)
+        keyClick(Qt.Key_Down)
+        compare(list.currentIndex, 2)
+        const id = DiaryController.entries[2].id
+        compare(list.currentItem.objectName, "diaryEntry_" + id)
+        keyClick(Qt.Key_Return)
+        compare(DiaryController.editorKind, "checkin")
+        // The third entry's form ("Mood 8 · Anxiety 2 · Pain 1": its mood is the second word).
+        compare(DiaryController.editorValues.mood,
+                Number(DiaryController.entries[2].summary.split(" ")[1]))
+        // The form replaces the rows; closing it brings them back.
+        tryCompare(list, "count", 0)
+        verify(child(shell, "diaryEditorLoader").visible)
+        DiaryController.cancel(true)
+        tryCompare(list, "count", DiaryController.entryCount)
     }
 }

@@ -183,6 +183,14 @@ TEST_CASE("The diary controller's list model follows its entries and empties on 
     CHECK(model->data(model->index(0), DiaryEntryListModel::SummaryRole)
               .toString()
               .startsWith(u"Mood 7"_s));
+    // Enter on a row (the keyboard's way to open it) edits that entry; a row not listed does not.
+    CHECK_FALSE(diary.startEditAt(2));
+    CHECK_FALSE(diary.startEditAt(-1));
+    CHECK(diary.editorKind().isEmpty());
+    REQUIRE(diary.startEditAt(1));
+    CHECK(diary.editorKind() == u"checkin"_s);
+    CHECK(diary.editorValues().value(u"mood"_s).toInt() == 3);
+    diary.cancel(true);
     const QString newest = model->data(model->index(0), DiaryEntryListModel::IdRole).toString();
     CHECK(diary.removeEntry(newest));
     CHECK(model->rowCount() == 1);

@@ -7,21 +7,24 @@ import Companion.Patient
 
 // One diary entry: what it was, its numbers, the note as plain text, when, where it is kept and
 // the care team's replies to it; Edit (check-ins and after-infusion checks) and Delete with
-// confirmation.
+// confirmation. A delegate of the diary page's list: only rows on screen exist, and they are
+// reused for other entries while scrolling.
 Rectangle {
     id: entryItem
 
-    // One map from DiaryController.entries.
-    property var entry: ({})
+    // One row of DiaryController.entryModel (its `entry` role; set again when the row is reused).
+    required property var entry
+    // The keyboard's current row in the list: drawn with the focus ring.
+    property bool current: false
 
     objectName: "diaryEntry_" + (entryItem.entry.id ?? "")
-    Layout.fillWidth: true
     implicitHeight: column.implicitHeight + 2 * Theme.spacingM
+    height: implicitHeight
     radius: Theme.radius
     color: Theme.surfaceAlt
-    border.width: Theme.highContrast ? Theme.borderWidth : 0
-    border.color: Theme.border
-    Accessible.role: Accessible.Grouping
+    border.width: entryItem.current ? Theme.focusWidth : Theme.highContrast ? Theme.borderWidth : 0
+    border.color: entryItem.current ? Theme.focus : Theme.border
+    Accessible.role: Accessible.ListItem
     Accessible.name: qsTr("%1, %2").arg(entryItem.entry.title ?? "").arg(entryItem.entry.dateLabel ?? "")
 
     ColumnLayout {

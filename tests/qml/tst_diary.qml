@@ -159,6 +159,15 @@ TestCase {
         return rows
     }
 
+    // The row showing an entry; a pooled (reused, hidden) delegate may still carry an old name.
+    function shownRow(list, entryId) {
+        const items = list.contentItem.children
+        for (let i = 0; i < items.length; ++i)
+            if (items[i].objectName === "diaryEntry_" + entryId && items[i].visible)
+                return items[i]
+        return null
+    }
+
     function test_4_manyEntriesAreOneVirtualisedList() {
         const before = DiaryController.entryCount
         for (let i = 0; i < 60; ++i)
@@ -166,9 +175,13 @@ TestCase {
         compare(DiaryController.entryCount, before + 60)
         const shell = openDiary()
         const list = child(shell, "diaryEntryList")
+        const content = child(shell, "shellContent")
         verify(String(list).startsWith("QQuickListView"), "the page's scrolling view is a ListView")
         tryCompare(list, "count", DiaryController.entryCount)
         compare(list.Accessible.name, "Recent entries")
+        // The page opens at its top: the heading, then the cards.
+        tryVerify(() => Math.abs(list.contentY - list.headerItem.y) < 1,
+                  5000, "opened at " + list.contentY + ", the top is at " + list.headerItem.y)
         // The cards scroll with the entries as the list's header; the top shows them first.
         verify(child(shell, "startCheckInButton").visible)
         // Only what fits on screen (plus the cache margin) exists, not all 60+ rows.
@@ -177,13 +190,41 @@ TestCase {
         // The oldest entry is reached by scrolling: its row is made when it comes into view.
         const oldest = DiaryController.entries[DiaryController.entryCount - 1].id
         list.positionViewAtEnd()
-        tryVerify(() => findChild(list, "diaryEntry_" + oldest) !== null)
+        tryVerify(() => testCase.shownRow(list, oldest) !== null)
         verify(testCase.createdRows(list) < 30, testCase.createdRows(list) + " rows created")
+        // Back at the top: the cards are the list's header, above the newest entry.
+        content.item.showTop()
+        waitForItemPolished(list)
+        compare(list.contentY, list.headerItem.y)
+        verify(child(shell, "startCheckInButton").mapToItem(list, 0, 0).y >= 0)
+        list.positionViewAtEnd()
+        waitForItemPolished(list)
+        // At 200 % text the rows grow and are laid out again without overlapping.
+        tryVerify(() => testCase.shownRow(list, oldest) !== null)
+        const normalHeight = testCase.shownRow(list, oldest).height
+        Preferences.fontScale = 2
+        tryVerify(() => {
+            list.positionViewAtEnd()
+            const row = testCase.shownRow(list, oldest)
+            return row !== null && row.height > normalHeight * 1.5
+        })
+        waitForItemPolished(list)
+        const rows = []
+        const items = list.contentItem.children
+        for (let i = 0; i < items.length; ++i)
+            if (String(items[i].objectName).startsWith("diaryEntry_") && items[i].visible)
+                rows.push(items[i])
+        rows.sort((a, b) => a.y - b.y)
+        for (let i = 1; i < rows.length; ++i)
+            verify(rows[i - 1].y + rows[i - 1].height <= rows[i].y, "rows overlap at 200 %")
+        Preferences.fontScale = 1
+        list.positionViewAtEnd()
+        waitForItemPolished(list)
         // A sync state change (or any update of a row) keeps the place in the list.
         const y = list.contentY
         DiaryController.reload()
         compare(list.contentY, y)
-        verify(findChild(list, "diaryEntry_" + oldest) !== null)
+        verify(testCase.shownRow(list, oldest) !== null)
     }
 
     function test_5_keyboardMovesThroughTheEntriesAndOpensOne() {

@@ -30,6 +30,23 @@ Page {
     focus: true
     background: Rectangle { color: Theme.background }
 
+    // Scrolls to the very top (the heading). positionViewAtBeginning() alone can stop short of
+    // it when rows of different heights were estimated; placing the first row, then the header,
+    // is exact.
+    function showTop() {
+        if (list.count > 0)
+            list.positionViewAtIndex(0, ListView.Beginning)
+        if (list.headerItem)
+            list.contentY = list.headerItem.y
+        page.keepTop = true
+    }
+
+    // While true, the heading stays at the top when the header's height changes (its cards lay
+    // out, a banner appears): a ListView keeps its first row in place and moves a growing header
+    // up, out of sight. The page opens this way; scrolling away from the top or the keyboard
+    // moving to a row ends it.
+    property bool keepTop: true
+
     function activateCurrent(event) {
         if (list.currentIndex >= 0)
             page.rowActivated(list.currentIndex)
@@ -54,6 +71,11 @@ Page {
         cacheBuffer: Math.max(0, height / 2)
         Accessible.role: Accessible.List
         Accessible.name: page.listName
+        onMovementStarted: page.keepTop = false
+        // Moved away from the top by a program (positionViewAt…, a scroll bar): also ends it.
+        onContentYChanged: if (page.keepTop && headerItem && contentY > headerItem.y + 1)
+                               page.keepTop = false
+        onCurrentIndexChanged: if (currentIndex >= 0) page.keepTop = false
         Keys.onReturnPressed: (event) => page.activateCurrent(event)
         Keys.onEnterPressed: (event) => page.activateCurrent(event)
         ScrollBar.vertical: ScrollBar {
@@ -61,7 +83,9 @@ Page {
         }
 
         header: Item {
+            id: headerBox
             width: list.width
+            onYChanged: if (page.keepTop) list.contentY = headerBox.y
             implicitHeight: headerColumn.implicitHeight + Theme.spacingXl + Theme.spacingL
             height: implicitHeight
 

@@ -27,7 +27,7 @@ AppListPage {
     listName: page.overviewOpen ? qsTr("Recent entries") : page.title
     onRowActivated: (row) => DiaryController.startEditAt(row)
     // A form opening or closing changes what is listed: show it from its top.
-    onOverviewOpenChanged: page.list.positionViewAtBeginning()
+    onOverviewOpenChanged: page.showTop()
 
     headerContent: ColumnLayout {
         spacing: Theme.spacingL

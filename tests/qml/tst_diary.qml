@@ -208,15 +208,19 @@ TestCase {
             const row = testCase.shownRow(list, oldest)
             return row !== null && row.height > normalHeight * 1.5
         })
-        waitForItemPolished(list)
-        const rows = []
-        const items = list.contentItem.children
-        for (let i = 0; i < items.length; ++i)
-            if (String(items[i].objectName).startsWith("diaryEntry_") && items[i].visible)
-                rows.push(items[i])
-        rows.sort((a, b) => a.y - b.y)
-        for (let i = 1; i < rows.length; ++i)
-            verify(rows[i - 1].y + rows[i - 1].height <= rows[i].y, "rows overlap at 200 %")
+        // The rows settle as their texts lay out again: then none overlaps the next.
+        tryVerify(() => {
+            const rows = []
+            const items = list.contentItem.children
+            for (let i = 0; i < items.length; ++i)
+                if (String(items[i].objectName).startsWith("diaryEntry_") && items[i].visible)
+                    rows.push(items[i])
+            rows.sort((a, b) => a.y - b.y)
+            for (let i = 1; i < rows.length; ++i)
+                if (rows[i - 1].y + rows[i - 1].height > rows[i].y)
+                    return false
+            return rows.length > 1
+        }, 5000, "rows overlap at 200 %")
         Preferences.fontScale = 1
         list.positionViewAtEnd()
         waitForItemPolished(list)
@@ -251,5 +255,25 @@ TestCase {
         verify(child(shell, "diaryEditorLoader").visible)
         DiaryController.cancel(true)
         tryCompare(list, "count", DiaryController.entryCount)
+        // Tab from the list: the cards first (seen first), then a row's buttons; the row whose
+        // button has the focus becomes current and is scrolled into view.
+        list.forceActiveFocus()
+        let sawCard = false
+        let sawRow = false
+        for (let i = 0; i < 80 && !sawRow; ++i) {
+            keyClick(Qt.Key_Tab)
+            const focused = testCase.Window.window.activeFocusItem
+            if (focused.objectName === "startCheckInButton")
+                sawCard = true
+            if (focused.objectName === "diaryEditButton" || focused.objectName === "diaryDeleteButton") {
+                sawRow = true
+                verify(sawCard, "a row's button came before the cards")
+                waitForItemPolished(list)
+                verify(list.currentIndex >= 0)
+                const top = focused.mapToItem(list, 0, 0).y
+                verify(top >= 0 && top + focused.height <= list.height, "the focused button is off screen")
+            }
+        }
+        verify(sawRow, "Tab never reached a row")
     }
 }

@@ -12,7 +12,8 @@ Page {
 
     // What goes above the rows (cards, forms), below the heading; created inside the list.
     property Component headerContent
-    property alias model: list.model
+    property var model
+    property bool headerMade: false
     property alias delegate: list.delegate
     property alias list: list
     property alias listObjectName: list.objectName
@@ -47,6 +48,13 @@ Page {
     // moving to a row ends it.
     property bool keepTop: true
 
+    // A row's control got the keyboard focus (Tab): that row becomes current and is shown.
+    function showRow(row) {
+        page.keepTop = false
+        list.currentIndex = row
+        list.positionViewAtIndex(row, ListView.Contain)
+    }
+
     function activateCurrent(event) {
         if (list.currentIndex >= 0)
             page.rowActivated(list.currentIndex)
@@ -57,6 +65,7 @@ Page {
     ListView {
         id: list
         anchors.fill: parent
+        model: page.headerMade ? page.model : null
         focus: true // a focus scope: lets `focus: true` inside the header reach its field
         clip: true
         spacing: Theme.spacingL
@@ -71,11 +80,13 @@ Page {
         cacheBuffer: Math.max(0, height / 2)
         Accessible.role: Accessible.List
         Accessible.name: page.listName
+        // A new model makes row 0 current; the keyboard has not picked a row yet.
+        onModelChanged: currentIndex = -1
         onMovementStarted: page.keepTop = false
         // Moved away from the top by a program (positionViewAt…, a scroll bar): also ends it.
         onContentYChanged: if (page.keepTop && headerItem && contentY > headerItem.y + 1)
                                page.keepTop = false
-        onCurrentIndexChanged: if (currentIndex >= 0) page.keepTop = false
+        onCurrentIndexChanged: if (currentIndex >= 0 && activeFocus) page.keepTop = false
         Keys.onReturnPressed: (event) => page.activateCurrent(event)
         Keys.onEnterPressed: (event) => page.activateCurrent(event)
         ScrollBar.vertical: ScrollBar {
@@ -86,6 +97,10 @@ Page {
             id: headerBox
             width: list.width
             onYChanged: if (page.keepTop) list.contentY = headerBox.y
+            // Tab follows the order of the list's children, and a ListView makes its header after
+            // its first rows: the rows are only given once the header exists, so the header,
+            // seen first, is also reached first.
+            Component.onCompleted: Qt.callLater(() => page.headerMade = true)
             implicitHeight: headerColumn.implicitHeight + Theme.spacingXl + Theme.spacingL
             height: implicitHeight
 

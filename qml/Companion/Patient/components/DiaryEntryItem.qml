@@ -17,6 +17,9 @@ Rectangle {
     // The keyboard's current row in the list: drawn with the focus ring.
     property bool current: false
 
+    // Edit or Delete got the keyboard focus: the list shows this row.
+    signal focusedInside()
+
     objectName: "diaryEntry_" + (entryItem.entry.id ?? "")
     implicitHeight: column.implicitHeight + 2 * Theme.spacingM
     height: implicitHeight
@@ -78,6 +81,7 @@ Rectangle {
                 text: qsTr("Edit")
                 Accessible.name: qsTr("Edit this %1").arg((entryItem.entry.title ?? "").toLowerCase())
                 onClicked: DiaryController.startEdit(entryItem.entry.id)
+                onActiveFocusChanged: if (activeFocus) entryItem.focusedInside()
             }
             PrimaryButton {
                 width: Math.min(implicitWidth, parent.width)
@@ -86,6 +90,7 @@ Rectangle {
                 text: qsTr("Delete")
                 Accessible.name: qsTr("Delete this %1").arg((entryItem.entry.title ?? "").toLowerCase())
                 onClicked: deleteDialog.show()
+                onActiveFocusChanged: if (activeFocus) entryItem.focusedInside()
             }
         }
     }

@@ -64,9 +64,12 @@ AppListPage {
     }
 
     delegate: DiaryEntryItem {
+        required property int index
+
         x: page.rowX
         width: page.rowWidth
         current: ListView.isCurrentItem && ListView.view.activeFocus
+        onFocusedInside: page.showRow(index)
     }
 
     footer: CrisisFooter {}

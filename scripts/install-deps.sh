@@ -32,6 +32,14 @@ packages=(
     # metainfo is checked by appstreamcli (tests appstream_validate, install_tree).
     qt6-svg-dev
     appstream
+    # Accessibility walk (tests/accessibility, ADR 0021): the AT-SPI bus and registry, Debian's
+    # pyatspi (for /usr/bin/python3) to read the tree, xdotool for real key presses under Xvfb.
+    at-spi2-core python3-pyatspi xdotool
+    # QR codes for enrolment and device joining (ADR 0018): libqrencode renders them, zbar reads
+    # them from images; Qt Multimedia feeds camera frames to the app's scanner; the Qt Quick
+    # file dialog ("Open a QR image") with the folder model its non-native dialog needs.
+    libqrencode-dev libzbar-dev qt6-multimedia-dev qml6-module-qtmultimedia
+    qml6-module-qtquick-dialogs qml6-module-qt-labs-folderlistmodel
 )
 
 # Node.js with npm runs the FHIR R4 schema test. Use what the machine has when both commands work:

@@ -294,12 +294,16 @@
         <translation>Quién leyó qué, y mis dispositivos</translation>
     </message>
     <message>
-        <source>Add another device</source>
-        <translation>Añadir otro dispositivo</translation>
-    </message>
-    <message>
         <source>On your other device, connect with this code within an hour: %1</source>
         <translation>En su otro dispositivo, conéctese con este código antes de una hora: %1</translation>
+    </message>
+    <message>
+        <source>Add another device with a QR code</source>
+        <translation>Añadir otro dispositivo con un código QR</translation>
+    </message>
+    <message>
+        <source>Add another device with a typed code</source>
+        <translation>Añadir otro dispositivo con un código escrito</translation>
     </message>
 </context>
 <context>
@@ -339,6 +343,18 @@
     <message>
         <source>Connect to my clinic</source>
         <translation>Conectar con mi clínica</translation>
+    </message>
+    <message>
+        <source>Scan a QR code</source>
+        <translation>Escanear un código QR</translation>
+    </message>
+    <message>
+        <source>Scan a QR code from your clinic or your other device</source>
+        <translation>Escanear un código QR de su clínica o de su otro dispositivo</translation>
+    </message>
+    <message>
+        <source>Code from your other device read. This device will open your data without that device&apos;s passphrase.</source>
+        <translation>Se leyó el código de su otro dispositivo. Este dispositivo abrirá sus datos sin la frase de contraseña de aquel.</translation>
     </message>
 </context>
 <context>
@@ -825,6 +841,25 @@
     <message>
         <source>It disappears from your journal. Like every change, the deletion is recorded in your encrypted profile on this device, where earlier versions are kept.</source>
         <translation>Desaparecerá de su cuaderno. Como cualquier cambio, la eliminación queda registrada en su perfil cifrado en este dispositivo, donde se conservan las versiones anteriores.</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceLinkCard</name>
+    <message>
+        <source>QR code for your new device</source>
+        <translation>Código QR para su nuevo dispositivo</translation>
+    </message>
+    <message>
+        <source>Remove that device</source>
+        <translation>Retirar ese dispositivo</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+    <message>
+        <source>Done: close the QR code</source>
+        <translation>Hecho: cerrar el código QR</translation>
     </message>
 </context>
 <context>
@@ -2024,6 +2059,40 @@
     <message>
         <source>Pulling</source>
         <translation>Actualizando</translation>
+    </message>
+</context>
+<context>
+    <name>QrCameraView</name>
+    <message>
+        <source>Camera view for the QR code</source>
+        <translation>Imagen de la cámara para el código QR</translation>
+    </message>
+</context>
+<context>
+    <name>QrScanPage</name>
+    <message>
+        <source>Scan a QR code</source>
+        <translation>Escanear un código QR</translation>
+    </message>
+    <message>
+        <source>Hold the code from your clinic, or from your other device, in front of the camera.</source>
+        <translation>Sostenga delante de la cámara el código de su clínica o de su otro dispositivo.</translation>
+    </message>
+    <message>
+        <source>No camera was found on this device. Open a picture of the code instead, or type the code.</source>
+        <translation>No se encontró ninguna cámara en este dispositivo. Abra una imagen del código o escriba el código.</translation>
+    </message>
+    <message>
+        <source>Open a picture of the code</source>
+        <translation>Abrir una imagen del código</translation>
+    </message>
+    <message>
+        <source>Type the code instead</source>
+        <translation>Escribir el código</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Imágenes (*.png *.jpg *.jpeg)</translation>
     </message>
 </context>
 <context>
@@ -3944,6 +4013,30 @@
     <message>
         <source>Your data at the clinic was deleted from another of your devices, so this device can no longer sync. To delete what is left here too, use Delete everything below and choose this device only.</source>
         <translation>Sus datos en la clínica se borraron desde otro de sus dispositivos, así que este dispositivo ya no puede sincronizarse. Para borrar también lo que queda aquí, use Borrar todo más abajo y elija solo este dispositivo.</translation>
+    </message>
+    <message>
+        <source>A new device joined just now. If it is yours, choose Done. If not, remove it.</source>
+        <translation>Un dispositivo nuevo acaba de unirse. Si es suyo, elija Hecho. Si no, retírelo.</translation>
+    </message>
+    <message>
+        <source>This code was made by a newer version of Companion. Update the app, then scan it again.</source>
+        <translation>Este código se creó con una versión más reciente de Companion. Actualice la aplicación y vuelva a escanearlo.</translation>
+    </message>
+    <message>
+        <source>This is not a Companion code. Scan the code from your clinic or from your other device.</source>
+        <translation>Este no es un código de Companion. Escanee el código de su clínica o de su otro dispositivo.</translation>
+    </message>
+    <message>
+        <source>That file could not be opened.</source>
+        <translation>No se pudo abrir ese archivo.</translation>
+    </message>
+    <message>
+        <source>No QR code was found in that image. Try a sharper picture.</source>
+        <translation>No se encontró ningún código QR en esa imagen. Pruebe con una imagen más nítida.</translation>
+    </message>
+    <message>
+        <source>Scan this code with your new device before %1. Anyone who sees it can join your account until then, so show it to no one else.</source>
+        <translation>Escanee este código con su nuevo dispositivo antes de las %1. Hasta entonces, cualquiera que lo vea puede unirse a su cuenta, así que no se lo muestre a nadie más.</translation>
     </message>
 </context>
 <context>

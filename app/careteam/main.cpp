@@ -13,6 +13,7 @@
 #include "presentation/preferences.h"
 #include "presentation/qmlsingletons.h"
 
+#include <QAccessible>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QPalette>
@@ -103,8 +104,14 @@ int runWindow(int argc, char *argv[])
     const QCommandLineOption headlessOption(
         QStringLiteral("headless"),
         QStringLiteral("Run a command without the window (companion-careteam --headless --help)."));
+    const QCommandLineOption checkAccessibilityOption(
+        QStringLiteral("check-accessibility"),
+        QStringLiteral("With --self-test: also fail on low text contrast and on controls that Tab "
+                       "does not reach or that have no accessible name; adds 200 % text in dark "
+                       "and high contrast."));
     parser.addOptions({profileOption, selfTestOption, screenshotsOption, languageOption,
-                       translationFileOption, checkTextFitOption, headlessOption});
+                       translationFileOption, checkTextFitOption, checkAccessibilityOption,
+                       headlessOption});
     parser.process(app);
 
     if (auto ready = crypto::initialize(); !ready) {
@@ -163,9 +170,14 @@ int runWindow(int argc, char *argv[])
 
     int result = 0;
     if (selfTest) {
-        result = runCareTeamSelfTest(
-            engine, session, preferences,
-            {parser.value(screenshotsOption), parser.isSet(checkTextFitOption)});
+        // Controls set their accessible roles when created with accessibility on; the offscreen
+        // platform has no screen reader to turn it on.
+        if (parser.isSet(checkAccessibilityOption))
+            QAccessible::setActive(true);
+        result =
+            runCareTeamSelfTest(engine, session, preferences,
+                                {parser.value(screenshotsOption), parser.isSet(checkTextFitOption),
+                                 parser.isSet(checkAccessibilityOption)});
     } else {
         engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Companion/CareTeam/Main.qml")));
         result = engine.rootObjects().isEmpty() ? 1 : app.exec();

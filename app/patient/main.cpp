@@ -10,6 +10,7 @@
 #include "presentation/selftest.h"
 #include "storage/keyfile.h"
 
+#include <QAccessible>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QGuiApplication>
@@ -66,13 +67,19 @@ int main(int argc, char *argv[])
     const QCommandLineOption checkTextFitOption(
         QStringLiteral("check-text-fit"),
         QStringLiteral("With --self-test: also fail on elided or overflowing text."));
+    const QCommandLineOption checkAccessibilityOption(
+        QStringLiteral("check-accessibility"),
+        QStringLiteral("With --self-test: also fail on low text contrast and on controls that Tab "
+                       "does not reach or that have no accessible name; adds 200 % text in dark "
+                       "and high contrast."));
     // For bench/bench_first_frame: the app starts as usual and exits at its first frame.
     const QCommandLineOption reportFirstFrameOption(
         QStringLiteral("report-first-frame"),
         QStringLiteral("Print when the first frame was shown (CLOCK_MONOTONIC ns), the memory "
                        "in use then (VmRSS KiB) and the CPU time used (ns), and exit."));
     parser.addOptions({profileOption, selfTestOption, screenshotsOption, languageOption,
-                       translationFileOption, checkTextFitOption, reportFirstFrameOption});
+                       translationFileOption, checkTextFitOption, checkAccessibilityOption,
+                       reportFirstFrameOption});
     parser.process(app);
 
     if (auto ready = crypto::initialize(); !ready) {
@@ -155,9 +162,15 @@ int main(int argc, char *argv[])
     QObject::connect(&app, &QCoreApplication::aboutToQuit, &services.profile,
                      &ProfileController::lock);
 
-    if (selfTest)
+    if (selfTest) {
+        // Controls set their accessible roles when they are created with accessibility on; the
+        // offscreen platform has no screen reader to turn it on.
+        if (parser.isSet(checkAccessibilityOption))
+            QAccessible::setActive(true);
         return runSelfTest(engine, services.profile, services.preferences,
-                           {parser.value(screenshotsOption), parser.isSet(checkTextFitOption)});
+                           {parser.value(screenshotsOption), parser.isSet(checkTextFitOption),
+                            parser.isSet(checkAccessibilityOption)});
+    }
 
     // Connected as the window is created, before it can render anything.
     if (parser.isSet(reportFirstFrameOption))

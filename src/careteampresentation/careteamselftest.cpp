@@ -24,6 +24,7 @@
 #include <QUuid>
 
 #include <algorithm>
+#include <vector>
 
 namespace companion::careteampresentation {
 
@@ -247,17 +248,37 @@ int runCareTeamSelfTest(QQmlApplicationEngine &engine, CareTeamSession &session,
     {
         const char *name;
         presentation::Preferences::ThemeMode theme;
+        bool highContrast;
         double fontScale;
         QSize size;
+        bool accessibilityOnly;
     };
-    const Variant variants[] = {
-        {"desktop-light", presentation::Preferences::Light, 1.0, {1280, 800}},
-        {"desktop-dark", presentation::Preferences::Dark, 1.0, {1280, 800}},
-        {"small-large-text", presentation::Preferences::Light, 2.0, {800, 700}},
+    const Variant allVariants[] = {
+        {"desktop-light", presentation::Preferences::Light, false, 1.0, {1280, 800}, false},
+        {"desktop-dark", presentation::Preferences::Dark, false, 1.0, {1280, 800}, false},
+        {"small-large-text", presentation::Preferences::Light, false, 2.0, {800, 700}, false},
+        {"small-dark-large-text", presentation::Preferences::Dark, false, 2.0, {800, 700}, true},
+        {"small-high-contrast-large-text",
+         presentation::Preferences::Light,
+         true,
+         2.0,
+         {800, 700},
+         true},
+        {"high-contrast-dark-large-text",
+         presentation::Preferences::Dark,
+         true,
+         2.0,
+         {1280, 800},
+         true},
     };
+    std::vector<Variant> variants;
+    for (const Variant &variant : allVariants)
+        if (options.checkAccessibility || !variant.accessibilityOnly)
+            variants.push_back(variant);
     int loaded = 0;
     for (const Variant &variant : variants) {
         preferences.setThemeMode(variant.theme);
+        preferences.setHighContrast(variant.highContrast);
         preferences.setFontScale(variant.fontScale);
         window->resize(variant.size);
         selftest::settle();
@@ -272,14 +293,26 @@ int runCareTeamSelfTest(QQmlApplicationEngine &engine, CareTeamSession &session,
         if (options.checkTextFit)
             selftest::checkTextFit(window->contentItem(), window->contentItem(),
                                    fitName(QStringLiteral("window")));
+        const QString variantName = QString::fromLatin1(variant.name);
+        if (options.checkAccessibility) {
+            selftest::checkContrast(window, window->contentItem(),
+                                    variantName + QStringLiteral(" window"));
+            selftest::checkKeyboard(window->contentItem(), variantName + QStringLiteral(" window"));
+        }
         for (const QString &page : pages) {
             const QString shot =
                 prefix.isEmpty()
                     ? QString()
                     : prefix + QString(page).replace(QLatin1String(".qml"), QLatin1String(".png"));
+            const auto inspect = [&](QQuickItem *item) {
+                if (!options.checkAccessibility)
+                    return;
+                selftest::checkContrast(window, item, variantName + u' ' + page);
+                selftest::checkKeyboard(item, variantName + u' ' + page);
+            };
             if (selftest::loadPage(engine, window,
                                    QStringLiteral("qrc:/qt/qml/Companion/CareTeam/pages/"), page,
-                                   shot, fitName(page)))
+                                   shot, fitName(page), inspect))
                 ++loaded;
         }
     }
@@ -297,9 +330,13 @@ int runCareTeamSelfTest(QQmlApplicationEngine &engine, CareTeamSession &session,
         return 1;
     }
     out << "self-test: OK: " << pages.size() << " pages loaded " << loaded << " times ("
-        << std::size(variants) << " variants), wrong passphrase refused, unlocked, patient "
+        << variants.size() << " variants), wrong passphrase refused, unlocked, patient "
         << "opened, locked with empty models"
-        << (options.checkTextFit ? ", every visible text fits" : "") << '\n';
+        << (options.checkTextFit ? ", every visible text fits" : "")
+        << (options.checkAccessibility
+                ? ", every text has 4.5:1 contrast, every control is reachable with Tab and named"
+                : "")
+        << '\n';
     return 0;
 }
 

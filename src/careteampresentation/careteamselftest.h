@@ -22,6 +22,9 @@ struct CareTeamSelfTestOptions
 {
     QString screenshotDirectory; // empty: none
     bool checkTextFit = false;   // also fail on elided or overflowing text
+    // Also fail on text contrast under 4.5:1 and on controls Tab does not reach or that have no
+    // accessible role and name; adds 200 % text in dark and high contrast (ADR 0021).
+    bool checkAccessibility = false;
 };
 
 inline const QString kSelfTestPassphrase = QStringLiteral("self test lantern quarry ochre");

@@ -49,6 +49,9 @@ enum class Option {
     In,
     Confirm,
     LocalOnly,
+    Uri,
+    QrImage,
+    QrOut,
     IncludeNotes,
 };
 
@@ -100,6 +103,9 @@ constexpr std::array kOptions = {
     OptionSpec{Option::In, u"--in", true},
     OptionSpec{Option::Confirm, u"--confirm", false},
     OptionSpec{Option::LocalOnly, u"--local-only", false},
+    OptionSpec{Option::Uri, u"--uri", true},
+    OptionSpec{Option::QrImage, u"--qr-image", true},
+    OptionSpec{Option::QrOut, u"--qr", true},
     OptionSpec{Option::IncludeNotes, u"--include-notes", false},
 };
 
@@ -114,6 +120,7 @@ int positionalCount(Command command)
     case Command::NoDrivingMorningCheck:
     case Command::RemindersAutostart:
     case Command::DeviceRevoke:
+    case Command::DeviceUnlink:
         return 1;
     case Command::ConflictResolve:
         return 2;
@@ -180,7 +187,13 @@ bool commandAccepts(Command command, Option option)
                command == Command::Sync || command == Command::Share ||
                command == Command::AccessLog || command == Command::DeviceList ||
                command == Command::ConflictList || command == Command::Enrol ||
-               command == Command::JoinCode || command == Command::Messages;
+               command == Command::JoinCode || command == Command::Messages ||
+               command == Command::DeviceLink;
+    case Option::Uri:
+    case Option::QrImage:
+        return command == Command::Enrol;
+    case Option::QrOut:
+        return command == Command::DeviceLink;
     case Option::Server:
     case Option::Code:
     case Option::Fingerprint:
@@ -287,6 +300,8 @@ int commandFromWords(const QStringList &arguments, Command &command)
         Word{u"devices", u"list", Command::DeviceList},
         Word{u"devices", u"revoke", Command::DeviceRevoke},
         Word{u"devices", u"join-code", Command::JoinCode},
+        Word{u"devices", u"link", Command::DeviceLink},
+        Word{u"devices", u"unlink", Command::DeviceUnlink},
         Word{u"conflicts", u"list", Command::ConflictList},
         Word{u"conflicts", u"resolve", Command::ConflictResolve},
         Word{u"messages", u"", Command::Messages},
@@ -387,6 +402,12 @@ QString *valueSlot(CliArguments &args, Option option)
         return &args.vaultPassphraseFile;
     case Option::In:
         return &args.in;
+    case Option::Uri:
+        return &args.uri;
+    case Option::QrImage:
+        return &args.qrImage;
+    case Option::QrOut:
+        return &args.qrOut;
     case Option::Share:
     case Option::Confirm:
     case Option::LocalOnly:
@@ -408,7 +429,8 @@ const QString kCommandList =
     u"diary list, export, content list|show|search, note add|list, appointment "
     u"add|move|cancel|list, plan show|check, ride set, reminders list|daemon|autostart or "
     u"no-driving status|morning-check, enrol, sync, share, access-log, devices "
-    u"list|revoke|join-code, conflicts list|resolve, messages, import, delete-everything or "
+    u"list|revoke|join-code|link|unlink, conflicts list|resolve, messages, import, "
+    u"delete-everything or "
     u"summary"_s;
 
 } // namespace
@@ -422,6 +444,8 @@ bool isSyncCommand(Command command)
     case Command::DeviceList:
     case Command::DeviceRevoke:
     case Command::JoinCode:
+    case Command::DeviceLink:
+    case Command::DeviceUnlink:
     case Command::ConflictList:
     case Command::ConflictResolve:
     case Command::Messages:
@@ -570,8 +594,17 @@ Result<CliArguments> parseArguments(const QStringList &arguments)
     if (args.command == Command::NoteAdd && args.noteKind.isEmpty())
         return usageError(
             u"note add needs --kind intention|experience|insight|action|followup|free"_s);
-    if (args.command == Command::Enrol && (args.server.isEmpty() || args.code.isEmpty()))
-        return usageError(u"enrol needs --server URL and --code CODE"_s);
+    if (args.command == Command::Enrol) {
+        const int ways = (args.uri.isEmpty() ? 0 : 1) + (args.qrImage.isEmpty() ? 0 : 1) +
+                         (args.server.isEmpty() && args.code.isEmpty() ? 0 : 1);
+        if (ways != 1 || (args.uri.isEmpty() && args.qrImage.isEmpty() &&
+                          (args.server.isEmpty() || args.code.isEmpty())))
+            return usageError(u"enrol needs --server URL and --code CODE, or --uri URI, or "
+                              u"--qr-image FILE (one of the three)"_s);
+        if ((!args.uri.isEmpty() || !args.qrImage.isEmpty()) && !args.fingerprint.isEmpty())
+            return usageError(u"the link carries the clinic key fingerprint: leave out "
+                              u"--fingerprint"_s);
+    }
     if (args.command == Command::Share) {
         if (!args.category.isEmpty() && !args.entry.isEmpty())
             return usageError(u"share takes --category or --entry, not both"_s);
@@ -678,6 +711,10 @@ QString commandName(Command command)
         return u"devices revoke"_s;
     case Command::JoinCode:
         return u"devices join-code"_s;
+    case Command::DeviceLink:
+        return u"devices link"_s;
+    case Command::DeviceUnlink:
+        return u"devices unlink"_s;
     case Command::ConflictList:
         return u"conflicts list"_s;
     case Command::ConflictResolve:
@@ -736,15 +773,17 @@ QString usageText()
            u"  companion-cli no-driving status [--json] [--at TIME] --profile DIR\n"
            u"  companion-cli no-driving morning-check ID --slept yes|no --clear-headed yes|no\n"
            u"                [--at TIME] --profile DIR\n"
-           u"  companion-cli enrol --server URL --code CODE [--fingerprint FP]\n"
-           u"                [--share-categories LIST] [--vault-passphrase-file FILE]\n"
-           u"                [--json] --profile DIR\n"
+           u"  companion-cli enrol (--server URL --code CODE [--fingerprint FP] | --uri URI |\n"
+           u"                --qr-image FILE) [--share-categories LIST]\n"
+           u"                [--vault-passphrase-file FILE] [--json] --profile DIR\n"
            u"  companion-cli sync [--json] --profile DIR\n"
            u"  companion-cli share [--category NAME on|off | --entry ID on|off|default]\n"
            u"                [--json] --profile DIR\n"
            u"  companion-cli access-log [--json] --profile DIR\n"
            u"  companion-cli devices list|join-code [--json] --profile DIR\n"
            u"  companion-cli devices revoke ID --profile DIR\n"
+           u"  companion-cli devices link [--qr FILE.png] [--json] --profile DIR\n"
+           u"  companion-cli devices unlink SLOT --profile DIR\n"
            u"  companion-cli conflicts list [--json] --profile DIR\n"
            u"  companion-cli conflicts resolve ID mine|theirs --profile DIR\n"
            u"  companion-cli messages [--json] --profile DIR\n"
@@ -790,7 +829,8 @@ QString usageText()
            u"  no-driving morning-check  the morning after: slept? clear-headed?\n"
            u"  enrol              connect the profile to a clinic with the code it gave you (or\n"
            u"                     a join code from your other device: you are then asked for\n"
-           u"                     that device's passphrase); checks the clinic key fingerprint\n"
+           u"                     that device's passphrase); checks the clinic key fingerprint;\n"
+           u"                     --uri or --qr-image take the clinic's or your device's QR\n"
            u"  sync               send what changed here and fetch what changed elsewhere,\n"
            u"                     end-to-end encrypted; prints counts\n"
            u"  share              what the care team may read: categories (checkins,\n"
@@ -798,7 +838,9 @@ QString usageText()
            u"                     one entry; nothing is shared unless you turn it on\n"
            u"  access-log         who at the clinic read what you shared, and when; your\n"
            u"                     devices and logins\n"
-           u"  devices            your devices; a one-hour code to join another; revoke one\n"
+           u"  devices            your devices; a one-hour code to join another; revoke one;\n"
+           u"                     link: a 10-minute QR that joins a new device without your\n"
+           u"                     passphrase (anyone who sees it can join: show it to no one)\n"
            u"  conflicts          edits made on two devices at once: both are kept; choose\n"
            u"                     which one stays\n"
            u"  messages           what your clinic and care team sent (as of the last sync):\n"

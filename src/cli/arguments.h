@@ -38,13 +38,15 @@ enum class Command {
     NoDrivingStatus,       // no-driving status
     NoDrivingMorningCheck, // no-driving morning-check ID
     // Sync with the clinic (synccommands.h).
-    Enrol,           // enrol --server URL --code CODE
+    Enrol,           // enrol --server URL --code CODE | --uri URI | --qr-image FILE
     Sync,            // sync
     Share,           // share [--category NAME | --entry ID] [on|off|default]
     AccessLog,       // access-log
     DeviceList,      // devices list
     DeviceRevoke,    // devices revoke ID
     JoinCode,        // devices join-code
+    DeviceLink,      // devices link [--qr FILE.png]: a QR for a new device (ADR 0018)
+    DeviceUnlink,    // devices unlink SLOT: delete a device link before it expires
     ConflictList,    // conflicts list
     ConflictResolve, // conflicts resolve ID mine|theirs
     Messages,        // messages: what the clinic and the care team sent
@@ -111,6 +113,9 @@ struct CliArguments
     QString category;            // --category NAME (share)
     QString entry;               // --entry ID (share)
     QString vaultPassphraseFile; // --vault-passphrase-file FILE (enrol a second device)
+    QString uri;                 // --uri URI (enrol: companion:enrol?… or companion:join?…)
+    QString qrImage;             // --qr-image FILE (enrol: a photo or screenshot of the QR)
+    QString qrOut;               // --qr FILE.png (devices link)
 };
 
 // The clinic-connection commands that run on an unlocked profile (not enrol: it unlocks itself).

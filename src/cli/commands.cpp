@@ -550,6 +550,8 @@ int runCli(const QStringList &arguments, const Console &console)
     case Command::DeviceList:
     case Command::DeviceRevoke:
     case Command::JoinCode:
+    case Command::DeviceLink:
+    case Command::DeviceUnlink:
     case Command::ConflictList:
     case Command::ConflictResolve:
     case Command::Messages:

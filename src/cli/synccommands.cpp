@@ -1,5 +1,8 @@
 #include "cli/synccommands.h"
 
+#include "protocol/enrollink.h"
+#include "qr/qrcode.h"
+#include "qr/qrdecoder.h"
 #include "sync/clinicinbox.h"
 #include "sync/syncengine.h"
 
@@ -159,6 +162,57 @@ Result<void> runDevices(const CliArguments &args, SyncEngine &engine, const Cons
         console.print(u"Revoked. That device can no longer reach your data on the server.\n"_s);
         return {};
     }
+    if (args.command == Command::DeviceUnlink) {
+        COMPANION_TRY(engine.closeDeviceLink(args.positional.value(0)));
+        console.print(u"Closed. That QR code no longer opens your data.\n"_s);
+        return {};
+    }
+    if (args.command == Command::DeviceLink) {
+        // Checked before the link exists: a QR code nobody can see would only leave a slot open.
+        const bool terminal = ::isatty(console.out) == 1;
+        if (args.qrOut.isEmpty() && !terminal)
+            return makeError(ErrorCode::InvalidInput,
+                             u"no terminal to show the QR code on: use --qr FILE.png"_s);
+        auto link = engine.createDeviceLink();
+        if (!link)
+            return link.error();
+        auto code =
+            qr::QrCode::encode(QByteArrayView(reinterpret_cast<const char *>(link->uri.data()),
+                                              static_cast<qsizetype>(link->uri.size())));
+        link->uri.wipe();
+        if (!code) {
+            (void)engine.closeDeviceLink(link->slot);
+            return code.error();
+        }
+        if (!args.qrOut.isEmpty()) {
+            if (auto written = code->writePng(args.qrOut); !written) {
+                (void)engine.closeDeviceLink(link->slot);
+                return written.error();
+            }
+        }
+        if (args.json) {
+            QJsonObject out{{u"slot"_s, link->slot},
+                            {u"code"_s, link->code},
+                            {u"expires_at"_s, isoTime(link->expiresAt)}};
+            if (!args.qrOut.isEmpty())
+                out.insert(u"qr_file"_s, args.qrOut);
+            printJson(console, out);
+            return {};
+        }
+        // The link itself (it holds the link secret) is never printed as text: only as a QR
+        // code, on a terminal or in the file.
+        if (args.qrOut.isEmpty() && terminal) {
+            const QByteArray text = code->toTerminalText();
+            writeAll(console.out, {reinterpret_cast<const std::uint8_t *>(text.constData()),
+                                   static_cast<std::size_t>(text.size())});
+        }
+        console.print(
+            u"Scan this on the new device (Companion: Connect to a clinic, Scan a QR "
+            u"code, or companion-cli enrol --qr-image FILE). Valid until %1. Anyone who "
+            u"sees it can join your data until then: show it to no one. To close it "
+            u"now: companion-cli devices unlink %2\n"_s.arg(isoTime(link->expiresAt), link->slot));
+        return {};
+    }
     if (args.command == Command::JoinCode) {
         auto code = engine.createJoinCode();
         if (!code)
@@ -290,6 +344,40 @@ Result<void> runMessages(const CliArguments &args, SyncEngine &engine, const Con
     return {};
 }
 
+// The link from --uri or --qr-image. A device link holds a secret, so on the command line
+// (visible to every user through /proc) only the clinic's enrolment link is accepted; a device
+// link comes from an image or from standard input (--uri -).
+Result<protocol::EnrolmentLink> linkFromArguments(const CliArguments &args, SecretReader &reader)
+{
+    if (!args.qrImage.isEmpty()) {
+        auto payloads = qr::decodeImageFile(args.qrImage);
+        if (!payloads)
+            return payloads.error();
+        std::optional<Error> firstError;
+        for (const QByteArray &payload : *payloads) {
+            auto link = protocol::parseEnrolmentLink(payload);
+            if (link)
+                return link;
+            if (!firstError)
+                firstError = link.error();
+        }
+        return *firstError;
+    }
+    if (args.uri == u"-") {
+        auto line = reader.readLine(u"Link: "_s, u"link"_s);
+        if (!line)
+            return line.error();
+        return protocol::parseEnrolmentLink(QByteArrayView(
+            reinterpret_cast<const char *>(line->data()), static_cast<qsizetype>(line->size())));
+    }
+    auto link = protocol::parseEnrolmentLink(args.uri.toUtf8());
+    if (link && link->kind == protocol::LinkKind::Join)
+        return makeError(ErrorCode::InvalidInput,
+                         u"a device link holds a secret and must not be on the command line: "
+                         u"use --qr-image FILE or --uri - (and type or paste it)"_s);
+    return link;
+}
+
 } // namespace
 
 Result<void> runEnrol(const CliArguments &args, storage::Profile &profile,
@@ -300,6 +388,16 @@ Result<void> runEnrol(const CliArguments &args, storage::Profile &profile,
     options.serverUrl = args.server;
     options.code = args.code;
     options.expectedFingerprint = args.fingerprint;
+    if (!args.uri.isEmpty() || !args.qrImage.isEmpty()) {
+        auto link = linkFromArguments(args, reader);
+        if (!link)
+            return link.error();
+        options.serverUrl = link->serverUrl;
+        options.code = link->code;
+        options.expectedFingerprint = link->fingerprint;
+        if (link->kind == protocol::LinkKind::Join)
+            options.linkSecret = std::make_shared<const SecretBytes>(std::move(link->linkSecret));
+    }
     if (!args.shareCategories.isEmpty())
         options.shareCategories = args.shareCategories.split(u',', Qt::SkipEmptyParts);
     const auto prompt = [&](int attempt) -> Result<SecretBytes> {
@@ -391,6 +489,8 @@ Result<void> runSyncCommand(const CliArguments &args, storage::Profile &profile,
     case Command::DeviceList:
     case Command::DeviceRevoke:
     case Command::JoinCode:
+    case Command::DeviceLink:
+    case Command::DeviceUnlink:
         return runDevices(args, engine, console);
     case Command::ConflictList:
     case Command::ConflictResolve:

@@ -14,6 +14,7 @@
 #include <QTextStream>
 
 #include <algorithm>
+#include <vector>
 
 #include <cstdio>
 
@@ -81,17 +82,29 @@ int runSelfTest(QQmlApplicationEngine &engine, ProfileController &profile, Prefe
     {
         const char *name;
         Preferences::ThemeMode theme;
+        bool highContrast;
         double fontScale;
         QSize size;
+        bool accessibilityOnly;
     };
-    const Variant variants[] = {
-        {"phone-light", Preferences::Light, 1.0, {400, 800}},
-        {"desktop-dark", Preferences::Dark, 1.0, {1280, 800}},
-        {"phone-large-text", Preferences::Light, 2.0, {400, 800}},
+    const Variant allVariants[] = {
+        {"phone-light", Preferences::Light, false, 1.0, {400, 800}, false},
+        {"desktop-dark", Preferences::Dark, false, 1.0, {1280, 800}, false},
+        {"phone-large-text", Preferences::Light, false, 2.0, {400, 800}, false},
+        // Issue 9: 200 % text in every theme, at phone width where space is tightest (and the
+        // high-contrast dark one on a desktop, with the navigation rail).
+        {"phone-dark-large-text", Preferences::Dark, false, 2.0, {400, 800}, true},
+        {"phone-high-contrast-large-text", Preferences::Light, true, 2.0, {400, 800}, true},
+        {"desktop-high-contrast-dark-large-text", Preferences::Dark, true, 2.0, {1280, 800}, true},
     };
+    std::vector<Variant> variants;
+    for (const Variant &variant : allVariants)
+        if (options.checkAccessibility || !variant.accessibilityOnly)
+            variants.push_back(variant);
     int loaded = 0;
     for (const Variant &variant : variants) {
         preferences.setThemeMode(variant.theme);
+        preferences.setHighContrast(variant.highContrast);
         preferences.setFontScale(variant.fontScale);
         window->resize(variant.size);
         selftest::settle();
@@ -108,14 +121,26 @@ int runSelfTest(QQmlApplicationEngine &engine, ProfileController &profile, Prefe
         if (options.checkTextFit)
             selftest::checkTextFit(window->contentItem(), window->contentItem(),
                                    fitName(QStringLiteral("shell")));
+        const QString variantName = QString::fromLatin1(variant.name);
+        if (options.checkAccessibility) {
+            selftest::checkContrast(window, window->contentItem(),
+                                    variantName + QStringLiteral(" shell"));
+            selftest::checkKeyboard(window->contentItem(), variantName + QStringLiteral(" shell"));
+        }
         for (const QString &page : pages) {
             const QString shot =
                 prefix.isEmpty()
                     ? QString()
                     : prefix + QString(page).replace(QLatin1String(".qml"), QLatin1String(".png"));
+            const auto inspect = [&](QQuickItem *item) {
+                if (!options.checkAccessibility)
+                    return;
+                selftest::checkContrast(window, item, variantName + u' ' + page);
+                selftest::checkKeyboard(item, variantName + u' ' + page);
+            };
             if (selftest::loadPage(engine, window,
                                    QStringLiteral("qrc:/qt/qml/Companion/Patient/pages/"), page,
-                                   shot, fitName(page)))
+                                   shot, fitName(page), inspect))
                 ++loaded;
         }
     }
@@ -130,8 +155,12 @@ int runSelfTest(QQmlApplicationEngine &engine, ProfileController &profile, Prefe
         return 1;
     }
     out << "self-test: OK: " << pages.size() << " pages loaded " << loaded << " times ("
-        << std::size(variants) << " variants), profile created, locked and unlocked"
-        << (options.checkTextFit ? ", every visible text fits" : "") << '\n';
+        << variants.size() << " variants), profile created, locked and unlocked"
+        << (options.checkTextFit ? ", every visible text fits" : "")
+        << (options.checkAccessibility
+                ? ", every text has 4.5:1 contrast, every control is reachable with Tab and named"
+                : "")
+        << '\n';
     return 0;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QColor>
 #include <QString>
 #include <QStringList>
 
@@ -27,9 +28,25 @@ void settle();
 // elided, wider than their box, or sticking out of `root`.
 void checkTextFit(QQuickItem *root, QQuickItem *item, const QString &where);
 bool saveScreenshot(QQuickWindow *window, const QString &path);
+
+// WCAG 2.1 contrast ratio of two opaque colours (1 to 21).
+double contrastRatio(const QColor &a, const QColor &b);
+// Visible texts of `item` and below whose colour against what is painted behind them (the
+// nearest opaque Rectangle below them, else the window colour) is under 4.5:1 (WCAG 2.1 AA for
+// body text; we ask it of every text, large or not). Texts of disabled controls are exempt, as
+// in WCAG.
+void checkContrast(QQuickWindow *window, QQuickItem *item, const QString &where);
+// Keyboard: every visible, enabled control under `page` (buttons, check boxes, fields, sliders,
+// combo boxes...) is in the window's Tab chain, and every item Tab reaches under `page` has an
+// accessible role and a name (a focusable item a screen reader could not announce).
+// Needs QAccessible::setActive(true) before the QML is created (controls set their roles then).
+void checkKeyboard(QQuickItem *page, const QString &where);
+
 // Instantiates `pagesUrl` + `fileName` ("qrc:/qt/qml/Companion/Patient/pages/") on top of the
-// shell; false on a load or creation error (recorded as a problem).
+// shell; false on a load or creation error (recorded as a problem). `inspect`, when set, is
+// called with the page once it has settled (before it is destroyed).
 bool loadPage(QQmlApplicationEngine &engine, QQuickWindow *window, const QString &pagesUrl,
-              const QString &fileName, const QString &screenshotPath, const QString &fitCheckName);
+              const QString &fileName, const QString &screenshotPath, const QString &fitCheckName,
+              const std::function<void(QQuickItem *)> &inspect = {});
 
 } // namespace companion::presentation::selftest

@@ -4,12 +4,19 @@
 #include "presentation/passphrasefeedback.h"
 #include "presentation/profilebinding.h"
 #include "presentation/profilecontroller.h"
+#include "protocol/careteamenrol.h"
+#include "protocol/enrollink.h"
+#include "qr/qrcode.h"
+#include "qr/qrdecoder.h"
 #include "storage/profile.h"
 #include "sync/clinicclient.h"
 
 #include <QLocale>
 #include <QRandomGenerator>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <optional>
 
 namespace companion::presentation {
 
@@ -19,6 +26,9 @@ namespace {
 // is saved, so a burst of edits is one sync.
 constexpr int kBackgroundIntervalMs = 15 * 60 * 1000;
 constexpr int kDebounceMs = 4000;
+// While a device-link QR code is shown, the device list is checked this often, so the patient
+// sees a new device as soon as it joined.
+constexpr int kLinkPollMs = 5000;
 
 QString when(std::int64_t ms)
 {
@@ -69,6 +79,11 @@ struct SyncController::JobResult
     QStringList devices;
     QString joinCode;
     QString recoveryKey;
+    // Device links (ADR 0018).
+    QString linkSlot;
+    QImage linkImage;
+    std::int64_t linkExpiresAt = 0;
+    std::optional<QStringList> activeDeviceIds;
 };
 
 // What a finished sync changed that the UI shows: entries from other devices and the clinic's
@@ -91,6 +106,10 @@ SyncController::SyncController(ProfileController &profile, QObject *parent)
     connect(&m_background, &QTimer::timeout, this, &SyncController::syncNow);
     m_retry.setSingleShot(true);
     connect(&m_retry, &QTimer::timeout, this, &SyncController::syncNow);
+    m_linkExpiry.setSingleShot(true);
+    connect(&m_linkExpiry, &QTimer::timeout, this, &SyncController::closeDeviceLink);
+    m_linkPoll.setInterval(kLinkPollMs);
+    connect(&m_linkPoll, &QTimer::timeout, this, &SyncController::pollLinkedDevices);
     m_binding = std::make_unique<ProfileBinding>(
         *this, profile, [this](storage::Profile &opened) { load(opened); }, [this] { unload(); });
     m_binding->start();
@@ -126,8 +145,17 @@ void SyncController::unload()
     m_joinCode.clear();
     dismissRecoveryKey();
     m_errorText.clear();
+    // The profile locked: the link's slot is deleted at the next sync after its code expired.
+    m_linkSlot.clear();
+    m_linkImage = QImage();
+    m_linkExpiry.stop();
+    m_linkPoll.stop();
+    m_joinedDeviceId.clear();
+    m_joinedDeviceText.clear();
+    clearScan();
     emit changed();
     emit sharingChanged();
+    emit deviceLinkChanged();
 }
 
 void SyncController::setBackgroundInterval(int milliseconds)
@@ -221,6 +249,29 @@ void SyncController::finished()
         m_joinCode = result->joinCode;
     if (!result->recoveryKey.isEmpty())
         m_recoveryKey = std::move(result->recoveryKey);
+    if (!result->linkSlot.isEmpty()) {
+        m_linkSlot = result->linkSlot;
+        m_linkImage = result->linkImage;
+        m_linkExpires = QDateTime::fromMSecsSinceEpoch(result->linkExpiresAt);
+        m_devicesBeforeLink = result->activeDeviceIds.value_or(QStringList());
+        m_joinedDeviceId.clear();
+        m_joinedDeviceText.clear();
+        m_linkExpiry.start(static_cast<int>(std::clamp<qint64>(
+            QDateTime::currentDateTime().msecsTo(m_linkExpires), 0, 60 * 60 * 1000)));
+        m_linkPoll.start();
+        emit deviceLinkChanged();
+    } else if (result->activeDeviceIds && !m_linkSlot.isEmpty() && m_joinedDeviceId.isEmpty()) {
+        for (const QString &id : *result->activeDeviceIds) {
+            if (m_devicesBeforeLink.contains(id))
+                continue;
+            // The patient confirms the new device is theirs, or removes it (ADR 0018).
+            m_joinedDeviceId = id;
+            m_joinedDeviceText = tr("A new device joined just now. If it is yours, choose Done. "
+                                    "If not, remove it.");
+            emit deviceLinkChanged();
+            break;
+        }
+    }
     if (result->outcome) {
         m_errorText.clear();
         if (m_isSyncJob) {
@@ -260,6 +311,8 @@ void SyncController::finished()
         if (m_isSyncJob && error.code == ErrorCode::Network)
             scheduleRetry();
     }
+    if (m_enrolled && !wasEnrolled)
+        clearScan(); // the scanned link did its job (a failed attempt keeps the form filled)
     if (m_enrolled && !m_background.isActive())
         m_background.start();
     emit changed();
@@ -303,10 +356,16 @@ void SyncController::enrol(const QString &serverUrl, const QString &code,
     if (!m_profile)
         return;
     auto shared = std::make_shared<SecretBytes>(toSecret(passphrase));
+    // A scanned device link whose code is still in the form: its secret opens the vault.
+    std::shared_ptr<const SecretBytes> linkSecret;
+    if (m_scan.linkSecret &&
+        protocol::normaliseEnrolmentCode(code) == protocol::normaliseEnrolmentCode(m_scan.code) &&
+        serverUrl.trimmed() == m_scan.serverUrl)
+        linkSecret = m_scan.linkSecret;
     run(
-        [serverUrl, code, fingerprint, shared](sync::SyncEngine &engine,
-                                               JobResult &result) -> Result<void> {
-            sync::EnrolOptions options{serverUrl, code, fingerprint, {}};
+        [serverUrl, code, fingerprint, shared, linkSecret](sync::SyncEngine &engine,
+                                                           JobResult &result) -> Result<void> {
+            sync::EnrolOptions options{serverUrl, code, fingerprint, {}, linkSecret};
             auto enrolled = engine.enrol(options, *shared, [shared](int) {
                 // Joining from the app uses this profile's passphrase as the other device's:
                 // a patient who chose different ones joins with companion-cli (user guide).
@@ -437,6 +496,154 @@ void SyncController::resolveConflict(qint64 conflictId, bool keepMine)
             return {};
         },
         true);
+}
+
+bool SyncController::acceptScannedLink(const QByteArray &payload)
+{
+    auto link = protocol::parseEnrolmentLink(payload);
+    if (!link) {
+        m_scanError = link.error().code == ErrorCode::Unsupported
+                          ? tr("This code was made by a newer version of Companion. Update the "
+                               "app, then scan it again.")
+                          : tr("This is not a Companion code. Scan the code from your clinic or "
+                               "from your other device.");
+        emit scanChanged();
+        return false;
+    }
+    m_scan.serverUrl = link->serverUrl;
+    m_scan.code = link->code;
+    m_scan.fingerprint = link->fingerprint;
+    m_scan.linkSecret = link->kind == protocol::LinkKind::Join
+                            ? std::make_shared<const SecretBytes>(std::move(link->linkSecret))
+                            : nullptr;
+    m_scanError.clear();
+    emit scanChanged();
+    return true;
+}
+
+void SyncController::openQrImage(const QUrl &file)
+{
+    auto payloads = qr::decodeImageFile(file.isLocalFile() ? file.toLocalFile() : file.toString());
+    if (!payloads) {
+        m_scanError = payloads.error().code == ErrorCode::NotFound
+                          ? tr("That file could not be opened.")
+                          : tr("No QR code was found in that image. Try a sharper picture.");
+        emit scanChanged();
+        return;
+    }
+    for (const QByteArray &payload : *payloads)
+        if (acceptScannedLink(payload))
+            return;
+}
+
+void SyncController::clearScan()
+{
+    if (m_scan.serverUrl.isEmpty() && !m_scan.linkSecret && m_scanError.isEmpty())
+        return;
+    m_scan = {};
+    m_scanError.clear();
+    emit scanChanged();
+}
+
+QString SyncController::deviceLinkText() const
+{
+    if (m_linkSlot.isEmpty())
+        return {};
+    return tr("Scan this code with your new device before %1. Anyone who sees it can join your "
+              "account until then, so show it to no one else.")
+        .arg(QLocale().toString(m_linkExpires.time(), QLocale::ShortFormat));
+}
+
+void SyncController::openDeviceLink()
+{
+    if (!m_enrolled || !m_linkSlot.isEmpty())
+        return;
+    run(
+        [](sync::SyncEngine &engine, JobResult &result) -> Result<void> {
+            auto devices = engine.devices();
+            if (!devices)
+                return devices.error();
+            QStringList ids;
+            for (const sync::DeviceInfo &device : *devices)
+                if (!device.revokedAt)
+                    ids.append(device.deviceId);
+            auto link = engine.createDeviceLink();
+            if (!link)
+                return link.error();
+            auto code =
+                qr::QrCode::encode(QByteArrayView(reinterpret_cast<const char *>(link->uri.data()),
+                                                  static_cast<qsizetype>(link->uri.size())));
+            link->uri.wipe();
+            if (!code) {
+                (void)engine.closeDeviceLink(link->slot);
+                return code.error();
+            }
+            result.linkSlot = link->slot;
+            result.linkImage = code->toImage(8);
+            result.linkExpiresAt = link->expiresAt;
+            result.activeDeviceIds = ids;
+            return {};
+        },
+        false);
+}
+
+void SyncController::closeDeviceLink()
+{
+    if (m_linkSlot.isEmpty())
+        return;
+    const QString slot = m_linkSlot;
+    m_linkSlot.clear();
+    m_linkImage = QImage();
+    m_linkExpiry.stop();
+    m_linkPoll.stop();
+    m_joinedDeviceId.clear();
+    m_joinedDeviceText.clear();
+    emit deviceLinkChanged();
+    // If a job is running, this one is dropped; the slot is then deleted at the first sync after
+    // the code expired (SyncEngine::removeStaleDeviceLinks).
+    run([slot](sync::SyncEngine &engine,
+               JobResult &) -> Result<void> { return engine.closeDeviceLink(slot); },
+        false);
+}
+
+void SyncController::removeJoinedDevice()
+{
+    if (m_joinedDeviceId.isEmpty())
+        return;
+    const QString deviceId = m_joinedDeviceId;
+    const QString slot = m_linkSlot;
+    m_linkSlot.clear();
+    m_linkImage = QImage();
+    m_linkExpiry.stop();
+    m_linkPoll.stop();
+    m_joinedDeviceId.clear();
+    m_joinedDeviceText.clear();
+    emit deviceLinkChanged();
+    run(
+        [deviceId, slot](sync::SyncEngine &engine, JobResult &) -> Result<void> {
+            COMPANION_TRY(engine.revokeDevice(deviceId));
+            return slot.isEmpty() ? Result<void>() : engine.closeDeviceLink(slot);
+        },
+        false);
+}
+
+void SyncController::pollLinkedDevices()
+{
+    if (m_linkSlot.isEmpty() || m_busy || !m_joinedDeviceId.isEmpty())
+        return;
+    run(
+        [](sync::SyncEngine &engine, JobResult &result) -> Result<void> {
+            auto devices = engine.devices();
+            if (!devices)
+                return devices.error();
+            QStringList ids;
+            for (const sync::DeviceInfo &device : *devices)
+                if (!device.revokedAt)
+                    ids.append(device.deviceId);
+            result.activeDeviceIds = ids;
+            return {};
+        },
+        false);
 }
 
 QString SyncController::stateLabel(const QString &recordId) const

@@ -6,10 +6,12 @@
 #include <QDateTime>
 #include <QFutureWatcher>
 #include <QHash>
+#include <QImage>
 #include <QObject>
 #include <QString>
 #include <QStringList>
 #include <QTimer>
+#include <QUrl>
 #include <QVariantList>
 
 #include <functional>
@@ -55,6 +57,18 @@ class SyncController : public QObject
     Q_PROPERTY(bool sharePreparation READ sharePreparation NOTIFY sharingChanged)
     Q_PROPERTY(bool shareJournal READ shareJournal NOTIFY sharingChanged)
     Q_PROPERTY(bool shareSafety READ shareSafety NOTIFY sharingChanged)
+    // A QR code read by the scanner or from an image (ADR 0018): what fills the enrolment form.
+    // The link secret of a device link stays in C++; QML only learns that there is one.
+    Q_PROPERTY(QString scannedServerUrl READ scannedServerUrl NOTIFY scanChanged)
+    Q_PROPERTY(QString scannedCode READ scannedCode NOTIFY scanChanged)
+    Q_PROPERTY(QString scannedFingerprint READ scannedFingerprint NOTIFY scanChanged)
+    Q_PROPERTY(bool scannedDeviceLink READ scannedDeviceLink NOTIFY scanChanged)
+    Q_PROPERTY(QString scanError READ scanError NOTIFY scanChanged)
+    // "Add another device" with a QR code: open while the image is shown.
+    Q_PROPERTY(bool deviceLinkOpen READ deviceLinkOpen NOTIFY deviceLinkChanged)
+    Q_PROPERTY(QString deviceLinkText READ deviceLinkText NOTIFY deviceLinkChanged)
+    // Set when a device joined while the QR code was shown: the patient confirms it or removes it.
+    Q_PROPERTY(QString joinedDeviceText READ joinedDeviceText NOTIFY deviceLinkChanged)
 
 public:
     explicit SyncController(ProfileController &profile, QObject *parent = nullptr);
@@ -78,6 +92,29 @@ public:
     bool sharePreparation() const { return isShared(sync::ShareCategory::Preparation); }
     bool shareJournal() const { return isShared(sync::ShareCategory::Journal); }
     bool shareSafety() const { return isShared(sync::ShareCategory::Safety); }
+    QString scannedServerUrl() const { return m_scan.serverUrl; }
+    QString scannedCode() const { return m_scan.code; }
+    QString scannedFingerprint() const { return m_scan.fingerprint; }
+    bool scannedDeviceLink() const { return m_scan.linkSecret != nullptr; }
+    QString scanError() const { return m_scanError; }
+    bool deviceLinkOpen() const { return !m_linkSlot.isEmpty(); }
+    // For QrCodeView (C++ only: QML never holds the image or its payload).
+    QImage deviceLinkImage() const { return m_linkImage; }
+    QString deviceLinkText() const;
+    QString joinedDeviceText() const { return m_joinedDeviceText; }
+
+    // A payload the QR scanner read (C++ only: it may hold a link secret). True when it is a
+    // Companion link; the form is then filled from it.
+    bool acceptScannedLink(const QByteArray &payload);
+    // "Open a QR image": a screenshot or photo of the code, for desktops without a camera.
+    Q_INVOKABLE void openQrImage(const QUrl &file);
+    Q_INVOKABLE void clearScan();
+    // Shows a QR code that joins a new device without the passphrase (10 minutes).
+    Q_INVOKABLE void openDeviceLink();
+    // Closes it: the key slot on the server is deleted (also when the code expires).
+    Q_INVOKABLE void closeDeviceLink();
+    // The device that joined while the code was shown is not the patient's: remove it.
+    Q_INVOKABLE void removeJoinedDevice();
 
     // `passphrase`: the profile passphrase again; it seals the vault key for the patient's
     // other devices (and is checked against the profile first).
@@ -106,6 +143,8 @@ public:
 signals:
     void changed();
     void sharingChanged();
+    void scanChanged();
+    void deviceLinkChanged();
     // Entry states changed: lists that show them reload.
     void statesChanged();
     // Another device's entries arrived: lists reload their content.
@@ -125,6 +164,15 @@ private:
     bool isShared(sync::ShareCategory category) const;
     void scheduleRetry();
     static void noteReport(const sync::SyncReport &report, JobResult &result);
+
+    struct Scan
+    {
+        QString serverUrl;
+        QString code;
+        QString fingerprint;
+        std::shared_ptr<const SecretBytes> linkSecret; // a device link only
+    };
+    void pollLinkedDevices();
 
     std::unique_ptr<ProfileBinding> m_binding;
     storage::Profile *m_profile = nullptr;
@@ -150,6 +198,17 @@ private:
     QTimer m_debounce;   // after local changes
     QTimer m_background; // periodic
     QTimer m_retry;      // after a failed sync
+
+    Scan m_scan;
+    QString m_scanError;
+    QString m_linkSlot;
+    QImage m_linkImage;
+    QDateTime m_linkExpires;
+    QStringList m_devicesBeforeLink; // active device ids when the code was shown
+    QString m_joinedDeviceId;
+    QString m_joinedDeviceText;
+    QTimer m_linkExpiry; // closes the link when its code expires
+    QTimer m_linkPoll;   // looks for a device that joined while the code is shown
     int m_failures = 0;
 };
 

@@ -2,6 +2,7 @@
 
 #include "protocol/api.h"
 #include "protocol/careteamenrol.h"
+#include "protocol/enrollink.h"
 #include "protocol/envelope.h"
 #include "protocol/json.h"
 #include "protocol/keys.h"
@@ -112,6 +113,9 @@ struct RouteHandlers
             {{"PUT", "/v1/vault/key-blobs/{slot}", A::Device, small, R::None,
               QStringLiteral("store a wrapped vault key")},
              &Api::putKeyBlob},
+            {{"DELETE", "/v1/vault/key-blobs/{slot}", A::Device, 0, R::None,
+              QStringLiteral("delete a device-link key slot")},
+             &Api::deleteKeyBlob},
             {{"POST", "/v1/vault/join-codes", A::Device, small, R::None,
               QStringLiteral("code for a second device")},
              &Api::issueJoinCode},
@@ -987,13 +991,65 @@ HttpResponse Api::putKeyBlob(Call &call)
     return HttpResponse::noContent();
 }
 
+// A device-link slot (`device-…`, ADR 0018) is deleted by the new device once it opened the
+// vault key, or by the first device when its QR screen closes. Only link slots: the passphrase,
+// recovery and SCK slots are the vault's lasting keys and are only ever replaced.
+HttpResponse Api::deleteKeyBlob(Call &call)
+{
+    const QString slot = call.params.value(0);
+    if (!protocol::isDeviceLinkSlot(slot)) {
+        static const QRegularExpression slotPattern(QStringLiteral("^[a-z0-9-]{1,32}$"));
+        if (!slotPattern.match(slot).hasMatch())
+            return notFound();
+        return HttpResponse::error(403, QStringLiteral("slot_protected"),
+                                   QStringLiteral("only device-link slots can be deleted"));
+    }
+    const qint64 at = now();
+    Transaction transaction(m_db);
+    if (auto begun = transaction.begin(); !begun)
+        return storageFailure(begun.error());
+    auto existing = m_db.one("find a key blob",
+                             QStringLiteral("SELECT COUNT(*) FROM key_blobs WHERE vault_id = ? "
+                                            "AND slot = ?"),
+                             {call.principal.vaultId, slot});
+    if (!existing)
+        return storageFailure(existing.error());
+    if (existing->value(0).toInt() == 0)
+        return notFound();
+    if (auto removed = m_db.exec("delete a key blob",
+                                 QStringLiteral("DELETE FROM key_blobs WHERE vault_id = ? AND "
+                                                "slot = ?"),
+                                 {call.principal.vaultId, slot});
+        !removed)
+        return storageFailure(removed.error());
+    if (auto audited =
+            appendAudit(m_db,
+                        {QStringLiteral("device"), call.principal.id,
+                         QStringLiteral("key_blob.delete"), call.principal.vaultId, slot},
+                        at);
+        !audited)
+        return storageFailure(audited.error());
+    if (auto committed = transaction.commit(); !committed)
+        return storageFailure(committed.error());
+    return HttpResponse::noContent();
+}
+
 HttpResponse Api::issueJoinCode(Call &call)
 {
+    // Optional `valid_minutes` (1–60): a device link asks for a short life (ADR 0018); without
+    // it the code lives the configured hour.
+    qint64 ttlMs = m_config.joinCodeTtlMs;
     if (!call.request.body.isEmpty()) {
-        auto reader =
-            protocol::JsonObjectReader::parse(call.request.body, protocol::kMaxSmallBody, {});
+        auto reader = protocol::JsonObjectReader::parse(call.request.body, protocol::kMaxSmallBody,
+                                                        {QStringLiteral("valid_minutes")});
         if (!reader)
             return badRequest(reader.error());
+        if (reader->has(QStringLiteral("valid_minutes"))) {
+            auto minutes = reader->integer(QStringLiteral("valid_minutes"), 1, 60);
+            if (!minutes)
+                return badRequest(minutes.error());
+            ttlMs = std::min<qint64>(ttlMs, *minutes * 60 * 1000);
+        }
     }
     const qint64 at = now();
     const QString code = newEnrolmentCode();
@@ -1004,8 +1060,7 @@ HttpResponse Api::issueJoinCode(Call &call)
             "store a join code",
             QStringLiteral("INSERT INTO enrolment_codes (code_hash, vault_id, purpose, created_at, "
                            "expires_at) VALUES (?, ?, 'join', ?, ?)"),
-            {hashSecret(normaliseCode(code).toUtf8()), call.principal.vaultId, at,
-             at + m_config.joinCodeTtlMs});
+            {hashSecret(normaliseCode(code).toUtf8()), call.principal.vaultId, at, at + ttlMs});
         !inserted)
         return storageFailure(inserted.error());
     if (auto audited = appendAudit(m_db,
@@ -1017,9 +1072,8 @@ HttpResponse Api::issueJoinCode(Call &call)
         return storageFailure(audited.error());
     if (auto committed = transaction.commit(); !committed)
         return storageFailure(committed.error());
-    return HttpResponse::json(
-        201, toCompactJson({{QStringLiteral("code"), code},
-                            {QStringLiteral("expires_at"), at + m_config.joinCodeTtlMs}}));
+    return HttpResponse::json(201, toCompactJson({{QStringLiteral("code"), code},
+                                                  {QStringLiteral("expires_at"), at + ttlMs}}));
 }
 
 HttpResponse Api::listDevices(Call &call)

@@ -108,6 +108,7 @@ private:
     HttpResponse pull(Call &call);
     HttpResponse listKeyBlobs(Call &call);
     HttpResponse putKeyBlob(Call &call);
+    HttpResponse deleteKeyBlob(Call &call);
     HttpResponse issueJoinCode(Call &call);
     HttpResponse listDevices(Call &call);
     HttpResponse revokeDevice(Call &call);

@@ -1,7 +1,9 @@
 #include "server/servercli.h"
 
+#include "protocol/enrollink.h"
 #include "protocol/json.h"
 #include "protocol/keys.h"
+#include "qr/qrcode.h"
 #include "server/admin.h"
 #include "server/auditlog.h"
 #include "server/clinicmessages.h"
@@ -35,6 +37,9 @@ const char kUsage[] =
     "        [--token-ttl-s N] [--body-budget-mb N]\n"
     "  companion-server admin init --db URL --name NAME --keys-dir DIR [--safety-alerts]\n"
     "  companion-server admin enrol-patient --db URL [--label TEXT] [--valid-hours N]\n"
+    "        [--server-url URL [--qr FILE.png | --qr -]]\n"
+    "        (--server-url: also print a companion:enrol link; --qr: as a QR code in a PNG\n"
+    "        file, or - for the terminal)\n"
     "  companion-server admin recovery-code --db URL --vault VAULT_ID [--valid-hours N]\n"
     "        (a patient who lost every device: joins a new one to the existing vault)\n"
     "  companion-server admin add-therapist --db URL --keys-dir DIR --name NAME\n"
@@ -270,7 +275,8 @@ int runAdmin(const QStringList &args)
          QStringLiteral("--label"), QStringLiteral("--valid-hours"), QStringLiteral("--public-key"),
          QStringLiteral("--key-out"), QStringLiteral("--id"), QStringLiteral("--file"),
          QStringLiteral("--vault"), QStringLiteral("--at"), QStringLiteral("--minutes"),
-         QStringLiteral("--location"), QStringLiteral("--appointment")},
+         QStringLiteral("--location"), QStringLiteral("--appointment"),
+         QStringLiteral("--server-url"), QStringLiteral("--qr")},
         {QStringLiteral("--json"), QStringLiteral("--safety-alerts")});
     if (!options)
         return usage(options.error().message);
@@ -316,6 +322,20 @@ int runAdmin(const QStringList &args)
         auto hours = intOption(*options, "--valid-hours", 72, 1, 24 * 30);
         if (!hours)
             return usage(hours.error().message);
+        const QString serverUrl = value("--server-url");
+        const QString qrTarget = value("--qr");
+        if (options->values.contains(QStringLiteral("--qr")) && serverUrl.isEmpty())
+            return usage(QStringLiteral("--qr needs --server-url URL (the address the patient's "
+                                        "device connects to)"));
+        if (!serverUrl.isEmpty()) {
+            // Checked before a code is issued, so a typo in the address spends nothing.
+            protocol::EnrolmentLink probe;
+            probe.serverUrl = serverUrl;
+            probe.code = QStringLiteral("0000-0000-0000-0000-0000");
+            probe.fingerprint = QStringLiteral("0000-0000-0000-0000-0000-0000-0000-0000");
+            if (auto checked = protocol::formatEnrolmentLink(probe); !checked)
+                return usage(QStringLiteral("--server-url: ") + checked.error().message);
+        }
         auto code = issueEnrolmentCode(database, value("--label"),
                                        std::int64_t(*hours) * 3600 * 1000, nowMs());
         if (!code)
@@ -325,6 +345,33 @@ int runAdmin(const QStringList &args)
         out(QStringLiteral("label: %1").arg(code->label));
         out(QStringLiteral("expires: %1").arg(isoTime(code->expiresAt)));
         out(QStringLiteral("clinic key fingerprint: %1").arg(code->fingerprint));
+        if (!serverUrl.isEmpty()) {
+            protocol::EnrolmentLink link;
+            link.serverUrl = serverUrl;
+            link.code = code->code;
+            link.fingerprint = code->fingerprint;
+            auto uri = protocol::formatEnrolmentLink(link);
+            if (!uri)
+                return fail(uri.error().message);
+            const QByteArray text(reinterpret_cast<const char *>(uri->data()),
+                                  static_cast<qsizetype>(uri->size()));
+            out(QStringLiteral("link: %1").arg(QString::fromLatin1(text)));
+            if (!qrTarget.isEmpty()) {
+                auto qrCode = qr::QrCode::encode(text);
+                if (!qrCode)
+                    return fail(qrCode.error().message);
+                if (qrTarget == QLatin1String("-")) {
+                    const QByteArray block = qrCode->toTerminalText();
+                    std::fwrite(block.constData(), 1, static_cast<std::size_t>(block.size()),
+                                stdout);
+                    std::fflush(stdout);
+                } else if (auto written = qrCode->writePng(qrTarget); !written) {
+                    return fail(written.error().message);
+                } else {
+                    out(QStringLiteral("qr: %1").arg(qrTarget));
+                }
+            }
+        }
         return kExitOk;
     }
     if (command == QLatin1String("recovery-code")) {

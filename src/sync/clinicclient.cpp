@@ -284,9 +284,22 @@ Result<void> ClinicClient::putKeyBlob(const QString &slot, std::uint32_t epoch,
     return {};
 }
 
-Result<JoinCode> ClinicClient::createJoinCode()
+Result<void> ClinicClient::deleteKeyBlob(const QString &slot)
 {
-    auto response = call("POST"_ba, "/v1/vault/join-codes"_ba, "{}"_ba, true);
+    auto response = call("DELETE"_ba, "/v1/vault/key-blobs/"_ba + slot.toLatin1(), {}, true);
+    if (!response)
+        return response.error();
+    if (response->status != 204 && response->status != 404)
+        return errorFor(*response);
+    return {};
+}
+
+Result<JoinCode> ClinicClient::createJoinCode(std::optional<int> validMinutes)
+{
+    const QByteArray body =
+        validMinutes ? smallJson({{u"valid_minutes"_s, static_cast<qint64>(*validMinutes)}})
+                     : "{}"_ba;
+    auto response = call("POST"_ba, "/v1/vault/join-codes"_ba, body, true);
     if (!response)
         return response.error();
     if (response->status != 201)

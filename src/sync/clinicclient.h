@@ -88,7 +88,10 @@ public:
     Result<protocol::PullResponse> pull(std::int64_t after, int limit);
     Result<std::vector<KeyBlob>> keyBlobs();
     Result<void> putKeyBlob(const QString &slot, std::uint32_t epoch, const QByteArray &blob);
-    Result<JoinCode> createJoinCode();
+    // validMinutes (1–60) shortens the code's life below the server's hour (a device link).
+    Result<JoinCode> createJoinCode(std::optional<int> validMinutes = std::nullopt);
+    // Deletes a device-link key slot; Ok when it is gone already (404).
+    Result<void> deleteKeyBlob(const QString &slot);
     Result<std::vector<DeviceInfo>> devices();
     Result<void> revokeDevice(const QString &deviceId);
     // Deletes this vault on the server (ciphertext, keys, devices): see docs/sync-protocol.md.

@@ -1,9 +1,11 @@
 #include "sync/syncengine.h"
 
+#include "protocol/enrollink.h"
 #include "protocol/envelope.h"
 #include "protocol/keys.h"
 #include "protocol/recordpayload.h"
 #include "sync/clinicinbox.h"
+#include "sync/devicelinkstore.h"
 
 #include "domain/appointment.h"
 
@@ -221,7 +223,32 @@ Result<EnrolResult> SyncEngine::enrol(const EnrolOptions &options, const SecretB
     const auto recoverySlot = findSlot(protocol::kRecoverySlot);
     bool joined = false;
     std::optional<crypto::RecoveryKey> newRecoveryKey;
-    if (slot != blobs->end() || recoverySlot != blobs->end()) {
+    // A device link: the vault key waits in the slot the link secret names.
+    QString usedLinkSlot;
+    std::optional<SecretBytes> linkedKey;
+    std::uint32_t linkedEpoch = 0;
+    if (options.linkSecret) {
+        const QString linkSlot = protocol::deviceLinkSlot(*options.linkSecret);
+        const auto found =
+            std::find_if(blobs->begin(), blobs->end(),
+                         [&linkSlot](const KeyBlob &blob) { return blob.slot == linkSlot; });
+        if (found != blobs->end()) {
+            auto opened = protocol::openVaultKeyWithLink(*options.linkSecret, found->blob, *vault,
+                                                         found->epoch);
+            if (!opened)
+                return makeError(ErrorCode::Damaged,
+                                 u"the key your other device left for this one does not open; "
+                                 u"remove this device from your device list and try again"_s);
+            linkedKey = std::move(*opened);
+            linkedEpoch = found->epoch;
+            usedLinkSlot = linkSlot;
+        }
+    }
+    if (linkedKey) {
+        joined = true;
+        account.vaultRootKey = std::move(*linkedKey);
+        account.keyEpoch = linkedEpoch;
+    } else if (slot != blobs->end() || recoverySlot != blobs->end()) {
         // A join (or recovery) code: the vault exists; its key is sealed under the first
         // device's passphrase and under the vault recovery key. The patient types either.
         joined = true;
@@ -298,6 +325,11 @@ Result<EnrolResult> SyncEngine::enrol(const EnrolOptions &options, const SecretB
         COMPANION_TRY(m_store.setShareReviewNeeded(true));
         COMPANION_TRY(tx->commit());
     }
+    // The link slot has done its job: delete it so a photographed code and secret open nothing
+    // later. Best effort: if this fails, the first device deletes it when its QR screen closes
+    // or at its next sync after the code expired.
+    if (!usedLinkSlot.isEmpty())
+        (void)client.deleteKeyBlob(usedLinkSlot);
     // From here on the engine works from the saved enrolment, like every later sync (one more
     // login than reusing the enrolment's client, and one code path).
     m_session.reset();
@@ -417,6 +449,7 @@ Result<SyncReport> SyncEngine::sync()
     const int retriesBefore = current.client->retriesMade();
     SyncReport report;
     COMPANION_TRY(verifyClinic(current));
+    COMPANION_TRY(removeStaleDeviceLinks(current));
     COMPANION_TRY(pullAll(current, report));
     // After the records, so a reply can name an entry this device just received.
     COMPANION_TRY(pullMessages(current, report));
@@ -1227,6 +1260,74 @@ Result<JoinCode> SyncEngine::createJoinCode()
     if (!s)
         return s.error();
     return (*s)->client->createJoinCode();
+}
+
+Result<DeviceLink> SyncEngine::createDeviceLink(int validMinutes)
+{
+    auto s = session();
+    if (!s)
+        return s.error();
+    Session &current = **s;
+    auto code = current.client->createJoinCode(validMinutes);
+    if (!code)
+        return code.error();
+    SecretBytes linkSecret = protocol::generateLinkSecret();
+    const QString slot = protocol::deviceLinkSlot(linkSecret);
+    auto wrapped = protocol::wrapVaultKeyForLink(linkSecret, current.account.vaultRootKey,
+                                                 current.vault, current.account.keyEpoch);
+    if (!wrapped)
+        return wrapped.error();
+    // Remembered before the slot exists, so a crash in between still gets it cleaned up.
+    DeviceLinkStore links(m_db);
+    COMPANION_TRY(links.add({slot, code->expiresAt}));
+    COMPANION_TRY(current.client->putKeyBlob(slot, current.account.keyEpoch, *wrapped));
+    protocol::EnrolmentLink link;
+    link.kind = protocol::LinkKind::Join;
+    link.serverUrl = current.account.serverUrl;
+    link.code = code->code;
+    link.fingerprint = current.account.fingerprint;
+    link.linkSecret = std::move(linkSecret);
+    auto uri = protocol::formatEnrolmentLink(link);
+    if (!uri) {
+        (void)closeDeviceLink(slot);
+        return uri.error();
+    }
+    return DeviceLink{slot, code->code, code->expiresAt, std::move(*uri)};
+}
+
+Result<void> SyncEngine::closeDeviceLink(const QString &slot)
+{
+    if (!protocol::isDeviceLinkSlot(slot))
+        return makeError(ErrorCode::InvalidInput, u"not a device-link slot"_s);
+    auto s = session();
+    if (!s)
+        return s.error();
+    COMPANION_TRY((*s)->client->deleteKeyBlob(slot));
+    return DeviceLinkStore(m_db).remove(slot);
+}
+
+Result<void> SyncEngine::removeStaleDeviceLinks()
+{
+    auto s = session();
+    if (!s)
+        return s.error();
+    return removeStaleDeviceLinks(**s);
+}
+
+Result<void> SyncEngine::removeStaleDeviceLinks(Session &s)
+{
+    DeviceLinkStore links(m_db);
+    auto pending = links.pending();
+    if (!pending)
+        return pending.error();
+    const std::int64_t now = m_clock.nowUtc().toMSecsSinceEpoch();
+    for (const PendingDeviceLink &link : *pending) {
+        if (link.expiresAt > now)
+            continue; // its QR may still be on screen
+        COMPANION_TRY(s.client->deleteKeyBlob(link.slot));
+        COMPANION_TRY(links.remove(link.slot));
+    }
+    return {};
 }
 
 Result<std::vector<AccessLogEntry>> SyncEngine::accessLog()

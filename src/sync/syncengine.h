@@ -27,7 +27,23 @@ struct EnrolOptions
     QString expectedFingerprint; // the clinic key fingerprint printed with the code; empty:
                                  // trust the key the server presents now and pin it
     QStringList shareCategories; // categories the patient turned on while enrolling
+    // From a device link (a QR code another of the patient's devices shows, ADR 0018): the link
+    // secret L. The vault key is then opened from the `device-…` slot L names, with no
+    // passphrase; the slot is deleted after use. When the slot is gone (closed or expired), the
+    // passphrase prompt is asked as for a typed join code.
+    std::shared_ptr<const SecretBytes> linkSecret = nullptr;
 };
+
+// What an enrolled device shows under "Add another device" (ADR 0018).
+struct DeviceLink
+{
+    QString slot;               // the key slot holding the VRK wrapped under L
+    QString code;               // the short-lived join code inside the link
+    std::int64_t expiresAt = 0; // UTC ms: the code's expiry; the slot is deleted by then
+    SecretBytes uri;            // companion:join?v=1&… (UTF-8), holds L: render it, then drop it
+};
+// How long a device link's join code lives (the server caps join codes at an hour).
+inline constexpr int kDeviceLinkMinutes = 10;
 
 struct EnrolResult
 {
@@ -116,6 +132,15 @@ public:
     // (storage::wipeProfileFolder); this device cannot sync any more either way.
     Result<void> deleteEverywhere();
     Result<JoinCode> createJoinCode();
+    // A device link: a short-lived join code and a fresh link secret L; the VRK wrapped under a
+    // key derived from L goes into a `device-…` slot on the server (L itself never leaves this
+    // device except inside the returned URI, i.e. the QR code).
+    Result<DeviceLink> createDeviceLink(int validMinutes = kDeviceLinkMinutes);
+    // Deletes the link's slot (the QR screen closed or the code expired); Ok when it is gone.
+    Result<void> closeDeviceLink(const QString &slot);
+    // Deletes the slots of links whose code expired (a link screen that never closed: the app
+    // was killed). Runs at every sync; no request when no link is pending.
+    Result<void> removeStaleDeviceLinks();
     Result<std::vector<AccessLogEntry>> accessLog();
 
     // Applies one pulled page (exposed for the tamper tests: a hostile server's answer).
@@ -135,6 +160,7 @@ private:
     struct Session;
     Result<Session *> session();
     Result<void> verifyClinic(Session &s);
+    Result<void> removeStaleDeviceLinks(Session &s);
     Result<void> pullAll(Session &s, SyncReport &report);
     Result<void> pullMessages(Session &s, SyncReport &report);
     Result<void> refreshClinicProtocol(Session &s, SyncReport &report);

@@ -27,14 +27,15 @@ from pathlib import Path
 
 ANDROID_NS = "{http://schemas.android.com/apk/res/android}"
 
-# The whole list (docs/adr/0020). CAMERA joins it, documented as "QR enrolment only", when
-# QR scanning ships on Android; then this set and the ADR change together.
+# The whole list (docs/adr/0020); CAMERA for scanning QR codes only (docs/adr/0018). This set
+# and the ADRs change together.
 EXPECTED_PERMISSIONS = {
     "android.permission.INTERNET": None,
     "android.permission.POST_NOTIFICATIONS": None,
     "android.permission.RECEIVE_BOOT_COMPLETED": None,
     "android.permission.SCHEDULE_EXACT_ALARM": "32",  # maxSdkVersion
     "android.permission.USE_EXACT_ALARM": None,
+    "android.permission.CAMERA": None,
 }
 
 # Extraction domains that must all be excluded (Android 12+ data extraction rules).
@@ -46,9 +47,9 @@ EXTRACTION_DOMAINS = {"root", "file", "database", "sharedpref", "external", "dev
 EXPORTED_ALLOWED = {"org.qtproject.qt.android.bindings.QtActivity",
                     "org.companionapp.companion.BootReceiver"}
 
-# iOS usage descriptions allowed. NSCameraUsageDescription joins when QR scanning ships on iOS
-# (with a neutral text), together with the ADR.
-ALLOWED_USAGE_DESCRIPTIONS = set()
+# iOS usage descriptions allowed: the camera, for QR codes only (docs/adr/0018), in neutral words
+# (the forbidden-words check below covers it).
+ALLOWED_USAGE_DESCRIPTIONS = {"NSCameraUsageDescription"}
 ALLOWED_ENTITLEMENTS = {"com.apple.developer.default-data-protection"}
 
 # Words that must not appear in anything a home screen, a settings page, a notification or an
@@ -120,10 +121,17 @@ class Checker:
             if name in permissions:
                 self.fail(f"AndroidManifest.xml: permission {name} declared twice")
             permissions[name] = permission.get(ANDROID_NS + "maxSdkVersion")
-        for tag in ("uses-permission-sdk-23", "uses-feature"):
-            for element in manifest.iter(tag):
-                self.fail(f"AndroidManifest.xml: unexpected <{tag}> "
-                          f"{element.get(ANDROID_NS + 'name')}")
+        for element in manifest.iter("uses-permission-sdk-23"):
+            self.fail(f"AndroidManifest.xml: unexpected <uses-permission-sdk-23> "
+                      f"{element.get(ANDROID_NS + 'name')}")
+        # Hardware features: only the camera, and never required (a phone without one still
+        # installs the app and enrols by typed code).
+        for element in manifest.iter("uses-feature"):
+            name = element.get(ANDROID_NS + "name")
+            if name != "android.hardware.camera":
+                self.fail(f"AndroidManifest.xml: unexpected <uses-feature> {name}")
+            elif element.get(ANDROID_NS + "required") != "false":
+                self.fail("AndroidManifest.xml: the camera must not be a required feature")
         if set(permissions) != set(EXPECTED_PERMISSIONS):
             extra = sorted(set(permissions) - set(EXPECTED_PERMISSIONS))
             missing = sorted(set(EXPECTED_PERMISSIONS) - set(permissions))
@@ -299,19 +307,22 @@ def negative(root: Path):
         ("platforms/android/AndroidManifest.xml",
          '<uses-permission android:name="android.permission.INTERNET" />',
          '<uses-permission android:name="android.permission.INTERNET" />\n'
-         '    <uses-permission android:name="android.permission.CAMERA" />'),
+         '    <uses-permission android:name="android.permission.RECORD_AUDIO" />'),
         ("platforms/android/AndroidManifest.xml",
          '<uses-permission android:name="android.permission.INTERNET" />',
          '<!-- %%INSERT_PERMISSIONS -->'),
         ("platforms/android/AndroidManifest.xml", 'android:exported="false"',
          'android:exported="true"'),
         ("platforms/android/res/values/strings.xml", ">Companion<", ">Ketamine Companion<"),
+        ("platforms/android/AndroidManifest.xml",
+         'android:name="android.hardware.camera" android:required="false"',
+         'android:name="android.hardware.camera" android:required="true"'),
         ("platforms/android/res/xml/data_extraction_rules.xml",
          '<exclude domain="device_database" path="." />', ""),
         ("platforms/android/src/org/companionapp/companion/SecureWindow.java",
          "public static void apply(", "static void apply("),
         ("platforms/ios/Info.plist.in", "<key>UIFileSharingEnabled</key>",
-         "<key>NSCameraUsageDescription</key>\n    <string>Scan</string>\n"
+         "<key>NSMicrophoneUsageDescription</key>\n    <string>Voice notes</string>\n"
          "    <key>UIFileSharingEnabled</key>"),
         ("platforms/ios/Info.plist.in", "<string>Companion</string>",
          "<string>Infusion diary</string>"),

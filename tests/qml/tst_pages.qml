@@ -26,6 +26,7 @@ TestCase {
     Component { id: learnPage; LearnPage {} }
     Component { id: journalPage; JournalPage {} }
     Component { id: settingsPage; SettingsPage {} }
+    Component { id: qrScanPage; QrScanPage {} }
 
     function child(parent, name) {
         const found = findChild(parent, name)
@@ -48,7 +49,8 @@ TestCase {
             { tag: "PreparePage", component: preparePage },
             { tag: "LearnPage", component: learnPage },
             { tag: "JournalPage", component: journalPage },
-            { tag: "SettingsPage", component: settingsPage }
+            { tag: "SettingsPage", component: settingsPage },
+            { tag: "QrScanPage", component: qrScanPage }
         ]
     }
 
@@ -85,6 +87,22 @@ TestCase {
         fuzzyCompare(Preferences.fontScale, 1.2, 0.001)
         Preferences.fontScale = 1.0
         compare(slider.value, 1.0, "the slider follows the preference")
+    }
+
+    // The test platform has no camera: the scan page says so, in words a screen reader gets,
+    // and offers a picture of the code or the typed code instead.
+    function test_qrScanPageWithoutCamera() {
+        const page = createTemporaryObject(qrScanPage, testCase, { width: 400, height: 800 })
+        verify(waitForRendering(page))
+        const noCamera = child(page, "noCameraText")
+        verify(noCamera.visible)
+        verify(noCamera.text.indexOf("No camera") >= 0)
+        compare(noCamera.Accessible.name, noCamera.text)
+        compare(child(page, "qrCameraLoader").active, false)
+        const open = child(page, "openQrImageButton")
+        verify(open.visible)
+        verify(open.Accessible.name.length > 0)
+        verify(child(page, "typeCodeButton").Accessible.name.length > 0)
     }
 
     function test_themeFollowsPreferences() {

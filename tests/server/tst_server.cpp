@@ -11,6 +11,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -95,6 +96,82 @@ TEST_CASE("An enrolment code redeems once, expires, and fails uniformly", "[serv
               .value(QStringLiteral("message"))
               .toString()
               .contains(QStringLiteral("device_public_key")));
+}
+
+TEST_CASE("Device-link slots: short join codes, deletable only by their own vault",
+          "[server][enrol][qr]")
+{
+    TestServer server;
+    server.start();
+    Device a = enrolled(server);
+    Device b = enrolled(server);
+    const QByteArray slot = "device-0123456789abcdef";
+    const QByteArray body = jsonBody({{QStringLiteral("epoch"), 1},
+                                      {QStringLiteral("blob"), encodeBase64(QByteArray(73, 'k'))}});
+    REQUIRE(server.request("PUT", "/v1/vault/key-blobs/" + slot, body, a.token).status == 204);
+    REQUIRE(server.request("PUT", "/v1/vault/key-blobs/" + slot, body, b.token).status == 204);
+    REQUIRE(server.request("PUT", "/v1/vault/key-blobs/passphrase", body, a.token).status == 204);
+
+    // B deletes its own slot; A's slot of the same name is untouched.
+    CHECK(server.request("DELETE", "/v1/vault/key-blobs/" + slot, {}, b.token).status == 204);
+    const auto slotsOf = [&server](const Device &device) {
+        QStringList out;
+        const QJsonArray blobs = server.request("GET", "/v1/vault/key-blobs", {}, device.token)
+                                     .json()
+                                     .value(QStringLiteral("blobs"))
+                                     .toArray();
+        for (const QJsonValue &blob : blobs)
+            out << blob.toObject().value(QStringLiteral("slot")).toString();
+        return out;
+    };
+    CHECK(slotsOf(a).contains(QString::fromLatin1(slot)));
+    CHECK_FALSE(slotsOf(b).contains(QString::fromLatin1(slot)));
+    // Now B's token against A's slot: 404, the same as a slot that never existed.
+    const Reply foreign = server.request("DELETE", "/v1/vault/key-blobs/" + slot, {}, b.token);
+    const Reply never =
+        server.request("DELETE", "/v1/vault/key-blobs/device-fedcba9876543210", {}, b.token);
+    CHECK(foreign.status == 404);
+    CHECK(never.status == 404);
+    CHECK(foreign.body == never.body);
+    CHECK(slotsOf(a).contains(QString::fromLatin1(slot)));
+    // No token, or a therapist route's caller: refused before anything is looked up.
+    CHECK(server.request("DELETE", "/v1/vault/key-blobs/" + slot).status == 401);
+    // The vault's lasting keys are not deletable this way, not even by their own vault.
+    const Reply protectedSlot =
+        server.request("DELETE", "/v1/vault/key-blobs/passphrase", {}, a.token);
+    CHECK(protectedSlot.status == 403);
+    CHECK(slotsOf(a).contains(QStringLiteral("passphrase")));
+    CHECK(server.request("DELETE", "/v1/vault/key-blobs/Not_A_Slot", {}, a.token).status == 404);
+    CHECK(server.request("DELETE", "/v1/vault/key-blobs/" + slot, {}, a.token).status == 204);
+    CHECK_FALSE(slotsOf(a).contains(QString::fromLatin1(slot)));
+
+    // A short-lived join code: valid_minutes 1–60, shorter than the default hour.
+    const qint64 before = QDateTime::currentMSecsSinceEpoch();
+    const Reply shortCode =
+        server.request("POST", "/v1/vault/join-codes", R"({"valid_minutes":10})", a.token);
+    REQUIRE(shortCode.status == 201);
+    const qint64 expires = shortCode.json().value(QStringLiteral("expires_at")).toInteger();
+    CHECK(expires >= before + 10 * 60 * 1000 - 5000);
+    CHECK(expires <= QDateTime::currentMSecsSinceEpoch() + 10 * 60 * 1000 + 5000);
+    CHECK(
+        server.request("POST", "/v1/vault/join-codes", R"({"valid_minutes":0})", a.token).status ==
+        400);
+    CHECK(
+        server.request("POST", "/v1/vault/join-codes", R"({"valid_minutes":61})", a.token).status ==
+        400);
+    CHECK(server.request("POST", "/v1/vault/join-codes", R"({"other":1})", a.token).status == 400);
+    // Once expired, the link's code fails like any expired code.
+    server.sql(QStringLiteral("UPDATE enrolment_codes SET expires_at = 1 WHERE redeemed_at IS "
+                              "NULL"));
+    Device late(server);
+    CHECK(late.enrol(shortCode.json().value(QStringLiteral("code")).toString()).status == 403);
+
+    // Deleting a slot is in the audit log the patient sees.
+    server.stop();
+    const AdminResult audit = server.admin({QStringLiteral("audit"), QStringLiteral("--db"),
+                                            server.dbUrl(), QStringLiteral("--json")});
+    CHECK(audit.exitCode == 0);
+    CHECK(audit.out.contains(QStringLiteral("key_blob.delete")));
 }
 
 TEST_CASE("admin enrol-patient works without --label and labels the vault by its id",

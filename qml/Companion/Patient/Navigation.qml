@@ -12,7 +12,9 @@ QtObject {
     // Unlocked: the selected destination (0 Today … 5 Settings) and whether crisis help is open.
     property int destination: 0
     property bool crisisHelpOpen: false
+    // Settings → Your clinic → Scan a QR code: the scanner page is open over Settings.
+    property bool qrScanOpen: false
 
-    function reset() { recovering = false; retrying = false; destination = 0; crisisHelpOpen = false }
-    function go(index: int) { destination = index; crisisHelpOpen = false }
+    function reset() { recovering = false; retrying = false; destination = 0; crisisHelpOpen = false; qrScanOpen = false }
+    function go(index: int) { destination = index; crisisHelpOpen = false; qrScanOpen = false }
 }

@@ -14,6 +14,30 @@ Page {
     focus: true
     background: Rectangle { color: Theme.background }
 
+    // Keyboard users must see where they are: a control that Tab focuses below or above the
+    // visible part of the page is scrolled into view (WCAG 2.4.7; found by the AT-SPI walk).
+    Connections {
+        target: page.Window.window
+        function onActiveFocusItemChanged() { page.revealFocus(page.Window.activeFocusItem) }
+    }
+
+    function revealFocus(item: Item) {
+        let inside = false
+        for (let up = item; up && !inside; up = up.parent)
+            inside = up === column
+        if (!inside)
+            return
+        const flickable = scroll.contentItem
+        const margin = Theme.spacingL
+        const top = item.mapToItem(column, 0, 0).y + column.y
+        const bottom = top + item.height
+        const maxY = Math.max(0, flickable.contentHeight - flickable.height)
+        if (top - margin < flickable.contentY)
+            flickable.contentY = Math.max(0, top - margin)
+        else if (bottom + margin > flickable.contentY + flickable.height)
+            flickable.contentY = Math.min(maxY, Math.min(top - margin, bottom + margin - flickable.height))
+    }
+
     ScrollView {
         id: scroll
         anchors.fill: parent

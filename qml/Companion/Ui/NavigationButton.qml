@@ -3,7 +3,9 @@ import QtQuick.Controls
 import QtQuick.Layouts
 
 // One destination in the navigation rail or bottom bar: a glyph with a label beside or below it.
-AbstractButton {
+// A TabButton so that screen readers get a page tab: Qt 6.4 replaces an Accessible.role set on a
+// plain AbstractButton with "push button" when accessibility comes on (ADR 0021).
+TabButton {
     id: control
 
     property string glyph
@@ -23,6 +25,10 @@ AbstractButton {
     Accessible.name: text
     Accessible.checkable: true
     Accessible.checked: selected
+    // Qt gives a page tab no Press action of its own: without this a screen reader could focus a
+    // destination but not open it.
+    Accessible.onPressAction: control.clicked()
+    autoExclusive: false
 
     Keys.onReturnPressed: control.clicked()
     Keys.onEnterPressed: control.clicked()

@@ -18,6 +18,11 @@ FocusScope {
     implicitWidth: row.implicitWidth
     implicitHeight: row.implicitHeight
     Layout.fillWidth: true
+    // Qt 6.4 reports no accessible name for a password field (QQuickAccessibleAttached hides it
+    // while passwordEdit is set), so the label reaches screen readers twice over: as the name of
+    // this group, announced when focus enters it, and as the field's description (ADR 0021).
+    Accessible.role: Accessible.Grouping
+    Accessible.name: root.accessibleName
 
     RowLayout {
         id: row
@@ -36,6 +41,7 @@ FocusScope {
             placeholderTextColor: Theme.textMuted
             selectByMouse: true
             Accessible.name: root.accessibleName
+            Accessible.description: root.accessibleName
             onAccepted: root.accepted()
             background: Rectangle {
                 radius: Theme.radius

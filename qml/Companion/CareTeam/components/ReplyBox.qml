@@ -26,6 +26,10 @@ ColumnLayout {
         wrapMode: TextEdit.Wrap
         textFormat: TextEdit.PlainText
         Accessible.name: qsTr("Reply to this entry")
+        // Tab moves on instead of typing a tab character, so a keyboard user can leave the
+        // field (a keyboard trap otherwise; WCAG 2.1.2, ADR 0021).
+        Keys.onTabPressed: nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason)
+        Keys.onBacktabPressed: nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason)
     }
     PrimaryButton {
         objectName: "sendReplyButton"

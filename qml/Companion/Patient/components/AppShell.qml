@@ -43,8 +43,11 @@ FocusScope {
 
     Shortcut {
         sequence: "Esc"
-        enabled: Navigation.crisisHelpOpen
-        onActivated: Navigation.crisisHelpOpen = false
+        enabled: Navigation.crisisHelpOpen || Navigation.qrScanOpen
+        onActivated: {
+            Navigation.crisisHelpOpen = false
+            Navigation.qrScanOpen = false
+        }
     }
 
     RowLayout {
@@ -68,9 +71,12 @@ FocusScope {
 
             ShellHeader {
                 Layout.fillWidth: true
-                showBack: Navigation.crisisHelpOpen
+                showBack: Navigation.crisisHelpOpen || Navigation.qrScanOpen
                 onHelpRequested: SafetyController.requestHelp()
-                onBackRequested: Navigation.crisisHelpOpen = false
+                onBackRequested: {
+                    Navigation.crisisHelpOpen = false
+                    Navigation.qrScanOpen = false
+                }
             }
 
             Loader {
@@ -79,7 +85,9 @@ FocusScope {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 focus: true
-                sourceComponent: Navigation.crisisHelpOpen ? crisisComponent : shell.pages[Navigation.destination]
+                sourceComponent: Navigation.crisisHelpOpen ? crisisComponent
+                               : Navigation.qrScanOpen ? qrScanComponent
+                               : shell.pages[Navigation.destination]
             }
 
             BottomNavigation {
@@ -100,4 +108,5 @@ FocusScope {
     Component { id: journalComponent; JournalPage {} }
     Component { id: settingsComponent; SettingsPage {} }
     Component { id: crisisComponent; CrisisHelpPage {} }
+    Component { id: qrScanComponent; QrScanPage {} }
 }

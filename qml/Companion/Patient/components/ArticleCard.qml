@@ -17,6 +17,12 @@ ItemDelegate {
     Layout.fillWidth: true
     padding: Theme.spacingL
     onClicked: LearnController.showArticle(card.articleId)
+    // An ItemDelegate takes no keyboard focus by default and, for a screen reader, is a list item
+    // with no Press action: without these the library could only be opened with a pointer.
+    focusPolicy: Qt.StrongFocus
+    Keys.onReturnPressed: card.clicked()
+    Keys.onEnterPressed: card.clicked()
+    Accessible.onPressAction: card.clicked()
     Accessible.role: Accessible.Button
     Accessible.name: card.title
     Accessible.description: card.summary

@@ -7,6 +7,8 @@ import Companion.Ui
 // One article, rendered natively from Markdown (links to other articles open in place).
 AppPage {
     objectName: "articleView"
+    // The body starts with its own heading; the title names the page for screen readers.
+    title: LearnController.articleTitle
     showHeading: false
 
     PrimaryButton {

@@ -44,9 +44,21 @@ ColumnLayout {
         }
     }
     PrimaryButton {
+        objectName: "deviceLinkButton"
+        tone: "secondary"
+        visible: !SyncController.deviceLinkOpen
+        text: qsTr("Add another device with a QR code")
+        enabled: !SyncController.busy
+        Accessible.name: text
+        onClicked: SyncController.openDeviceLink()
+    }
+    DeviceLinkCard {
+        visible: SyncController.deviceLinkOpen
+    }
+    PrimaryButton {
         objectName: "joinCodeButton"
         tone: "secondary"
-        text: qsTr("Add another device")
+        text: qsTr("Add another device with a typed code")
         enabled: !SyncController.busy
         Accessible.name: text
         onClicked: SyncController.createJoinCode()

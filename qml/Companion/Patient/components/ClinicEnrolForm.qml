@@ -3,6 +3,7 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Companion.Core
 import Companion.Ui
+import Companion.Patient
 
 // Connect to a clinic with the code it gave you. The clinic key's fingerprint, printed with the
 // code, proves this is your clinic's server; your passphrase seals your data key for your other
@@ -15,6 +16,18 @@ ColumnLayout {
     BodyText {
         text: qsTr("Your clinic gives you a server address and a one-time code. Everything is encrypted on this device before it is sent; the clinic's server cannot read it.")
     }
+    PrimaryButton {
+        objectName: "scanQrButton"
+        tone: "secondary"
+        text: qsTr("Scan a QR code")
+        Accessible.name: qsTr("Scan a QR code from your clinic or your other device")
+        onClicked: Navigation.qrScanOpen = true
+    }
+    BodyText {
+        objectName: "scannedDeviceLinkText"
+        visible: SyncController.scannedDeviceLink
+        text: qsTr("Code from your other device read. This device will open your data without that device's passphrase.")
+    }
     BodyText {
         text: qsTr("Server address, e.g. https://clinic.example")
     }
@@ -25,6 +38,7 @@ ColumnLayout {
         Layout.minimumHeight: Theme.touchTarget
         inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
         font.pixelSize: Theme.fontBody
+        text: SyncController.scannedServerUrl
         Accessible.name: qsTr("Clinic server address")
     }
     BodyText {
@@ -37,6 +51,7 @@ ColumnLayout {
         Layout.minimumHeight: Theme.touchTarget
         inputMethodHints: Qt.ImhNoPredictiveText
         font.pixelSize: Theme.fontBody
+        text: SyncController.scannedCode
         Accessible.name: qsTr("Enrolment code")
     }
     BodyText {
@@ -49,6 +64,7 @@ ColumnLayout {
         Layout.minimumHeight: Theme.touchTarget
         inputMethodHints: Qt.ImhNoPredictiveText
         font.pixelSize: Theme.fontBody
+        text: SyncController.scannedFingerprint
         Accessible.name: qsTr("Clinic key fingerprint")
     }
     BodyText {

@@ -76,6 +76,10 @@ ColumnLayout {
         Accessible.name: qsTr("Your entry")
         Accessible.description: JournalController.editorPrompt
         onTextChanged: JournalController.editorText = text
+        // Tab moves on instead of typing a tab character, so a keyboard user can leave the field
+        // (a keyboard trap otherwise; WCAG 2.1.2, found by the AT-SPI walk).
+        Keys.onTabPressed: nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason)
+        Keys.onBacktabPressed: nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason)
         background: Rectangle {
             radius: Theme.radius
             color: Theme.surface

@@ -20,6 +20,10 @@ TextArea {
     font.pixelSize: Theme.fontBody
     placeholderText: qsTr("Kept encrypted on this device.")
     Accessible.name: area.question.label ?? ""
+    // Tab moves on instead of typing a tab character, so a keyboard user can leave the field
+    // (a keyboard trap otherwise; WCAG 2.1.2, found by the AT-SPI walk).
+    Keys.onTabPressed: nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason)
+    Keys.onBacktabPressed: nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason)
     Component.onCompleted: area.text = DiaryController.editorValues[area.key] ?? ""
     onTextChanged: if (activeFocus) DiaryController.setValue(area.key, area.text)
 }

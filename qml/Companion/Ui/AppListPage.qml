@@ -14,6 +14,9 @@ Page {
     property Component headerContent
     property var model
     property bool headerMade: false
+    // The list itself has the keyboard focus (not a control inside it): its current row shows
+    // the focus ring and arrow keys move it.
+    readonly property bool listFocused: page.isList(page.Window.activeFocusItem)
     property alias delegate: list.delegate
     property alias list: list
     property alias listObjectName: list.objectName
@@ -52,7 +55,50 @@ Page {
     function showRow(row) {
         page.keepTop = false
         list.currentIndex = row
-        list.positionViewAtIndex(row, ListView.Contain)
+    }
+
+    // Keyboard users must see where they are: a control that Tab focuses in the header or in a
+    // row, above or below the visible part, is scrolled into view (as AppPage does; WCAG 2.4.7).
+    Connections {
+        target: page.Window.window
+        function onActiveFocusItemChanged() {
+            page.pickRow()
+            page.revealFocus(page.Window.activeFocusItem)
+        }
+    }
+
+    // The list, or a row itself (the ListView hands its focus to a row), not a control inside.
+    function isList(item: Item): bool {
+        return item !== null && (item === list || (item.parent === list.contentItem
+                                                   && item !== list.headerItem
+                                                   && item !== list.footerItem))
+    }
+
+    // Tab onto the list itself: the row at the top of the view (or the first) becomes current,
+    // so the keyboard starts where the person is looking and the focus ring is on screen.
+    function pickRow() {
+        // Read here, not through listFocused: that binding may not have seen the change yet.
+        if (!page.isList(page.Window.activeFocusItem) || list.currentIndex >= 0 || list.count === 0)
+            return
+        list.currentIndex = Math.max(0, list.indexAt(list.width / 2, list.contentY + list.spacing + 1))
+        list.positionViewAtIndex(list.currentIndex, ListView.Contain)
+    }
+
+    function revealFocus(item: Item) {
+        let inside = false
+        for (let up = item ? item.parent : null; up && !inside; up = up.parent)
+            inside = up === list.contentItem
+        if (!inside)
+            return
+        const margin = Theme.spacingL
+        const top = item.mapToItem(list.contentItem, 0, 0).y
+        const bottom = top + item.height
+        const minY = list.originY
+        const maxY = Math.max(minY, list.originY + list.contentHeight - list.height)
+        if (top - margin < list.contentY)
+            list.contentY = Math.max(minY, top - margin)
+        else if (bottom + margin > list.contentY + list.height)
+            list.contentY = Math.min(maxY, Math.min(top - margin, bottom + margin - list.height))
     }
 
     function activateCurrent(event) {
@@ -72,10 +118,12 @@ Page {
         // No row is current until the keyboard picks one, so opening the page shows its top.
         currentIndex: -1
         keyNavigationEnabled: true
-        activeFocusOnTab: true
+        // Only a list with rows is a Tab stop (an empty one has nothing to move through); Qt
+        // refuses to drop it while the list has the focus, so that waits until it leaves.
+        activeFocusOnTab: count > 0 || activeFocus
         boundsBehavior: Flickable.StopAtBounds
-        // Rows are cheap to keep: reuse them instead of creating new ones while scrolling.
-        reuseItems: true
+        // No reuseItems: pooled rows stay in the Tab chain and the accessibility tree while
+        // hidden, and creating a row as it scrolls into view is cheap enough (ADR 0025).
         // A little more than a screen made ahead, so a quick flick does not show empty space.
         cacheBuffer: Math.max(0, height / 2)
         Accessible.role: Accessible.List
@@ -83,10 +131,11 @@ Page {
         // A new model makes row 0 current; the keyboard has not picked a row yet.
         onModelChanged: currentIndex = -1
         onMovementStarted: page.keepTop = false
+
         // Moved away from the top by a program (positionViewAt…, a scroll bar): also ends it.
         onContentYChanged: if (page.keepTop && headerItem && contentY > headerItem.y + 1)
                                page.keepTop = false
-        onCurrentIndexChanged: if (currentIndex >= 0 && activeFocus) page.keepTop = false
+        onCurrentIndexChanged: if (currentIndex >= 0 && page.listFocused) page.keepTop = false
         Keys.onReturnPressed: (event) => page.activateCurrent(event)
         Keys.onEnterPressed: (event) => page.activateCurrent(event)
         ScrollBar.vertical: ScrollBar {

@@ -7,12 +7,11 @@ import Companion.Patient
 
 // One diary entry: what it was, its numbers, the note as plain text, when, where it is kept and
 // the care team's replies to it; Edit (check-ins and after-infusion checks) and Delete with
-// confirmation. A delegate of the diary page's list: only rows on screen exist, and they are
-// reused for other entries while scrolling.
+// confirmation. A delegate of the diary page's list: only rows on or near the screen exist.
 Rectangle {
     id: entryItem
 
-    // One row of DiaryController.entryModel (its `entry` role; set again when the row is reused).
+    // One row of DiaryController.entryModel (its `entry` role).
     required property var entry
     // The keyboard's current row in the list: drawn with the focus ring.
     property bool current: false

@@ -68,7 +68,7 @@ AppListPage {
 
         x: page.rowX
         width: page.rowWidth
-        current: ListView.isCurrentItem && ListView.view.activeFocus
+        current: ListView.isCurrentItem && page.listFocused
         onFocusedInside: page.showRow(index)
     }
 

@@ -191,6 +191,14 @@ int main(int argc, char *argv[])
             },
             120'000))
         die("the app shell did not appear after unlocking");
+    // The first frame after the page lists its entries ends "time to the page appearing".
+    bool listed = false;
+    qint64 shownMs = -1;
+    QObject::connect(window, &QQuickWindow::frameSwapped, window, [&] {
+        if (listed && shownMs < 0)
+            shownMs = loading.elapsed();
+    });
+    const qint64 navigatedMs = loading.elapsed();
     QQmlExpression navigate(qmlContext(shell), shell, u"Navigation.destination = 1"_s);
     navigate.evaluate();
     if (navigate.hasError())
@@ -208,6 +216,9 @@ int main(int argc, char *argv[])
                      int(profile.state()));
         die("the diary page did not list the entries");
     }
+    listed = true;
+    if (!waitFor([&] { return shownMs >= 0; }, 120'000))
+        die("the listed diary page was never drawn");
     // Let the page lay out its 1,000 rows and show them once before measuring.
     QElapsedTimer settle;
     settle.start();
@@ -216,11 +227,20 @@ int main(int argc, char *argv[])
     QQuickItem *flickable = findFlickable(page);
     if (!flickable)
         die("the diary page has no Flickable");
+    // A ListView's header sits above its first row, at a negative originY; a ListView also
+    // estimates contentHeight from the rows it has made so far, so both are read again per place.
+    const auto top = [&] { return flickable->property("originY").toDouble(); };
+    const auto bottom = [&] {
+        return top() + flickable->property("contentHeight").toDouble() - flickable->height();
+    };
     const double contentHeight = flickable->property("contentHeight").toDouble();
     const double viewHeight = flickable->height();
-    std::printf("bench_scroll: %d entries, unlock to listed page %.0f ms, content %.0f px in a "
-                "%.0f px view, %s, QT_QUICK_BACKEND=%s, step %.0f px per frame\n",
-                entries, double(loading.elapsed()), contentHeight, viewHeight,
+    std::printf("bench_scroll: %d entries, unlock to the listed page's first frame %lld ms (of "
+                "it, opening the page %lld ms), content %.0f px in a %.0f px view (%s \"%s\"), %s, "
+                "QT_QUICK_BACKEND=%s, step %.0f px per frame\n",
+                entries, static_cast<long long>(shownMs),
+                static_cast<long long>(shownMs - navigatedMs), contentHeight, viewHeight,
+                flickable->metaObject()->className(), qPrintable(flickable->objectName()),
                 qPrintable(QGuiApplication::platformName()),
                 qPrintable(qEnvironmentVariable("QT_QUICK_BACKEND", u"(default)"_s)), step);
     std::fflush(stdout);
@@ -263,9 +283,9 @@ int main(int argc, char *argv[])
     // scrolling all of it at drag speed would take thousands of frames, and the cost of a frame
     // depends on where in the list it is, not on how the view got there.
     std::vector<double> frames, renders;
-    const double end = contentHeight - viewHeight;
     for (int stretch = 0; stretch < stretches; ++stretch) {
-        double y = stretches > 1 ? end * stretch / (stretches - 1) : 0.0;
+        const double start = top(), end = bottom();
+        double y = stretches > 1 ? start + (end - start) * stretch / (stretches - 1) : start;
         double direction = stretch + 1 < stretches ? 1.0 : -1.0; // down, up from the bottom
         double frameMs = 0, renderMs = 0;
         // The jump there is not a scroll frame and is not counted (nor waited for when the
@@ -273,9 +293,10 @@ int main(int argc, char *argv[])
         if (flickable->property("contentY").toDouble() != y && !frameAt(y, &frameMs, &renderMs))
             die("no frame within 10 s of a jump");
         for (int i = 0; i < framesPerStretch; ++i) {
-            if (y + direction * step > end || y + direction * step < 0)
+            const double first = top(), last = bottom();
+            if (y + direction * step > last || y + direction * step < first)
                 direction = -direction; // turn at either end, as a finger would
-            y = std::clamp(y + direction * step, 0.0, end);
+            y = std::clamp(y + direction * step, first, last);
             if (!frameAt(y, &frameMs, &renderMs))
                 die("no frame within 10 s of a scroll step");
             frames.push_back(frameMs);
@@ -303,6 +324,9 @@ int main(int argc, char *argv[])
     std::printf("RESULT\tframes while scrolling %d diary entries, p50 / p95 / max (ms)\t"
                 "%.1f / %.1f / %.1f\t-\t-\tp95 <= 16 ms, max <= 100 ms\t%s\n",
                 entries, p50, p95, worst, met ? "yes" : "NO");
+    std::printf("RESULT\t  unlock to the diary page's first frame with %d entries (info) (ms)\t"
+                "%lld\t-\t-\t(info)\t-\n",
+                entries, static_cast<long long>(shownMs));
     std::fflush(stdout);
     profile.lock();
     return 0;

@@ -55,6 +55,13 @@
     </message>
 </context>
 <context>
+    <name>AppListPage</name>
+    <message>
+        <source>Scroll this page</source>
+        <translation>Desplazar esta página</translation>
+    </message>
+</context>
+<context>
     <name>AppShell</name>
     <message>
         <source>Today</source>
@@ -1188,6 +1195,10 @@
     <message>
         <source>Diary</source>
         <translation>Diario</translation>
+    </message>
+    <message>
+        <source>Recent entries</source>
+        <translation>Entradas recientes</translation>
     </message>
 </context>
 <context>

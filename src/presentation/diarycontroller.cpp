@@ -120,7 +120,7 @@ void DiaryController::unload()
     for (storage::RecordSummary &entry : m_entries)
         entry.summary.text.fill(u' ');
     m_entries.clear();
-    m_entriesModel.clear();
+    m_entryModel.setEntries({});
     m_dueInstruments.clear();
     m_checkedInToday = false;
     m_storedDraftKind.reset();
@@ -170,14 +170,15 @@ void DiaryController::rebuildModels()
     const QDateTime now = m_clock.nowUtc();
     const QDate today = now.toLocalTime().date();
     m_checkedInToday = false;
-    m_entriesModel.clear();
+    QVariantList rows;
+    rows.reserve(static_cast<qsizetype>(m_entries.size()));
     for (const storage::RecordSummary &entry : m_entries) {
         const bool isCheckIn = entry.kind == domain::kinds::diaryCheckIn;
         const bool editable = isCheckIn || entry.kind == domain::kinds::diaryPostInfusion;
         const QDateTime occurredAt = QDateTime::fromMSecsSinceEpoch(entry.occurredAtMs, Qt::UTC);
         if (isCheckIn && occurredAt.toLocalTime().date() == today)
             m_checkedInToday = true;
-        m_entriesModel.append(QVariantMap{
+        rows.append(QVariantMap{
             {QStringLiteral("id"), entry.id.toString()},
             {QStringLiteral("kind"), entry.kind},
             {QStringLiteral("title"), DiaryForm::title(entry, m_catalog)},
@@ -190,6 +191,8 @@ void DiaryController::rebuildModels()
             {QStringLiteral("edited"), entry.version > 1},
         });
     }
+
+    m_entryModel.setEntries(rows);
 
     // The schedule needs every result ever taken, not only the listed range: which instrument and
     // when, both in the list rows (the instrument id is the series key), so no body is decoded.
@@ -339,6 +342,15 @@ void DiaryController::startEdit(const QString &entryId)
     }
     setLowEnergy(false);
     openEditor(*kind, DiaryForm::toValues(entry.body), entry.id, entry.occurredAt());
+}
+
+bool DiaryController::startEditAt(int row)
+{
+    const QModelIndex index = m_entryModel.index(row);
+    if (!index.isValid() || !index.data(DiaryEntryListModel::EditableRole).toBool())
+        return false;
+    startEdit(index.data(DiaryEntryListModel::IdRole).toString());
+    return m_editorKind.has_value();
 }
 
 void DiaryController::resumeDraft()

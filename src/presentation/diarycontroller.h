@@ -5,6 +5,7 @@
 #include "domain/diaryentry.h"
 #include "domain/instrumentcatalog.h"
 #include "domain/protocol.h"
+#include "presentation/diaryentrylistmodel.h"
 #include "presentation/diaryform.h"
 #include "storage/recordrepository.h"
 
@@ -45,6 +46,8 @@ class DiaryController : public QObject
     Q_PROPERTY(bool available READ available NOTIFY availableChanged)
     // [{id, kind, title, summary, note, dateLabel, stateLabel, editable, edited}] newest first
     Q_PROPERTY(QVariantList entries READ entries NOTIFY entriesChanged)
+    // The same rows as a list model: the diary page's ListView (delegates only for visible rows).
+    Q_PROPERTY(companion::presentation::DiaryEntryListModel *entryModel READ entryModel CONSTANT)
     Q_PROPERTY(int entryCount READ entryCount NOTIFY entriesChanged)
     Q_PROPERTY(bool checkedInToday READ checkedInToday NOTIFY entriesChanged)
     // [{instrumentId, title, reason, dueText}]
@@ -85,8 +88,9 @@ public:
     void setProtocol(domain::ClinicProtocol protocol);
 
     bool available() const { return m_diary != nullptr; }
-    QVariantList entries() const { return m_entriesModel; }
-    int entryCount() const { return static_cast<int>(m_entriesModel.size()); }
+    QVariantList entries() const { return m_entryModel.entries(); }
+    DiaryEntryListModel *entryModel() { return &m_entryModel; }
+    int entryCount() const { return m_entryModel.count(); }
     bool checkedInToday() const { return m_checkedInToday; }
     QVariantList dueInstruments() const { return m_dueInstruments; }
     QString errorMessage() const { return m_errorMessage; }
@@ -117,6 +121,9 @@ public:
     Q_INVOKABLE void startCheckIn();
     Q_INVOKABLE void startPostInfusion();
     Q_INVOKABLE void startEdit(const QString &entryId);
+    // The list's row `row` (keyboard: Enter on the current row) opened for editing if it can be
+    // edited; false (nothing happens) for questionnaire results and rows out of range.
+    Q_INVOKABLE bool startEditAt(int row);
     Q_INVOKABLE void resumeDraft();
     Q_INVOKABLE void discardDraft();
     Q_INVOKABLE void setValue(const QString &key, const QVariant &value);
@@ -176,7 +183,7 @@ private:
     // List rows, not decoded entries: the list shows a few fields of each (storage's summary
     // columns); an entry's body is decoded only when it is opened for editing (startEdit).
     std::vector<storage::RecordSummary> m_entries;
-    QVariantList m_entriesModel;
+    DiaryEntryListModel m_entryModel;
     QVariantList m_dueInstruments;
     bool m_checkedInToday = false;
     QString m_errorMessage;

@@ -86,6 +86,8 @@ TestCase {
         click(shell, "diarySaveButton")
         compare(DiaryController.editorKind, "")
         compare(DiaryController.entryCount, 1)
+        // The entry is a row of the page's list, made when the list lays out.
+        tryVerify(() => findChild(shell, "diaryEntrySummary") !== null)
         compare(child(shell, "diaryEntrySummary").text, "Mood 6 \u00B7 Anxiety 3 \u00B7 Pain 2")
         verify(child(shell, "diaryEntryState").text.endsWith("Saved on this device"))
         verify(DiaryController.checkedInToday)
@@ -137,5 +139,142 @@ TestCase {
         verify(child(shell, "questionnaireSafetyCard").visible)
         click(shell, "questionnaireGetHelp")
         compare(content.item.objectName, "crisisHelpPage")
+    }
+
+    function addCheckIn(mood) {
+        DiaryController.startCheckIn()
+        DiaryController.setValue("mood", mood)
+        DiaryController.setValue("anxiety", 2)
+        DiaryController.setValue("pain", 1)
+        verify(DiaryController.save())
+    }
+
+    // Delegates of the entry list that exist right now (shown ones only).
+    function createdRows(list) {
+        let rows = 0
+        const items = list.contentItem.children
+        for (let i = 0; i < items.length; ++i)
+            if (String(items[i].objectName).startsWith("diaryEntry_") && items[i].visible)
+                ++rows
+        return rows
+    }
+
+    // The row showing an entry (a row being released may still carry its name for a moment).
+    function shownRow(list, entryId) {
+        const items = list.contentItem.children
+        for (let i = 0; i < items.length; ++i)
+            if (items[i].objectName === "diaryEntry_" + entryId && items[i].visible)
+                return items[i]
+        return null
+    }
+
+    function test_4_manyEntriesAreOneVirtualisedList() {
+        const before = DiaryController.entryCount
+        for (let i = 0; i < 60; ++i)
+            testCase.addCheckIn(i % 11)
+        compare(DiaryController.entryCount, before + 60)
+        const shell = openDiary()
+        const list = child(shell, "diaryEntryList")
+        const content = child(shell, "shellContent")
+        verify(String(list).startsWith("QQuickListView"), "the page's scrolling view is a ListView")
+        tryCompare(list, "count", DiaryController.entryCount)
+        compare(list.Accessible.name, "Recent entries")
+        // The page opens at its top: the heading, then the cards.
+        tryVerify(() => Math.abs(list.contentY - list.headerItem.y) < 1,
+                  5000, "opened at " + list.contentY + ", the top is at " + list.headerItem.y)
+        // The cards scroll with the entries as the list's header; the top shows them first.
+        verify(child(shell, "startCheckInButton").visible)
+        // Only what fits on screen (plus the cache margin) exists, not all 60+ rows.
+        tryVerify(() => testCase.createdRows(list) > 0)
+        verify(testCase.createdRows(list) < 30, testCase.createdRows(list) + " rows created")
+        // The oldest entry is reached by scrolling: its row is made when it comes into view.
+        const oldest = DiaryController.entries[DiaryController.entryCount - 1].id
+        list.positionViewAtEnd()
+        tryVerify(() => testCase.shownRow(list, oldest) !== null)
+        verify(testCase.createdRows(list) < 30, testCase.createdRows(list) + " rows created")
+        // Back at the top: the cards are the list's header, above the newest entry.
+        content.item.showTop()
+        waitForItemPolished(list)
+        compare(list.contentY, list.headerItem.y)
+        verify(child(shell, "startCheckInButton").mapToItem(list, 0, 0).y >= 0)
+        list.positionViewAtEnd()
+        waitForItemPolished(list)
+        // At 200 % text the rows grow and are laid out again without overlapping.
+        tryVerify(() => testCase.shownRow(list, oldest) !== null)
+        const normalHeight = testCase.shownRow(list, oldest).height
+        Preferences.fontScale = 2
+        tryVerify(() => {
+            list.positionViewAtEnd()
+            const row = testCase.shownRow(list, oldest)
+            return row !== null && row.height > normalHeight * 1.5
+        })
+        // The rows settle as their texts lay out again: then none overlaps the next.
+        tryVerify(() => {
+            const rows = []
+            const items = list.contentItem.children
+            for (let i = 0; i < items.length; ++i)
+                if (String(items[i].objectName).startsWith("diaryEntry_") && items[i].visible)
+                    rows.push(items[i])
+            rows.sort((a, b) => a.y - b.y)
+            for (let i = 1; i < rows.length; ++i)
+                if (rows[i - 1].y + rows[i - 1].height > rows[i].y)
+                    return false
+            return rows.length > 1
+        }, 5000, "rows overlap at 200 %")
+        Preferences.fontScale = 1
+        list.positionViewAtEnd()
+        waitForItemPolished(list)
+        // A sync state change (or any update of a row) keeps the place in the list.
+        const y = list.contentY
+        DiaryController.reload()
+        compare(list.contentY, y)
+        verify(testCase.shownRow(list, oldest) !== null)
+    }
+
+    function test_5_keyboardMovesThroughTheEntriesAndOpensOne() {
+        const shell = openDiary()
+        const list = child(shell, "diaryEntryList")
+        tryCompare(list, "count", DiaryController.entryCount)
+        compare(list.currentIndex, -1) // nothing picked until the keyboard moves
+        // Focus on the list (Tab) picks the first row, as the top of the page shows no row.
+        list.forceActiveFocus()
+        compare(list.currentIndex, 0)
+        verify(list.currentItem.current, "the current row shows the focus ring")
+        keyClick(Qt.Key_Down)
+        compare(list.currentIndex, 1)
+        keyClick(Qt.Key_Down)
+        compare(list.currentIndex, 2)
+        const id = DiaryController.entries[2].id
+        compare(list.currentItem.objectName, "diaryEntry_" + id)
+        keyClick(Qt.Key_Return)
+        compare(DiaryController.editorKind, "checkin")
+        // The third entry's form ("Mood 8 · Anxiety 2 · Pain 1": its mood is the second word).
+        compare(DiaryController.editorValues.mood,
+                Number(DiaryController.entries[2].summary.split(" ")[1]))
+        // The form replaces the rows; closing it brings them back.
+        tryCompare(list, "count", 0)
+        verify(child(shell, "diaryEditorLoader").visible)
+        DiaryController.cancel(true)
+        tryCompare(list, "count", DiaryController.entryCount)
+        // Tab from the list: the cards first (seen first), then a row's buttons; the row whose
+        // button has the focus becomes current and is scrolled into view.
+        list.forceActiveFocus()
+        let sawCard = false
+        let sawRow = false
+        for (let i = 0; i < 80 && !sawRow; ++i) {
+            keyClick(Qt.Key_Tab)
+            const focused = testCase.Window.window.activeFocusItem
+            if (focused.objectName === "startCheckInButton")
+                sawCard = true
+            if (focused.objectName === "diaryEditButton" || focused.objectName === "diaryDeleteButton") {
+                sawRow = true
+                verify(sawCard, "a row's button came before the cards")
+                waitForItemPolished(list)
+                verify(list.currentIndex >= 0)
+                const top = focused.mapToItem(list, 0, 0).y
+                verify(top >= 0 && top + focused.height <= list.height, "the focused button is off screen")
+            }
+        }
+        verify(sawRow, "Tab never reached a row")
     }
 }

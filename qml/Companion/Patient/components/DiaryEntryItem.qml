@@ -7,21 +7,26 @@ import Companion.Patient
 
 // One diary entry: what it was, its numbers, the note as plain text, when, where it is kept and
 // the care team's replies to it; Edit (check-ins and after-infusion checks) and Delete with
-// confirmation.
+// confirmation. A delegate of the diary page's list: only rows on or near the screen exist.
 Rectangle {
     id: entryItem
 
-    // One map from DiaryController.entries.
-    property var entry: ({})
+    // One row of DiaryController.entryModel (its `entry` role).
+    required property var entry
+    // The keyboard's current row in the list: drawn with the focus ring.
+    property bool current: false
+
+    // Edit or Delete got the keyboard focus: the list shows this row.
+    signal focusedInside()
 
     objectName: "diaryEntry_" + (entryItem.entry.id ?? "")
-    Layout.fillWidth: true
     implicitHeight: column.implicitHeight + 2 * Theme.spacingM
+    height: implicitHeight
     radius: Theme.radius
     color: Theme.surfaceAlt
-    border.width: Theme.highContrast ? Theme.borderWidth : 0
-    border.color: Theme.border
-    Accessible.role: Accessible.Grouping
+    border.width: entryItem.current ? Theme.focusWidth : Theme.highContrast ? Theme.borderWidth : 0
+    border.color: entryItem.current ? Theme.focus : Theme.border
+    Accessible.role: Accessible.ListItem
     Accessible.name: qsTr("%1, %2").arg(entryItem.entry.title ?? "").arg(entryItem.entry.dateLabel ?? "")
 
     ColumnLayout {
@@ -75,6 +80,7 @@ Rectangle {
                 text: qsTr("Edit")
                 Accessible.name: qsTr("Edit this %1").arg((entryItem.entry.title ?? "").toLowerCase())
                 onClicked: DiaryController.startEdit(entryItem.entry.id)
+                onActiveFocusChanged: if (activeFocus) entryItem.focusedInside()
             }
             PrimaryButton {
                 width: Math.min(implicitWidth, parent.width)
@@ -83,6 +89,7 @@ Rectangle {
                 text: qsTr("Delete")
                 Accessible.name: qsTr("Delete this %1").arg((entryItem.entry.title ?? "").toLowerCase())
                 onClicked: deleteDialog.show()
+                onActiveFocusChanged: if (activeFocus) entryItem.focusedInside()
             }
         }
     }

@@ -5,7 +5,8 @@ import Companion.Ui
 import Companion.Patient
 
 // The diary's front page: start a check-in or an after-infusion check, questionnaires (due ones
-// first), trends, and recent entries with where they are kept.
+// first), trends, and the heading of the recent entries. The entries themselves are the rows of
+// the page's list below this header (DiaryPage), so only those on screen are created.
 ColumnLayout {
     spacing: Theme.spacingL
 
@@ -57,12 +58,5 @@ ColumnLayout {
         visible: DiaryController.entryCount === 0
         color: Theme.textMuted
         text: qsTr("Nothing here yet. Your check-ins and questionnaires will appear here, newest first.")
-    }
-    Repeater {
-        model: DiaryController.entries
-        DiaryEntryItem {
-            required property var modelData
-            entry: modelData
-        }
     }
 }

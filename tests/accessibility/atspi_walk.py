@@ -577,7 +577,11 @@ class Walk:
                 continue
             nodes = self.check_page("%s, %s" % (label, opener[2]))
             if closer is not None:
-                close = self.find("push button", self.tr(*closer))
+                # Any node, not only those on screen: after the Tab round a long form (the
+                # check-in in a list page) is back at its top and its closing button below the
+                # fold; focusing it through AT-SPI scrolls it into view, as Tab would.
+                close = self.find("push button", self.tr(*closer),
+                                  self.snapshot(showing_only=False))
                 if close is None:
                     self.problems.append("%s: no button '%s' to leave '%s'"
                                          % (label, self.tr(*closer), opener[2]))

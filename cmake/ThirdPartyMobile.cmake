@@ -1,4 +1,4 @@
-# SQLCipher, libsodium and zxcvbn-c for Android and iOS, built for the target from pinned release
+# SQLCipher, libsodium, zxcvbn-c, libqrencode and zbar for Android and iOS, built for the target from pinned release
 # tarballs (docs/adr/0020, docs/packaging.md). Included by the top-level CMakeLists.txt only when
 # ANDROID or IOS; the desktop build keeps using Debian's packages through pkg-config.
 #
@@ -9,6 +9,8 @@
 #   PkgConfig::SODIUM      static libsodium
 #   PkgConfig::SQLCIPHER   static SQLCipher (amalgamation compiled by this build's toolchain)
 #   ZXCVBN_LIBRARY, ZXCVBN_INCLUDE_DIR
+#   PkgConfig::QRENCODE    static libqrencode (QR codes drawn: the join code on the old device)
+#   PkgConfig::ZBAR        static zbar, QR symbology only (QR codes read from camera frames)
 #
 # Hashes. Each URL_HASH below was checked against at least two independent published records
 # before it was written here; none was computed on this machine (it cannot download the files):
@@ -20,6 +22,17 @@
 #                      qTox/TokTok build scripts (GitHub tag archive v4.6.1).
 #   OpenSSL 3.0.13     88525753…e313   Spack, Homebrew openssl@3.0, CPython's macOS installer
 #                      recipe and Ubuntu's openssl_3.0.13.orig.tar.gz (the same file).
+#   qrencode 4.1.1     e455d973…6923   the release tarball qrencode-4.1.1.tar.bz2 from fukuchi.org
+#                      (= Debian bookworm's 4.1.1-1): qTox's download_qrencode.sh, Chimera
+#                      Linux's qrencode template, an Arch-derived PKGBUILD and several Bitcoin-
+#                      style depends/packages/qrencode.mk all publish the same value.
+#   zbar 0.23.92       dffc1669…b4ba   the GitHub tag archive 0.23.92.tar.gz (= the orig tarball
+#                      of Debian bookworm's 0.23.92-7+deb12u1): Termux's zbar build.sh and the
+#                      Monero-wallet depends/packages/zbar.mk publish the same value.
+#                      Debian adds security fixes to the QR decoder (CVE-2023-40889, -40890);
+#                      the upstream tarball lacks them and no patch is vendored here, so
+#                      configure stops until COMPANION_ZBAR_PATCH_DIR names a folder with the
+#                      patches to apply (docs/packaging.md, "Pinned sources").
 #   zxcvbn-c 2.5       NOT VERIFIED: no published checksum was found. There is deliberately no
 #                      default: configure stops until COMPANION_ZXCVBN_SHA256 is given (compute
 #                      it from a tarball whose signature/commit you checked:
@@ -43,6 +56,23 @@ set(COMPANION_SQLCIPHER_URL
 set(COMPANION_SQLCIPHER_SHA256 d8f9afcbc2f4b55e316ca4ada4425daf3d0b4aab25f45e11a802ae422b9f53a3)
 set(COMPANION_OPENSSL_URL "https://www.openssl.org/source/openssl-3.0.13.tar.gz")
 set(COMPANION_OPENSSL_SHA256 88525753f79d3bec27d2fa7c66aa0b92b3aa9498dafd93d7cfa4b3780cdae313)
+set(COMPANION_QRENCODE_URL "https://fukuchi.org/works/qrencode/qrencode-4.1.1.tar.bz2")
+set(COMPANION_QRENCODE_SHA256 e455d9732f8041cf5b9c388e345a641fd15707860f928e94507b1961256a6923)
+set(COMPANION_ZBAR_URL "https://github.com/mchehab/zbar/archive/refs/tags/0.23.92.tar.gz")
+set(COMPANION_ZBAR_SHA256 dffc16695cb6e42fa318a4946fd42866c0f5ab735f7eaf450b108d1c3a19b4ba)
+set(COMPANION_ZBAR_PATCH_DIR "" CACHE PATH
+    "Folder of *.patch files applied to zbar 0.23.92 (Debian's security fixes; see cmake/ThirdPartyMobile.cmake)")
+file(GLOB _tp_zbar_patches "${COMPANION_ZBAR_PATCH_DIR}/*.patch")
+if(NOT COMPANION_ZBAR_PATCH_DIR OR NOT _tp_zbar_patches)
+    # The decoder reads whatever a camera sees: a phone must not ship it without the fixes
+    # Debian's package carries.
+    message(FATAL_ERROR
+        "COMPANION_ZBAR_PATCH_DIR does not name a folder with zbar patches. Upstream zbar 0.23.92 "
+        "lacks the QR decoder fixes in Debian bookworm's 0.23.92-7+deb12u1 (CVE-2023-40889, "
+        "CVE-2023-40890): put those patches (debian/patches of that source package) in a folder "
+        "and pass -DCOMPANION_ZBAR_PATCH_DIR=<folder> (docs/packaging.md, 'Pinned sources').")
+endif()
+list(SORT _tp_zbar_patches)
 set(COMPANION_ZXCVBN_URL "https://github.com/tsyrogit/zxcvbn-c/archive/refs/tags/v2.5.tar.gz")
 set(COMPANION_ZXCVBN_SHA256 "" CACHE STRING
     "SHA-256 of zxcvbn-c v2.5.tar.gz (not verified by the project: see cmake/ThirdPartyMobile.cmake)")
@@ -86,6 +116,12 @@ if(ANDROID)
         set(_tp_api ${ANDROID_PLATFORM_LEVEL})
     else()
         set(_tp_api ${ANDROID_NATIVE_API_LEVEL})
+    endif()
+    # zbar converts QR text with iconv, which Android's libc has from API 28 (Android 9) on;
+    # below that the native library would not load (docs/adr/0028).
+    if(_tp_api LESS 28)
+        message(FATAL_ERROR "Android builds need ANDROID_PLATFORM android-28 or later (zbar needs "
+            "iconv from bionic; docs/adr/0028), got API ${_tp_api}")
     endif()
     if(NOT DEFINED ANDROID_TOOLCHAIN_ROOT)
         string(TOLOWER "${CMAKE_HOST_SYSTEM_NAME}-x86_64" _tp_host_tag)
@@ -207,3 +243,56 @@ add_dependencies(companion_zxcvbn companion_zxcvbn_external)
 target_include_directories(companion_zxcvbn SYSTEM PUBLIC ${_tp_zxcvbn_dir})
 set(ZXCVBN_LIBRARY companion_zxcvbn)
 set(ZXCVBN_INCLUDE_DIR ${_tp_zxcvbn_dir})
+
+# ---- libqrencode 4.1.1 (autotools, cross; no PNG, no command-line tool) -----------------------
+ExternalProject_Add(companion_qrencode_external
+    URL ${COMPANION_QRENCODE_URL}
+    URL_HASH SHA256=${COMPANION_QRENCODE_SHA256}
+    DOWNLOAD_EXTRACT_TIMESTAMP TRUE
+    PREFIX ${_tp_prefix}/build/qrencode
+    INSTALL_DIR ${_tp_prefix}
+    CONFIGURE_COMMAND ${_tp_env} <SOURCE_DIR>/configure --host=${_tp_host} --prefix=<INSTALL_DIR>
+        --disable-shared --enable-static --with-pic --without-tools --without-png
+    BUILD_COMMAND ${COMPANION_MAKE_EXECUTABLE} -j4
+    INSTALL_COMMAND ${COMPANION_MAKE_EXECUTABLE} install
+    BUILD_BYPRODUCTS ${_tp_prefix}/lib/libqrencode.a)
+add_library(PkgConfig::QRENCODE STATIC IMPORTED GLOBAL)
+set_target_properties(PkgConfig::QRENCODE PROPERTIES
+    IMPORTED_LOCATION ${_tp_prefix}/lib/libqrencode.a
+    INTERFACE_INCLUDE_DIRECTORIES ${_tp_prefix}/include)
+add_dependencies(PkgConfig::QRENCODE companion_qrencode_external)
+
+# ---- zbar 0.23.92 (autotools from the tag archive: autoreconf on the host, then cross) --------
+# Only the library and only the QR symbology: no video, no X, no ImageMagick, no language
+# bindings, no D-Bus. The host needs autoconf, automake, libtool, gettext (autopoint), pkg-config.
+set(_tp_zbar_patch_command "")
+foreach(_tp_patch IN LISTS _tp_zbar_patches)
+    list(APPEND _tp_zbar_patch_command COMMAND patch -p1 --forward -i ${_tp_patch})
+endforeach()
+list(POP_FRONT _tp_zbar_patch_command) # the first COMMAND keyword is PATCH_COMMAND itself
+ExternalProject_Add(companion_zbar_external
+    URL ${COMPANION_ZBAR_URL}
+    URL_HASH SHA256=${COMPANION_ZBAR_SHA256}
+    DOWNLOAD_EXTRACT_TIMESTAMP TRUE
+    PREFIX ${_tp_prefix}/build/zbar
+    INSTALL_DIR ${_tp_prefix}
+    BUILD_IN_SOURCE TRUE
+    PATCH_COMMAND ${_tp_zbar_patch_command}
+        COMMAND autoreconf -vfi
+    CONFIGURE_COMMAND ${_tp_env} <SOURCE_DIR>/configure --host=${_tp_host} --prefix=<INSTALL_DIR>
+        --disable-shared --enable-static --with-pic --enable-codes=qrcode --disable-video
+        --disable-doc --without-imagemagick --without-graphicsmagick --without-gtk --without-qt
+        --without-python --without-java --without-x --without-xv --without-xshm --without-dbus
+        --without-jpeg
+    BUILD_COMMAND ${COMPANION_MAKE_EXECUTABLE} -j4
+    INSTALL_COMMAND ${COMPANION_MAKE_EXECUTABLE} install
+    BUILD_BYPRODUCTS ${_tp_prefix}/lib/libzbar.a)
+add_library(PkgConfig::ZBAR STATIC IMPORTED GLOBAL)
+set_target_properties(PkgConfig::ZBAR PROPERTIES
+    IMPORTED_LOCATION ${_tp_prefix}/lib/libzbar.a
+    INTERFACE_INCLUDE_DIRECTORIES ${_tp_prefix}/include)
+if(IOS)
+    # iconv is the system's libiconv on iOS; on Android it is in bionic (API 28+, checked above).
+    set_target_properties(PkgConfig::ZBAR PROPERTIES INTERFACE_LINK_LIBRARIES iconv)
+endif()
+add_dependencies(PkgConfig::ZBAR companion_zbar_external)

@@ -38,6 +38,11 @@ EXPECTED_PERMISSIONS = {
     "android.permission.CAMERA": None,
 }
 
+# The pinned third-party recipes a phone build needs (ADR 0020; QR libraries ADR 0018, 0028).
+EXPECTED_THIRD_PARTY = {"companion_sodium_external", "companion_openssl_external",
+                        "companion_sqlcipher_external", "companion_zxcvbn_external",
+                        "companion_qrencode_external", "companion_zbar_external"}
+
 # Extraction domains that must all be excluded (Android 12+ data extraction rules).
 EXTRACTION_DOMAINS = {"root", "file", "database", "sharedpref", "external", "device_root",
                       "device_file", "device_database", "device_sharedpref"}
@@ -276,14 +281,29 @@ class Checker:
         thirdparty = (self.root / "cmake/ThirdPartyMobile.cmake").read_text(encoding="utf-8")
         projects = re.findall(r"ExternalProject_Add\((\w+)(.*?)\n\s*BUILD_BYPRODUCTS",
                               thirdparty, re.S)
-        if len(projects) < 4:
-            self.fail("ThirdPartyMobile.cmake: expected libsodium, OpenSSL, SQLCipher, zxcvbn-c")
+        missing = sorted(set(EXPECTED_THIRD_PARTY) - {name for name, _ in projects})
+        if missing:
+            self.fail(f"ThirdPartyMobile.cmake: no pinned recipe for {missing}")
+        for target in ("PkgConfig::SODIUM", "PkgConfig::QRENCODE", "PkgConfig::ZBAR"):
+            if not re.search(rf"add_library\({re.escape(target)} STATIC IMPORTED GLOBAL\)",
+                             thirdparty):
+                self.fail(f"ThirdPartyMobile.cmake: {target} is not defined for phone builds")
+        # zbar decodes what any camera sees: it ships only with Debian's decoder fixes applied.
+        if not re.search(r"PATCH_COMMAND \$\{_tp_zbar_patch_command\}", thirdparty) or \
+                not re.search(r"if\(NOT COMPANION_ZBAR_PATCH_DIR OR NOT _tp_zbar_patches\)\s*\n"
+                              r"(?:\s*#[^\n]*\n)*\s*message\(FATAL_ERROR", thirdparty):
+            self.fail("ThirdPartyMobile.cmake: zbar must be patched (COMPANION_ZBAR_PATCH_DIR) "
+                      "and configure must stop without the patches")
         for name, body in projects:
             match = re.search(r"URL_HASH SHA256=\$\{(\w+)\}", body)
             if not match:
                 self.fail(f"ThirdPartyMobile.cmake: {name} has no SHA-256 pin")
                 continue
             value = re.search(rf"set\({match.group(1)}\s+([^\s)]+)", thirdparty)
+            url = re.search(r"^\s*URL \$\{(\w+)\}", body, re.M)
+            if not url or not re.search(rf'set\({url.group(1)}\s+"https://', thirdparty):
+                self.fail(f"ThirdPartyMobile.cmake: {name} does not download over HTTPS from a "
+                          f"pinned URL")
             if not value:
                 self.fail(f"ThirdPartyMobile.cmake: {match.group(1)} is never set")
             elif not re.fullmatch(r"[0-9a-f]{64}", value.group(1)) and \
@@ -332,6 +352,20 @@ def negative(root: Path):
          "kSecAttrAccessibleAfterFirstUnlock;"),
         ("app/patient/CMakeLists.txt", "platforms/android)", "platforms/android-old)"),
         ("cmake/ThirdPartyMobile.cmake", "URL_HASH SHA256=${COMPANION_SODIUM_SHA256}", ""),
+        ("cmake/ThirdPartyMobile.cmake", "URL_HASH SHA256=${COMPANION_ZBAR_SHA256}", ""),
+        ("cmake/ThirdPartyMobile.cmake",
+         "e455d9732f8041cf5b9c388e345a641fd15707860f928e94507b1961256a6923",
+         "e455d9732f8041cf5b9c388e345a641fd15707860f928e94507b1961256a692"),
+        ("cmake/ThirdPartyMobile.cmake",
+         "dffc16695cb6e42fa318a4946fd42866c0f5ab735f7eaf450b108d1c3a19b4ba", "\"\""),
+        ("cmake/ThirdPartyMobile.cmake", "ExternalProject_Add(companion_qrencode_external",
+         "ExternalProject_Add(companion_qrencode_unused"),
+        ("cmake/ThirdPartyMobile.cmake", "add_library(PkgConfig::ZBAR STATIC IMPORTED GLOBAL)",
+         "add_library(companion_zbar STATIC IMPORTED GLOBAL)"),
+        ("cmake/ThirdPartyMobile.cmake", "PATCH_COMMAND ${_tp_zbar_patch_command}",
+         "PATCH_COMMAND autoreconf -vfi"),
+        ("cmake/ThirdPartyMobile.cmake", '"https://fukuchi.org/works/qrencode/',
+         '"http://fukuchi.org/works/qrencode/'),
     ]
     baseline = Checker(root).run()
     if baseline:

@@ -1,10 +1,20 @@
 #include "presentation/appservices.h"
 
 #include "platform/reminderscheduler.h"
+#include "platform/runtimepermission.h"
 #include "presentation/coursestage.h"
 #include "presentation/qmlsingletons.h"
 
 namespace companion::presentation {
+
+namespace {
+// Phones have a settings page where a refused permission can be turned on again.
+#if defined(Q_OS_ANDROID) || defined(Q_OS_IOS)
+constexpr bool kPermissionSettings = true;
+#else
+constexpr bool kPermissionSettings = false;
+#endif
+} // namespace
 
 AppServices::AppServices(const AppServicesOptions &options)
     : preferences(options.preferencesFile)
@@ -21,6 +31,9 @@ AppServices::AppServices(const AppServicesOptions &options)
     , messages(profile)
     , deleteEverything(profile, sync)
     , summary(profile, options.countryCode)
+    , cameraPermission(platform::Permission::Camera, kPermissionSettings)
+    , notificationPermission(platform::Permission::Notifications, kPermissionSettings)
+    , m_permissions(platform::createDevicePermissionSource())
 {
     // Reminders leave the encrypted profile only as times, opaque ids and generic text
     // (ADR "reminders outside the encrypted DB"): the Linux desktop hands them to the background
@@ -29,6 +42,16 @@ AppServices::AppServices(const AppServicesOptions &options)
         m_scheduler = platform::createDeviceReminderScheduler(options.profileDirectory);
         plan.setScheduler(m_scheduler.get());
     }
+    cameraPermission.setSource(m_permissions.get());
+    notificationPermission.setSource(m_permissions.get());
+    // Notifications are asked for when there is something to deliver: the first planned
+    // reminder (an infusion with its checklist, or a journal action marked "remind me").
+    const auto followReminders = [this] {
+        notificationPermission.setNeeded(!plan.nextReminders().isEmpty());
+    };
+    QObject::connect(&plan, &PlanController::planChanged, &notificationPermission, followReminders);
+    followReminders();
+
     // Appointments anchor the questionnaire schedule, the trend markers and Learn's course stage.
     const auto infusions = [this] { return plan.infusionTimes(); };
     diary.setInfusionTimesProvider(infusions);
@@ -104,6 +127,8 @@ AppServices::~AppServices()
     MessagesControllerInstance::instance = nullptr;
     DeleteEverythingControllerInstance::instance = nullptr;
     SummaryControllerInstance::instance = nullptr;
+    CameraPermissionInstance::instance = nullptr;
+    NotificationPermissionInstance::instance = nullptr;
 }
 
 void AppServices::publish()
@@ -123,6 +148,8 @@ void AppServices::publish()
     MessagesControllerInstance::instance = &messages;
     DeleteEverythingControllerInstance::instance = &deleteEverything;
     SummaryControllerInstance::instance = &summary;
+    CameraPermissionInstance::instance = &cameraPermission;
+    NotificationPermissionInstance::instance = &notificationPermission;
 }
 
 } // namespace companion::presentation

@@ -6,6 +6,7 @@
 #include "presentation/journalcontroller.h"
 #include "presentation/learncontroller.h"
 #include "presentation/messagescontroller.h"
+#include "presentation/permissioncontroller.h"
 #include "presentation/plancontroller.h"
 #include "presentation/preferences.h"
 #include "presentation/profilecontroller.h"
@@ -20,8 +21,9 @@
 #include <memory>
 
 namespace companion::platform {
+class PermissionSource;
 class ReminderScheduler;
-}
+} // namespace companion::platform
 
 namespace companion::presentation {
 
@@ -63,6 +65,10 @@ public:
     MessagesController messages;
     DeleteEverythingController deleteEverything;
     SummaryController summary;
+    // Run-time permissions (docs/adr/0028): asked on the QR scan page and, after an
+    // explanation, once reminders are planned. Desktops report both granted.
+    PermissionController cameraPermission;
+    PermissionController notificationPermission;
 
 private:
     void followAppointments();
@@ -71,6 +77,7 @@ private:
     void followProtocol();
 
     std::unique_ptr<platform::ReminderScheduler> m_scheduler;
+    std::unique_ptr<platform::PermissionSource> m_permissions;
     bool m_published = false;
 };
 

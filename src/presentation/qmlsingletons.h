@@ -10,6 +10,7 @@
 #include "presentation/journalcontroller.h"
 #include "presentation/learncontroller.h"
 #include "presentation/messagescontroller.h"
+#include "presentation/permissioncontroller.h"
 #include "presentation/plancontroller.h"
 #include "presentation/preferences.h"
 #include "presentation/profilecontroller.h"
@@ -53,3 +54,24 @@ COMPANION_QML_SINGLETON_INSTANCE(SyncController)
 COMPANION_QML_SINGLETON_INSTANCE(MessagesController)
 COMPANION_QML_SINGLETON_INSTANCE(DeleteEverythingController)
 COMPANION_QML_SINGLETON_INSTANCE(SummaryController)
+
+// The two run-time permissions share one class, so their singletons are named by hand.
+#define COMPANION_QML_PERMISSION_INSTANCE(Name)                                                    \
+    struct Name##Instance                                                                          \
+    {                                                                                              \
+        Q_GADGET                                                                                   \
+        QML_FOREIGN(companion::presentation::PermissionController)                                 \
+        QML_SINGLETON                                                                              \
+        QML_NAMED_ELEMENT(Name)                                                                    \
+    public:                                                                                        \
+        inline static companion::presentation::PermissionController *instance = nullptr;           \
+        static companion::presentation::PermissionController *create(QQmlEngine *, QJSEngine *)    \
+        {                                                                                          \
+            Q_ASSERT(instance);                                                                    \
+            QJSEngine::setObjectOwnership(instance, QJSEngine::CppOwnership);                      \
+            return instance;                                                                       \
+        }                                                                                          \
+    };
+
+COMPANION_QML_PERMISSION_INSTANCE(CameraPermission)
+COMPANION_QML_PERMISSION_INSTANCE(NotificationPermission)

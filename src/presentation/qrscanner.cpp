@@ -1,5 +1,6 @@
 #include "presentation/qrscanner.h"
 
+#include "presentation/permissioncontroller.h"
 #include "presentation/synccontroller.h"
 #include "qr/qrdecoder.h"
 
@@ -55,6 +56,43 @@ void QrScanner::setController(SyncController *controller)
 bool QrScanner::cameraAvailable() const
 {
     return !QMediaDevices::videoInputs().isEmpty();
+}
+
+void QrScanner::setPermission(PermissionController *permission)
+{
+    if (m_permission == permission)
+        return;
+    if (m_permission)
+        disconnect(m_permission, nullptr, this, nullptr);
+    m_permission = permission;
+    if (m_permission) {
+        connect(m_permission, &PermissionController::stateChanged, this,
+                &QrScanner::cameraStateChanged);
+    }
+    emit cameraStateChanged();
+}
+
+bool QrScanner::cameraReady() const
+{
+    return cameraAvailable() && (!m_permission || m_permission->granted());
+}
+
+bool QrScanner::cameraAsking() const
+{
+    return cameraAvailable() && m_permission &&
+           m_permission->state() != PermissionController::State::Granted &&
+           m_permission->state() != PermissionController::State::Denied;
+}
+
+bool QrScanner::cameraRefused() const
+{
+    return cameraAvailable() && m_permission && m_permission->denied();
+}
+
+void QrScanner::start()
+{
+    if (cameraAvailable() && m_permission)
+        m_permission->askIfUnknown();
 }
 
 void QrScanner::setActive(bool active)

@@ -1899,6 +1899,45 @@
     </message>
 </context>
 <context>
+    <name>NotificationPermissionCard</name>
+    <message>
+        <source>Allow reminder notifications</source>
+        <translation>Permitir las notificaciones de recordatorios</translation>
+    </message>
+    <message>
+        <source>Companion reminds you when to stop eating and drinking, what to bring and who drives you home. Your phone will ask whether Companion may show notifications. On the lock screen a reminder only says “You have a reminder from Companion”.</source>
+        <translation>Companion le recuerda cuándo dejar de comer y beber, qué llevar y quién le lleva a casa. Su teléfono le preguntará si Companion puede mostrar notificaciones. En la pantalla de bloqueo, un recordatorio solo dice «Tiene un recordatorio de Companion».</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continuar</translation>
+    </message>
+    <message>
+        <source>Continue to the notification question</source>
+        <translation>Continuar a la pregunta sobre las notificaciones</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Ahora no</translation>
+    </message>
+    <message>
+        <source>Not now, ask about notifications later</source>
+        <translation>Ahora no, preguntar más tarde por las notificaciones</translation>
+    </message>
+    <message>
+        <source>Reminders are turned off</source>
+        <translation>Los recordatorios están desactivados</translation>
+    </message>
+    <message>
+        <source>Companion may not show notifications, so your reminders will not appear. You can still see them in Settings. To get them, allow notifications for Companion in your phone’s settings.</source>
+        <translation>Companion no puede mostrar notificaciones, así que sus recordatorios no aparecerán. Puede verlos en Ajustes. Para recibirlos, permita las notificaciones de Companion en los ajustes de su teléfono.</translation>
+    </message>
+    <message>
+        <source>Open phone settings</source>
+        <translation>Abrir los ajustes del teléfono</translation>
+    </message>
+</context>
+<context>
     <name>Passphrase</name>
     <message>
         <source>Very weak</source>
@@ -2093,6 +2132,22 @@
     <message>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Imágenes (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Companion asks to use the camera, only to read the code. Nothing the camera sees is stored.</source>
+        <translation>Companion pide usar la cámara solo para leer el código. No se guarda nada de lo que ve la cámara.</translation>
+    </message>
+    <message>
+        <source>Companion may not use the camera, so it cannot read the code here. Open a picture of the code or type the code instead. You can allow the camera in your phone’s settings.</source>
+        <translation>Companion no puede usar la cámara, así que no puede leer el código aquí. Abra una imagen del código o escriba el código. Puede permitir la cámara en los ajustes de su teléfono.</translation>
+    </message>
+    <message>
+        <source>Open phone settings</source>
+        <translation>Abrir los ajustes del teléfono</translation>
+    </message>
+    <message>
+        <source>Open phone settings to allow the camera</source>
+        <translation>Abrir los ajustes del teléfono para permitir la cámara</translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,10 @@ class PermissionController : public QObject
     // Notifications: reminders are planned but refused: say they will not appear, and where to
     // turn them on.
     Q_PROPERTY(bool refusalNoticeDue READ refusalNoticeDue NOTIFY stateChanged)
+    // Notifications: reminders are planned (AppServices follows PlanController).
+    Q_PROPERTY(bool needed READ needed NOTIFY stateChanged)
+    // Either of the two: the notification card is shown at all.
+    Q_PROPERTY(bool noticeDue READ noticeDue NOTIFY stateChanged)
 
 public:
     enum class State {
@@ -56,6 +60,7 @@ public:
     bool settingsAvailable() const { return m_settingsAvailable && m_source; }
     bool explanationDue() const;
     bool refusalNoticeDue() const;
+    bool noticeDue() const { return explanationDue() || refusalNoticeDue(); }
 
     // Re-reads the status (the person may have changed it in the settings meanwhile). Does not
     // disturb an open prompt.

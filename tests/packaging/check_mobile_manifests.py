@@ -341,6 +341,9 @@ def negative(root: Path):
          '<exclude domain="device_database" path="." />', ""),
         ("platforms/android/src/org/companionapp/companion/SecureWindow.java",
          "public static void apply(", "static void apply("),
+        ("platforms/android/src/org/companionapp/companion/RuntimePermissions.java",
+         "public static int status(", "static int status("),
+        ("src/platform/android/androidpermissionsource.cpp", '"request",', '"requestPermission",'),
         ("platforms/ios/Info.plist.in", "<key>UIFileSharingEnabled</key>",
          "<key>NSMicrophoneUsageDescription</key>\n    <string>Voice notes</string>\n"
          "    <key>UIFileSharingEnabled</key>"),

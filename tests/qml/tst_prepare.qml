@@ -97,5 +97,11 @@ TestCase {
         tryCompare(content.item, "objectName", "todayPage")
         waitForItemPolished(content.item)
         compare(child(content.item, "nextInfusionCard").title, "Infusion 1 of the series")
+        // Reminders are planned now, so notifications are needed; a desktop asks nothing
+        // (granted), so the explanation card stays hidden (ADR 0028).
+        verify(NotificationPermission.needed)
+        verify(NotificationPermission.granted)
+        verify(!NotificationPermission.noticeDue)
+        verify(!child(content.item, "notificationPermissionCard").visible)
     }
 }

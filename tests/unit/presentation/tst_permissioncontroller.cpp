@@ -150,6 +150,7 @@ TEST_CASE("Notification permission: explained when reminders are planned, asked 
     // No reminders yet: nothing to explain, nothing asked.
     CHECK_FALSE(notifications.explanationDue());
     CHECK_FALSE(notifications.refusalNoticeDue());
+    CHECK_FALSE(notifications.noticeDue());
 
     notifications.setNeeded(true); // the first reminder was planned
     CHECK(changed == 1);
@@ -172,6 +173,7 @@ TEST_CASE("Notification permission: explained when reminders are planned, asked 
         notifications.request();
         source.answer(PermissionStatus::Denied);
         CHECK(notifications.refusalNoticeDue());
+        CHECK(notifications.noticeDue());
         CHECK_FALSE(notifications.explanationDue());
         notifications.setNeeded(false); // no reminders planned any more: nothing to say
         CHECK_FALSE(notifications.refusalNoticeDue());

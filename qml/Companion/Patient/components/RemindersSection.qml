@@ -14,6 +14,7 @@ ColumnLayout {
     SectionHeading {
         text: qsTr("Next reminders")
     }
+    NotificationPermissionCard {}
     BodyText {
         objectName: "schedulerStatus"
         color: Theme.textMuted

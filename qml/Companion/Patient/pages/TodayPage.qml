@@ -22,6 +22,7 @@ AppPage {
     NoDrivingCard {}
     DiaryTodayCard {}
     NextInfusionCard {}
+    NotificationPermissionCard {}
     JournalCarryForwardCard {}
     InfoCard {
         glyph: "\u2713"

@@ -605,10 +605,7 @@ void SyncController::openDeviceLink()
             auto link = engine.createDeviceLink();
             if (!link)
                 return link.error();
-            auto code =
-                qr::QrCode::encode(QByteArrayView(reinterpret_cast<const char *>(link->uri.data()),
-                                                  static_cast<qsizetype>(link->uri.size())));
-            link->uri.wipe();
+            auto code = qr::QrCode::encodeSecret(link->uri);
             if (!code) {
                 (void)engine.closeDeviceLink(link->slot);
                 return code.error();

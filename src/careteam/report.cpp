@@ -1,6 +1,7 @@
 #include "careteam/report.h"
 
 #include "document/pagepainter.h"
+#include "document/pdfpage.h"
 #include "domain/fhirexport.h"
 
 #include <QCoreApplication>
@@ -21,8 +22,9 @@ namespace companion::careteam {
 namespace {
 
 using document::formatScore;
-using document::kDpi;
 using document::mm;
+using document::paintPdf;
+using document::PdfSetup;
 
 constexpr double kMarginMm = 14;
 constexpr int kMaxCharts = 3;
@@ -366,30 +368,18 @@ Result<void> writePdfReport(QIODevice &out, const PatientTimeline &timeline,
                             const PatientOverview &overview, const ReportRange &range,
                             const ReportContext &context)
 {
-    QPdfWriter writer(&out);
-    writer.setResolution(kDpi);
-    writer.setPageSize(QPageSize(QPageSize::A4));
-    writer.setPageMargins(QMarginsF(kMarginMm, kMarginMm, kMarginMm, kMarginMm),
-                          QPageLayout::Millimeter);
-    writer.setTitle(QCoreApplication::translate("ReportText", "Care-team report"));
-    writer.setCreator(QStringLiteral("companion-careteam"));
-    QPainter painter;
-    if (!painter.begin(&writer))
-        return makeError(ErrorCode::Io, QStringLiteral("the PDF could not be started"));
-    const QRectF page(QPointF(0, 0), QSizeF(writer.width(), writer.height()));
-    // A word longer than a line cannot wrap; nothing may be drawn past the margins either way.
-    painter.setClipRect(page);
-    ReportPainter report(painter, page, range);
-    report.header(timeline, context);
-    report.flags(overview);
-    report.charts(timeline);
-    report.scores(timeline, 0.5);
-    report.notes(timeline, report.footerHeight());
-    report.footer(timeline);
+    const PdfSetup setup{kMarginMm, QCoreApplication::translate("ReportText", "Care-team report"),
+                         QStringLiteral("companion-careteam")};
     // Never newPage(): one page is the contract.
-    if (!painter.end())
-        return makeError(ErrorCode::Io, QStringLiteral("the PDF could not be written"));
-    return {};
+    return paintPdf(out, setup, [&](QPdfWriter &, QPainter &painter, const QRectF &page) {
+        ReportPainter report(painter, page, range);
+        report.header(timeline, context);
+        report.flags(overview);
+        report.charts(timeline);
+        report.scores(timeline, 0.5);
+        report.notes(timeline, report.footerHeight());
+        report.footer(timeline);
+    });
 }
 
 QJsonObject fhirReport(const PatientRecords &records, const domain::InstrumentCatalog &catalog,

@@ -244,78 +244,21 @@ int runCareTeamSelfTest(QQmlApplicationEngine &engine, CareTeamSession &session,
     if (pages.isEmpty())
         return fail(QStringLiteral("no pages found in ") + kPagesDirectory);
 
-    struct Variant
-    {
-        const char *name;
-        presentation::Preferences::ThemeMode theme;
-        bool highContrast;
-        double fontScale;
-        QSize size;
-        bool accessibilityOnly;
+    using presentation::Preferences;
+    const std::vector<selftest::Variant> variants = {
+        {"desktop-light", Preferences::Light, false, 1.0, {1280, 800}, false},
+        {"desktop-dark", Preferences::Dark, false, 1.0, {1280, 800}, false},
+        {"small-large-text", Preferences::Light, false, 2.0, {800, 700}, false},
+        {"small-dark-large-text", Preferences::Dark, false, 2.0, {800, 700}, true},
+        {"small-high-contrast-large-text", Preferences::Light, true, 2.0, {800, 700}, true},
+        {"high-contrast-dark-large-text", Preferences::Dark, true, 2.0, {1280, 800}, true},
     };
-    const Variant allVariants[] = {
-        {"desktop-light", presentation::Preferences::Light, false, 1.0, {1280, 800}, false},
-        {"desktop-dark", presentation::Preferences::Dark, false, 1.0, {1280, 800}, false},
-        {"small-large-text", presentation::Preferences::Light, false, 2.0, {800, 700}, false},
-        {"small-dark-large-text", presentation::Preferences::Dark, false, 2.0, {800, 700}, true},
-        {"small-high-contrast-large-text",
-         presentation::Preferences::Light,
-         true,
-         2.0,
-         {800, 700},
-         true},
-        {"high-contrast-dark-large-text",
-         presentation::Preferences::Dark,
-         true,
-         2.0,
-         {1280, 800},
-         true},
-    };
-    std::vector<Variant> variants;
-    for (const Variant &variant : allVariants)
-        if (options.checkAccessibility || !variant.accessibilityOnly)
-            variants.push_back(variant);
-    int loaded = 0;
-    for (const Variant &variant : variants) {
-        preferences.setThemeMode(variant.theme);
-        preferences.setHighContrast(variant.highContrast);
-        preferences.setFontScale(variant.fontScale);
-        window->resize(variant.size);
-        selftest::settle();
-        const QString prefix =
-            options.screenshotDirectory.isEmpty()
-                ? QString()
-                : options.screenshotDirectory + u'/' + QString::fromLatin1(variant.name) + u'-';
-        const auto fitName = [&](const QString &what) {
-            return options.checkTextFit ? QString::fromLatin1(variant.name) + u' ' + what
-                                        : QString();
-        };
-        if (options.checkTextFit)
-            selftest::checkTextFit(window->contentItem(), window->contentItem(),
-                                   fitName(QStringLiteral("window")));
-        const QString variantName = QString::fromLatin1(variant.name);
-        if (options.checkAccessibility) {
-            selftest::checkContrast(window, window->contentItem(),
-                                    variantName + QStringLiteral(" window"));
-            selftest::checkKeyboard(window->contentItem(), variantName + QStringLiteral(" window"));
-        }
-        for (const QString &page : pages) {
-            const QString shot =
-                prefix.isEmpty()
-                    ? QString()
-                    : prefix + QString(page).replace(QLatin1String(".qml"), QLatin1String(".png"));
-            const auto inspect = [&](QQuickItem *item) {
-                if (!options.checkAccessibility)
-                    return;
-                selftest::checkContrast(window, item, variantName + u' ' + page);
-                selftest::checkKeyboard(item, variantName + u' ' + page);
-            };
-            if (selftest::loadPage(engine, window,
-                                   QStringLiteral("qrc:/qt/qml/Companion/CareTeam/pages/"), page,
-                                   shot, fitName(page), inspect))
-                ++loaded;
-        }
-    }
+    int variantsRun = 0;
+    const int loaded = selftest::loadPagesInVariants(
+        engine, window, preferences, variants, pages,
+        {QStringLiteral("qrc:/qt/qml/Companion/CareTeam/pages/"), QStringLiteral("window"),
+         options.screenshotDirectory, options.checkTextFit, options.checkAccessibility},
+        &variantsRun);
 
     session.lock();
     selftest::settle();
@@ -330,7 +273,7 @@ int runCareTeamSelfTest(QQmlApplicationEngine &engine, CareTeamSession &session,
         return 1;
     }
     out << "self-test: OK: " << pages.size() << " pages loaded " << loaded << " times ("
-        << variants.size() << " variants), wrong passphrase refused, unlocked, patient "
+        << variantsRun << " variants), wrong passphrase refused, unlocked, patient "
         << "opened, locked with empty models"
         << (options.checkTextFit ? ", every visible text fits" : "")
         << (options.checkAccessibility

@@ -176,10 +176,7 @@ Result<void> runDevices(const CliArguments &args, SyncEngine &engine, const Cons
         auto link = engine.createDeviceLink();
         if (!link)
             return link.error();
-        auto code =
-            qr::QrCode::encode(QByteArrayView(reinterpret_cast<const char *>(link->uri.data()),
-                                              static_cast<qsizetype>(link->uri.size())));
-        link->uri.wipe();
+        auto code = qr::QrCode::encodeSecret(link->uri);
         if (!code) {
             (void)engine.closeDeviceLink(link->slot);
             return code.error();

@@ -78,72 +78,22 @@ int runSelfTest(QQmlApplicationEngine &engine, ProfileController &profile, Prefe
         return 1;
     }
 
-    struct Variant
-    {
-        const char *name;
-        Preferences::ThemeMode theme;
-        bool highContrast;
-        double fontScale;
-        QSize size;
-        bool accessibilityOnly;
-    };
-    const Variant allVariants[] = {
+    // Issue 9: 200 % text in every theme, at phone width where space is tightest (and the
+    // high-contrast dark one on a desktop, with the navigation rail).
+    const std::vector<selftest::Variant> variants = {
         {"phone-light", Preferences::Light, false, 1.0, {400, 800}, false},
         {"desktop-dark", Preferences::Dark, false, 1.0, {1280, 800}, false},
         {"phone-large-text", Preferences::Light, false, 2.0, {400, 800}, false},
-        // Issue 9: 200 % text in every theme, at phone width where space is tightest (and the
-        // high-contrast dark one on a desktop, with the navigation rail).
         {"phone-dark-large-text", Preferences::Dark, false, 2.0, {400, 800}, true},
         {"phone-high-contrast-large-text", Preferences::Light, true, 2.0, {400, 800}, true},
         {"desktop-high-contrast-dark-large-text", Preferences::Dark, true, 2.0, {1280, 800}, true},
     };
-    std::vector<Variant> variants;
-    for (const Variant &variant : allVariants)
-        if (options.checkAccessibility || !variant.accessibilityOnly)
-            variants.push_back(variant);
-    int loaded = 0;
-    for (const Variant &variant : variants) {
-        preferences.setThemeMode(variant.theme);
-        preferences.setHighContrast(variant.highContrast);
-        preferences.setFontScale(variant.fontScale);
-        window->resize(variant.size);
-        selftest::settle();
-        const QString prefix =
-            options.screenshotDirectory.isEmpty()
-                ? QString()
-                : options.screenshotDirectory + u'/' + QString::fromLatin1(variant.name) + u'-';
-        if (!prefix.isEmpty())
-            selftest::saveScreenshot(window, prefix + QStringLiteral("shell.png"));
-        const auto fitName = [&](const QString &what) {
-            return options.checkTextFit ? QString::fromLatin1(variant.name) + u' ' + what
-                                        : QString();
-        };
-        if (options.checkTextFit)
-            selftest::checkTextFit(window->contentItem(), window->contentItem(),
-                                   fitName(QStringLiteral("shell")));
-        const QString variantName = QString::fromLatin1(variant.name);
-        if (options.checkAccessibility) {
-            selftest::checkContrast(window, window->contentItem(),
-                                    variantName + QStringLiteral(" shell"));
-            selftest::checkKeyboard(window->contentItem(), variantName + QStringLiteral(" shell"));
-        }
-        for (const QString &page : pages) {
-            const QString shot =
-                prefix.isEmpty()
-                    ? QString()
-                    : prefix + QString(page).replace(QLatin1String(".qml"), QLatin1String(".png"));
-            const auto inspect = [&](QQuickItem *item) {
-                if (!options.checkAccessibility)
-                    return;
-                selftest::checkContrast(window, item, variantName + u' ' + page);
-                selftest::checkKeyboard(item, variantName + u' ' + page);
-            };
-            if (selftest::loadPage(engine, window,
-                                   QStringLiteral("qrc:/qt/qml/Companion/Patient/pages/"), page,
-                                   shot, fitName(page), inspect))
-                ++loaded;
-        }
-    }
+    int variantsRun = 0;
+    const int loaded = selftest::loadPagesInVariants(
+        engine, window, preferences, variants, pages,
+        {QStringLiteral("qrc:/qt/qml/Companion/Patient/pages/"), QStringLiteral("shell"),
+         options.screenshotDirectory, options.checkTextFit, options.checkAccessibility},
+        &variantsRun);
 
     profile.lock();
     selftest::settle();
@@ -155,7 +105,7 @@ int runSelfTest(QQmlApplicationEngine &engine, ProfileController &profile, Prefe
         return 1;
     }
     out << "self-test: OK: " << pages.size() << " pages loaded " << loaded << " times ("
-        << variants.size() << " variants), profile created, locked and unlocked"
+        << variantsRun << " variants), profile created, locked and unlocked"
         << (options.checkTextFit ? ", every visible text fits" : "")
         << (options.checkAccessibility
                 ? ", every text has 4.5:1 contrast, every control is reachable with Tab and named"

@@ -347,4 +347,54 @@ bool loadPage(QQmlApplicationEngine &engine, QQuickWindow *window, const QString
     return true;
 }
 
+int loadPagesInVariants(QQmlApplicationEngine &engine, QQuickWindow *window,
+                        Preferences &preferences, const std::vector<Variant> &variants,
+                        const QStringList &pages, const PageSweep &sweep, int *variantsRun)
+{
+    int loaded = 0;
+    int run = 0;
+    for (const Variant &variant : variants) {
+        if (variant.accessibilityOnly && !sweep.checkAccessibility)
+            continue;
+        ++run;
+        preferences.setThemeMode(variant.theme);
+        preferences.setHighContrast(variant.highContrast);
+        preferences.setFontScale(variant.fontScale);
+        window->resize(variant.size);
+        settle();
+        const QString variantName = QString::fromLatin1(variant.name);
+        const QString prefix = sweep.screenshotDirectory.isEmpty()
+                                   ? QString()
+                                   : sweep.screenshotDirectory + u'/' + variantName + u'-';
+        if (!prefix.isEmpty())
+            saveScreenshot(window, prefix + sweep.shellName + QStringLiteral(".png"));
+        const auto fitName = [&](const QString &what) {
+            return sweep.checkTextFit ? variantName + u' ' + what : QString();
+        };
+        if (sweep.checkTextFit)
+            checkTextFit(window->contentItem(), window->contentItem(), fitName(sweep.shellName));
+        if (sweep.checkAccessibility) {
+            checkContrast(window, window->contentItem(), variantName + u' ' + sweep.shellName);
+            checkKeyboard(window->contentItem(), variantName + u' ' + sweep.shellName);
+        }
+        for (const QString &page : pages) {
+            const QString shot =
+                prefix.isEmpty()
+                    ? QString()
+                    : prefix + QString(page).replace(QLatin1String(".qml"), QLatin1String(".png"));
+            const auto inspect = [&](QQuickItem *item) {
+                if (!sweep.checkAccessibility)
+                    return;
+                checkContrast(window, item, variantName + u' ' + page);
+                checkKeyboard(item, variantName + u' ' + page);
+            };
+            if (loadPage(engine, window, sweep.pagesUrl, page, shot, fitName(page), inspect))
+                ++loaded;
+        }
+    }
+    if (variantsRun)
+        *variantsRun = run;
+    return loaded;
+}
+
 } // namespace companion::presentation::selftest

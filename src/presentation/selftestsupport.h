@@ -1,10 +1,14 @@
 #pragma once
 
+#include "presentation/preferences.h"
+
 #include <QColor>
+#include <QSize>
 #include <QString>
 #include <QStringList>
 
 #include <functional>
+#include <vector>
 
 class QQmlApplicationEngine;
 class QQuickItem;
@@ -48,5 +52,32 @@ void checkKeyboard(QQuickItem *page, const QString &where);
 bool loadPage(QQmlApplicationEngine &engine, QQuickWindow *window, const QString &pagesUrl,
               const QString &fileName, const QString &screenshotPath, const QString &fitCheckName,
               const std::function<void(QQuickItem *)> &inspect = {});
+
+// One look of the window every page is loaded in: theme, contrast, text size and window size.
+struct Variant
+{
+    const char *name;
+    Preferences::ThemeMode theme;
+    bool highContrast;
+    double fontScale;
+    QSize size;
+    bool accessibilityOnly; // only with --check-accessibility (the slowest checks)
+};
+
+struct PageSweep
+{
+    QString pagesUrl;  // "qrc:/qt/qml/Companion/Patient/pages/"
+    QString shellName; // what the window around the pages is called in problems ("shell")
+    QString screenshotDirectory;
+    bool checkTextFit = false;
+    bool checkAccessibility = false;
+};
+
+// Loads every page of `pages` in every variant that applies (text fit, contrast and keyboard
+// checks as asked, screenshots when a directory is given) and returns the number of successful
+// loads; `variantsRun` receives how many variants applied.
+int loadPagesInVariants(QQmlApplicationEngine &engine, QQuickWindow *window,
+                        Preferences &preferences, const std::vector<Variant> &variants,
+                        const QStringList &pages, const PageSweep &sweep, int *variantsRun);
 
 } // namespace companion::presentation::selftest

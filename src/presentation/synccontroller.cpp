@@ -150,16 +150,10 @@ void SyncController::unload()
     dismissRecoveryKey();
     m_errorText.clear();
     // The profile locked: the link's slot is deleted at the next sync after its code expired.
-    m_linkSlot.clear();
-    m_linkImage = QImage();
-    m_linkExpiry.stop();
-    m_linkPoll.stop();
-    m_joinedDeviceId.clear();
-    m_joinedDeviceText.clear();
+    forgetDeviceLink();
     clearScan();
     emit changed();
     emit sharingChanged();
-    emit deviceLinkChanged();
 }
 
 void SyncController::dropToken()
@@ -574,26 +568,44 @@ QString SyncController::deviceLinkText() const
         .arg(QLocale().toString(m_linkExpires.time(), QLocale::ShortFormat));
 }
 
+// The devices a link poll compares against: a device that appears here and not in the list
+// taken when the code was shown is the one that just joined.
+Result<QStringList> SyncController::activeDeviceIds(sync::SyncEngine &engine)
+{
+    auto devices = engine.devices();
+    if (!devices)
+        return devices.error();
+    QStringList ids;
+    for (const sync::DeviceInfo &device : *devices)
+        if (!device.revokedAt)
+            ids.append(device.deviceId);
+    return ids;
+}
+
+void SyncController::forgetDeviceLink()
+{
+    m_linkSlot.clear();
+    m_linkImage = QImage();
+    m_linkExpiry.stop();
+    m_linkPoll.stop();
+    m_joinedDeviceId.clear();
+    m_joinedDeviceText.clear();
+    emit deviceLinkChanged();
+}
+
 void SyncController::openDeviceLink()
 {
     if (!m_enrolled || !m_linkSlot.isEmpty())
         return;
     run(
         [](sync::SyncEngine &engine, JobResult &result) -> Result<void> {
-            auto devices = engine.devices();
-            if (!devices)
-                return devices.error();
-            QStringList ids;
-            for (const sync::DeviceInfo &device : *devices)
-                if (!device.revokedAt)
-                    ids.append(device.deviceId);
+            auto ids = activeDeviceIds(engine);
+            if (!ids)
+                return ids.error();
             auto link = engine.createDeviceLink();
             if (!link)
                 return link.error();
-            auto code =
-                qr::QrCode::encode(QByteArrayView(reinterpret_cast<const char *>(link->uri.data()),
-                                                  static_cast<qsizetype>(link->uri.size())));
-            link->uri.wipe();
+            auto code = qr::QrCode::encodeSecret(link->uri);
             if (!code) {
                 (void)engine.closeDeviceLink(link->slot);
                 return code.error();
@@ -601,7 +613,7 @@ void SyncController::openDeviceLink()
             result.linkSlot = link->slot;
             result.linkImage = code->toImage(8);
             result.linkExpiresAt = link->expiresAt;
-            result.activeDeviceIds = ids;
+            result.activeDeviceIds = *ids;
             return {};
         },
         false);
@@ -612,13 +624,7 @@ void SyncController::closeDeviceLink()
     if (m_linkSlot.isEmpty())
         return;
     const QString slot = m_linkSlot;
-    m_linkSlot.clear();
-    m_linkImage = QImage();
-    m_linkExpiry.stop();
-    m_linkPoll.stop();
-    m_joinedDeviceId.clear();
-    m_joinedDeviceText.clear();
-    emit deviceLinkChanged();
+    forgetDeviceLink();
     // If a job is running, this one is dropped; the slot is then deleted at the first sync after
     // the code expired (SyncEngine::removeStaleDeviceLinks).
     run([slot](sync::SyncEngine &engine,
@@ -632,13 +638,7 @@ void SyncController::removeJoinedDevice()
         return;
     const QString deviceId = m_joinedDeviceId;
     const QString slot = m_linkSlot;
-    m_linkSlot.clear();
-    m_linkImage = QImage();
-    m_linkExpiry.stop();
-    m_linkPoll.stop();
-    m_joinedDeviceId.clear();
-    m_joinedDeviceText.clear();
-    emit deviceLinkChanged();
+    forgetDeviceLink();
     run(
         [deviceId, slot](sync::SyncEngine &engine, JobResult &) -> Result<void> {
             COMPANION_TRY(engine.revokeDevice(deviceId));
@@ -653,14 +653,10 @@ void SyncController::pollLinkedDevices()
         return;
     run(
         [](sync::SyncEngine &engine, JobResult &result) -> Result<void> {
-            auto devices = engine.devices();
-            if (!devices)
-                return devices.error();
-            QStringList ids;
-            for (const sync::DeviceInfo &device : *devices)
-                if (!device.revokedAt)
-                    ids.append(device.deviceId);
-            result.activeDeviceIds = ids;
+            auto ids = activeDeviceIds(engine);
+            if (!ids)
+                return ids.error();
+            result.activeDeviceIds = *ids;
             return {};
         },
         false);

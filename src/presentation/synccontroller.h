@@ -174,6 +174,9 @@ private:
         std::shared_ptr<const SecretBytes> linkSecret; // a device link only
     };
     void pollLinkedDevices();
+    // Clears the shown link code and its timers (the server slot is left to the caller).
+    void forgetDeviceLink();
+    static Result<QStringList> activeDeviceIds(sync::SyncEngine &engine);
 
     std::unique_ptr<ProfileBinding> m_binding;
     storage::Profile *m_profile = nullptr;

@@ -42,6 +42,14 @@ Result<QrCode> QrCode::encode(QByteArrayView payload)
     return out;
 }
 
+Result<QrCode> QrCode::encodeSecret(SecretBytes &payload)
+{
+    auto code = encode(QByteArrayView(reinterpret_cast<const char *>(payload.data()),
+                                      static_cast<qsizetype>(payload.size())));
+    payload.wipe();
+    return code;
+}
+
 bool QrCode::dark(int x, int y) const
 {
     if (x < 0 || y < 0 || x >= m_size || y >= m_size)

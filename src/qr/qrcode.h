@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "common/secretbytes.h"
 
 #include <QByteArrayView>
 #include <QImage>
@@ -20,6 +21,9 @@ public:
     // InvalidInput when the payload is empty or longer than kMaxPayload.
     static Result<QrCode> encode(QByteArrayView payload);
     static constexpr qsizetype kMaxPayload = 1024;
+    // The same for a secret payload (a device link's URI), which is wiped whatever the outcome:
+    // once it is drawn, the symbol is the only copy anyone should need.
+    static Result<QrCode> encodeSecret(SecretBytes &payload);
 
     int size() const { return m_size; } // modules per side, without the quiet zone
     bool dark(int x, int y) const;

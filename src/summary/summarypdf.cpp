@@ -1,6 +1,7 @@
 #include "summary/summarypdf.h"
 
 #include "document/pagepainter.h"
+#include "document/pdfpage.h"
 
 #include <QBuffer>
 #include <QFontMetricsF>
@@ -429,27 +430,15 @@ private:
 Result<QByteArray> renderSummaryPdf(const PatientSummary &summary)
 {
     QByteArray bytes;
-    {
-        QBuffer buffer(&bytes);
-        buffer.open(QIODevice::WriteOnly);
-        QPdfWriter writer(&buffer);
-        writer.setResolution(document::kDpi);
-        writer.setPageSize(QPageSize(QPageSize::A4));
-        writer.setPageMargins(QMarginsF(kMarginMm, kMarginMm, kMarginMm, kMarginMm),
-                              QPageLayout::Millimeter);
-        // The document's metadata names no one: a file manager shows it to anybody.
-        writer.setTitle(QCoreApplication::translate("SummaryText", "My Companion summary"));
-        writer.setCreator(QStringLiteral("Companion"));
-        QPainter painter;
-        if (!painter.begin(&writer))
-            return makeError(ErrorCode::Io, QStringLiteral("the PDF could not be started"));
-        const QRectF page(QPointF(0, 0), QSizeF(writer.width(), writer.height()));
-        // A word longer than a line breaks anywhere; nothing may be drawn past the margins.
-        painter.setClipRect(page);
-        SummaryPainter(writer, painter, page, summary).paint();
-        if (!painter.end())
-            return makeError(ErrorCode::Io, QStringLiteral("the PDF could not be written"));
-    }
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    const document::PdfSetup setup{
+        kMarginMm, QCoreApplication::translate("SummaryText", "My Companion summary"),
+        QStringLiteral("Companion")};
+    COMPANION_TRY(document::paintPdf(
+        buffer, setup, [&](QPdfWriter &writer, QPainter &painter, const QRectF &page) {
+            SummaryPainter(writer, painter, page, summary).paint();
+        }));
     return bytes;
 }
 

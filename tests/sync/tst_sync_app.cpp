@@ -4,6 +4,7 @@
 // and DiaryController; no QML engine is needed.
 #include "harness.h"
 #include "syncfixture.h"
+#include "unlockedapp.h"
 
 #include "assets/assets.h"
 #include "domain/diaryentry.h"
@@ -31,14 +32,9 @@ TEST_CASE("The app connects to the clinic, syncs in the background and shows ent
     servertest::TestServer server;
     servertest::addTherapist(server, u"Dr Okafor"_s);
     server.start();
-    testing::TempDir dir;
-    AppServicesOptions options;
-    options.profileDirectory = dir.file(u"profile"_s);
-    options.contentRoot = QStringLiteral(COMPANION_CONTENT_DIR);
-    AppServices services(options);
-    testing::createUnlockedProfile(services.profile);
+    testing::UnlockedApp app;
+    AppServices &services = app.services;
     SyncController &sync = services.sync;
-    REQUIRE(testing::waitUntil([&] { return !sync.busy(); }));
     CHECK_FALSE(sync.enrolled());
 
     // A wrong passphrase is caught before the clinic's code is spent.
@@ -136,15 +132,10 @@ TEST_CASE("The app follows what the clinic sends: its protocol, appointments and
     servertest::TestServer server;
     servertest::Therapist therapist = servertest::addTherapist(server, u"Dr Okafor"_s);
     server.start();
-    testing::TempDir dir;
-    AppServicesOptions options;
-    options.profileDirectory = dir.file(u"profile"_s);
-    options.contentRoot = QStringLiteral(COMPANION_CONTENT_DIR);
-    AppServices services(options);
-    testing::createUnlockedProfile(services.profile);
+    testing::UnlockedApp app;
+    AppServices &services = app.services;
     SyncController &sync = services.sync;
     MessagesController &messages = services.messages;
-    REQUIRE(testing::waitUntil([&] { return !sync.busy(); }));
     sync.enrol(u"http://127.0.0.1:%1"_s.arg(server.port()), server.newEnrolmentCode(),
                server.fingerprint(), testing::kTestPassphrase);
     REQUIRE(testing::waitUntil([&] { return !sync.busy(); }));
@@ -267,15 +258,10 @@ TEST_CASE("The app lists entries edited on two devices with both versions; the c
 {
     servertest::TestServer server;
     server.start();
-    testing::TempDir dir;
-    AppServicesOptions options;
-    options.profileDirectory = dir.file(u"profile"_s);
-    options.contentRoot = QStringLiteral(COMPANION_CONTENT_DIR);
-    AppServices services(options);
-    testing::createUnlockedProfile(services.profile);
+    testing::UnlockedApp app;
+    AppServices &services = app.services;
     SyncController &sync = services.sync;
     const auto idle = [&] { return testing::waitUntil([&] { return !sync.busy(); }, 60000); };
-    REQUIRE(idle());
     const QString url = u"http://127.0.0.1:%1"_s.arg(server.port());
     sync.enrol(url, server.newEnrolmentCode(), server.fingerprint(), testing::kTestPassphrase);
     REQUIRE(idle());
@@ -373,14 +359,9 @@ TEST_CASE("The app's sync jobs share one login until the profile is locked", "[s
 {
     servertest::TestServer server;
     server.start();
-    testing::TempDir dir;
-    AppServicesOptions options;
-    options.profileDirectory = dir.file(u"profile"_s);
-    options.contentRoot = QStringLiteral(COMPANION_CONTENT_DIR);
-    AppServices services(options);
-    testing::createUnlockedProfile(services.profile);
+    testing::UnlockedApp app;
+    AppServices &services = app.services;
     SyncController &sync = services.sync;
-    REQUIRE(testing::waitUntil([&] { return !sync.busy(); }));
     // Logins as the server's audit log records them (one `auth.login` row each).
     const auto logins = [&] {
         const servertest::AdminResult audit = server.admin({u"audit"_s, u"--db"_s, server.dbUrl()});

@@ -4,6 +4,7 @@
 // engine (the scanner page itself loads in the self-test, which has no camera).
 #include "harness.h"
 #include "syncfixture.h"
+#include "unlockedapp.h"
 
 #include "presentation/appservices.h"
 #include "presentation/qrscanner.h"
@@ -29,19 +30,14 @@ TEST_CASE("The app enrols from the clinic's QR and adds a device with its own QR
 {
     servertest::TestServer server;
     server.start();
-    testing::TempDir dir;
-    AppServicesOptions options;
-    options.profileDirectory = dir.file(u"profile"_s);
-    options.contentRoot = QStringLiteral(COMPANION_CONTENT_DIR);
-    AppServices services(options);
-    testing::createUnlockedProfile(services.profile);
+    testing::UnlockedApp app;
+    AppServices &services = app.services;
     SyncController &sync = services.sync;
-    REQUIRE(testing::waitUntil([&] { return !sync.busy(); }));
 
     // Pictures that are not a Companion code: a plain message, nothing filled.
     QImage blank(300, 300, QImage::Format_Grayscale8);
     blank.fill(255);
-    const QString blankPng = dir.file(u"blank.png"_s);
+    const QString blankPng = app.dir.file(u"blank.png"_s);
     REQUIRE(blank.save(blankPng));
     sync.openQrImage(QUrl::fromLocalFile(blankPng));
     CHECK(sync.scanError().contains(u"No QR code"));
@@ -59,7 +55,7 @@ TEST_CASE("The app enrols from the clinic's QR and adds a device with its own QR
 
     // The clinic's QR (admin enrol-patient --qr) fills the form; the patient confirms.
     const QString url = u"http://127.0.0.1:%1"_s.arg(server.port());
-    const QString clinicPng = dir.file(u"clinic.png"_s);
+    const QString clinicPng = app.dir.file(u"clinic.png"_s);
     const servertest::AdminResult issued =
         server.admin({u"enrol-patient"_s, u"--db"_s, server.dbUrl(), u"--server-url"_s, url,
                       u"--qr"_s, clinicPng});

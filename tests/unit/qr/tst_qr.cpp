@@ -10,6 +10,8 @@
 #include <QPainter>
 #include <QTransform>
 
+#include <algorithm>
+
 using namespace companion;
 using namespace Qt::StringLiterals;
 
@@ -122,4 +124,28 @@ TEST_CASE("The terminal rendering has two module rows per line and forces dark o
     CHECK(lines.first().endsWith("\x1b[0m"));
     // The quiet zone's top line is all full blocks (light).
     CHECK(lines.first().count("\u2588") == side);
+}
+
+TEST_CASE("A secret payload is drawn like any other and wiped, even when it cannot be drawn",
+          "[qr]")
+{
+    const QByteArray payload = sampleJoinLink();
+    const auto secretOf = [](const QByteArray &bytes) {
+        SecretBytes secret(static_cast<std::size_t>(bytes.size()));
+        std::copy(bytes.begin(), bytes.end(), secret.span().begin());
+        return secret;
+    };
+    SecretBytes secret = secretOf(payload);
+    auto fromSecret = qr::QrCode::encodeSecret(secret);
+    REQUIRE(fromSecret);
+    CHECK(secret.empty());
+    auto plain = qr::QrCode::encode(payload);
+    REQUIRE(plain);
+    CHECK(fromSecret->toImage(1) == plain->toImage(1));
+
+    SecretBytes tooLong = secretOf(QByteArray(qr::QrCode::kMaxPayload + 1, 'x'));
+    auto refused = qr::QrCode::encodeSecret(tooLong);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().code == ErrorCode::InvalidInput);
+    CHECK(tooLong.empty());
 }

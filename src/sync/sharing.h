@@ -32,6 +32,8 @@ struct ShareChoices
 {
     std::set<ShareCategory> categories; // categories turned on
     QHash<QString, bool> entries;       // record id → on/off, overriding everything else
+
+    bool operator==(const ShareChoices &) const = default;
 };
 
 // Whether this version of a record should be readable by the care team:

@@ -477,15 +477,21 @@ Result<SyncReport> SyncEngine::sync()
     COMPANION_TRY(refreshClinicProtocol(current, report));
     // A refused push means another device got there first: pull its version (which turns our
     // edit into a kept conflict) and push what is left. Twice is enough for any one record.
+    PushedShares pushed;
     for (int round = 0; round < 3; ++round) {
-        auto clean = pushAll(current, report);
+        auto clean = pushAll(current, report, pushed);
         if (!clean)
             return clean.error();
         if (*clean)
             break;
+        const int pulledBefore = report.pulled;
         COMPANION_TRY(pullAll(current, report));
+        // A version pulled after ours replaced it on the server with another device's share
+        // decision: let the review look at every record again.
+        if (report.pulled != pulledBefore)
+            pushed.recordIds.clear();
     }
-    COMPANION_TRY(reviewShares(current, report));
+    COMPANION_TRY(reviewShares(current, report, pushed));
     report.requests = current.client->requestsSent() - requestsBefore;
     report.retries = current.client->retriesMade() - retriesBefore;
     return report;
@@ -917,7 +923,7 @@ Result<QByteArray> SyncEngine::sharedKeyFor(Session &s, const QByteArray &envelo
     return protocol::encodeSharedKeyBlob({sck.generation, *wrapped});
 }
 
-Result<bool> SyncEngine::pushAll(Session &s, SyncReport &report)
+Result<bool> SyncEngine::pushAll(Session &s, SyncReport &report, PushedShares &pushed)
 {
     auto choices = m_store.choices();
     if (!choices)
@@ -925,6 +931,9 @@ Result<bool> SyncEngine::pushAll(Session &s, SyncReport &report)
     auto sck = currentSharedKey();
     if (!sck)
         return sck.error();
+    const std::int64_t generation = *sck ? std::int64_t((*sck)->generation) : -1;
+    if (pushed.choices != *choices || pushed.generation != generation)
+        pushed = {*choices, generation, {}};
     // Each version gets its own random data key; the secure memory holding it is reused.
     SecretBytes dataKey;
     while (true) {
@@ -1080,6 +1089,7 @@ Result<bool> SyncEngine::pushAll(Session &s, SyncReport &report)
                     COMPANION_TRY(m_store.setShare(id, {entry.version, (*sck)->generation}));
                 else
                     COMPANION_TRY(m_store.clearShare(id));
+                pushed.recordIds.insert(id);
                 ++report.pushed;
             }
             COMPANION_TRY(m_records.acknowledgeQueued(acknowledged));
@@ -1092,7 +1102,7 @@ Result<bool> SyncEngine::pushAll(Session &s, SyncReport &report)
     }
 }
 
-Result<void> SyncEngine::reviewShares(Session &s, SyncReport &report)
+Result<void> SyncEngine::reviewShares(Session &s, SyncReport &report, const PushedShares &pushed)
 {
     auto needed = m_store.shareReviewNeeded();
     if (!needed)
@@ -1109,6 +1119,11 @@ Result<void> SyncEngine::reviewShares(Session &s, SyncReport &report)
     if (!pending)
         return pending.error();
     const QSet<QString> pendingIds(pending->begin(), pending->end());
+    // What this sync pushed under the very choices and key read here already told the server
+    // its share decision; reading and deciding those again (after an enrolment, every record)
+    // was most of a large first sync's review.
+    const std::int64_t generation = *sck ? std::int64_t((*sck)->generation) : -1;
+    const bool pushedStillDecided = pushed.choices == *choices && pushed.generation == generation;
 
     // Every shareable kind, newest versions only; records with changes still queued are left
     // to their push, which carries the share decision with the version.
@@ -1125,7 +1140,7 @@ Result<void> SyncEngine::reviewShares(Session &s, SyncReport &report)
         ids.push_back(stmt->columnText(0));
     }
     for (const QString &id : ids) {
-        if (pendingIds.contains(id))
+        if (pendingIds.contains(id) || (pushedStillDecided && pushed.recordIds.contains(id)))
             continue;
         const RecordId recordId = RecordId::fromString(id);
         auto record = m_records.find(recordId);

@@ -7,9 +7,11 @@
 #include "storage/database.h"
 #include "storage/recordrepository.h"
 #include "sync/clinicclient.h"
+#include "sync/sharing.h"
 #include "sync/syncstore.h"
 
 #include <QHash>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
@@ -182,8 +184,16 @@ private:
     Result<bool> applyAppointment(const protocol::ClinicMessage &message, SyncReport &report,
                                   const std::function<Result<void>(const QString &)> &refuse);
     // false when the server refused an item (conflict or out of order): pull, then try again.
-    Result<bool> pushAll(Session &s, SyncReport &report);
-    Result<void> reviewShares(Session &s, SyncReport &report);
+    // Records whose newest version the server took in this sync together with its share
+    // decision (a shared key, or none, which ends any share), and what that decision used.
+    struct PushedShares
+    {
+        ShareChoices choices;
+        std::int64_t generation = -1; // of the shared collection key; -1: none
+        QSet<QString> recordIds;
+    };
+    Result<bool> pushAll(Session &s, SyncReport &report, PushedShares &pushed);
+    Result<void> reviewShares(Session &s, SyncReport &report, const PushedShares &pushed);
     Result<std::optional<SharedCollectionKey>> currentSharedKey();
     Result<void> adoptSharedKeys(Session &s);
     Result<QByteArray> sharedKeyFor(Session &s, const QByteArray &envelope,

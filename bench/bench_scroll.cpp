@@ -18,6 +18,7 @@
 #include "crypto/sodium.h"
 #include "domain/diaryentry.h"
 #include "presentation/appservices.h"
+#include "presentation/shellpreloader.h"
 #include "storage/diaryrepository.h"
 #include "storage/profile.h"
 
@@ -165,6 +166,10 @@ int main(int argc, char *argv[])
     if (!window)
         die("Main.qml did not load");
     window->resize(parser.value(widthOption).toInt(), parser.value(heightOption).toInt());
+    // As app/patient/main.cpp: the shell is compiled after the first frame (ADR 0029).
+    presentation::ShellPreloader shellPreloader(
+        engine, QUrl(u"qrc:/qt/qml/Companion/Patient/components/AppShell.qml"_s));
+    shellPreloader.startAfterFirstFrame(window);
 
     ProfileController &profile = services.profile;
     profile.createProfile(kPassphrase, kPassphrase);

@@ -8,6 +8,7 @@
 #include "presentation/firstframereport.h"
 #include "presentation/language.h"
 #include "presentation/selftest.h"
+#include "presentation/shellpreloader.h"
 #include "storage/keyfile.h"
 
 #include <QAccessible>
@@ -182,5 +183,10 @@ int main(int argc, char *argv[])
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Companion/Patient/Main.qml")));
     if (engine.rootObjects().isEmpty())
         return 1;
+    // The shell (every page behind the unlock) is compiled after the first frame, not before it
+    // (ADR 0029); the URL is the one AppRoot's Loader asks for.
+    ShellPreloader shellPreloader(
+        engine, QUrl(QStringLiteral("qrc:/qt/qml/Companion/Patient/components/AppShell.qml")));
+    shellPreloader.startAfterFirstFrame(qobject_cast<QQuickWindow *>(engine.rootObjects().first()));
     return app.exec();
 }

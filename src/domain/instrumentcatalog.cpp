@@ -35,13 +35,20 @@ Result<InstrumentCatalog> InstrumentCatalog::loadDirectory(const QString &direct
 
 Result<InstrumentCatalog> InstrumentCatalog::loadBuiltIn()
 {
-    auto catalog = loadDirectory(assets::instrumentsDirectory());
-    if (!catalog)
-        return makeError(ErrorCode::Internal,
-                         u"a shipped instrument is broken: "_s + catalog.error().message);
-    if (catalog->instruments().empty())
-        return makeError(ErrorCode::Internal, u"no instruments are compiled in"_s);
-    return catalog;
+    // The shipped files are compiled in and never change while the app runs: parsed once (four
+    // controllers ask for them as the app starts; ADR 0029). A copy shares the strings.
+    static const Result<InstrumentCatalog> builtIn = [] {
+        auto catalog = loadDirectory(assets::instrumentsDirectory());
+        if (!catalog)
+            return Result<InstrumentCatalog>(
+                makeError(ErrorCode::Internal,
+                          u"a shipped instrument is broken: "_s + catalog.error().message));
+        if (catalog->instruments().empty())
+            return Result<InstrumentCatalog>(
+                makeError(ErrorCode::Internal, u"no instruments are compiled in"_s));
+        return catalog;
+    }();
+    return builtIn;
 }
 
 const Instrument *InstrumentCatalog::find(const QString &id) const

@@ -402,7 +402,10 @@ bool soundsLikePermissionToDrive(const QString &text)
 
 Result<ClinicProtocol> loadDefaultProtocol()
 {
-    return shippedDefault();
+    // Compiled in and unchanging: parsed once (five controllers ask for it as the app starts;
+    // ADR 0029).
+    static const Result<ClinicProtocol> shipped = shippedDefault();
+    return shipped;
 }
 
 std::optional<RelativeOffset> parseRelativeOffset(const QString &text)

@@ -19,41 +19,20 @@ FocusScope {
         }
     }
 
+    // Pages by URL, not as inline Components: an inline `Component { AppShell {} }` makes the
+    // engine compile the whole shell (every page and its imports) with this file, before the
+    // window's first frame. By URL only the page on screen is compiled; the shell is compiled in
+    // the background after the first frame (ShellPreloader, ADR 0029).
     Loader {
         id: loader
         objectName: "rootLoader"
         anchors.fill: parent
         focus: true
-        sourceComponent: ProfileController.recoveryKeyText.length > 0 ? recoveryKeyComponent
-            : root.profileState === ProfileController.Unlocked ? shellComponent
-            : root.profileState === ProfileController.NoProfile ? createComponent
-            : Navigation.recovering ? recoverComponent
-            : root.profileState === ProfileController.Damaged && !Navigation.retrying ? damagedComponent
-            : unlockComponent
-    }
-
-    Component {
-        id: createComponent
-        CreateProfilePage {}
-    }
-    Component {
-        id: recoveryKeyComponent
-        RecoveryKeyPage {}
-    }
-    Component {
-        id: unlockComponent
-        UnlockPage {}
-    }
-    Component {
-        id: recoverComponent
-        RecoverWithKeyPage {}
-    }
-    Component {
-        id: damagedComponent
-        DamagedProfilePage {}
-    }
-    Component {
-        id: shellComponent
-        AppShell {}
+        source: ProfileController.recoveryKeyText.length > 0 ? Qt.resolvedUrl("../pages/RecoveryKeyPage.qml")
+            : root.profileState === ProfileController.Unlocked ? Qt.resolvedUrl("AppShell.qml")
+            : root.profileState === ProfileController.NoProfile ? Qt.resolvedUrl("../pages/CreateProfilePage.qml")
+            : Navigation.recovering ? Qt.resolvedUrl("../pages/RecoverWithKeyPage.qml")
+            : root.profileState === ProfileController.Damaged && !Navigation.retrying ? Qt.resolvedUrl("../pages/DamagedProfilePage.qml")
+            : Qt.resolvedUrl("../pages/UnlockPage.qml")
     }
 }

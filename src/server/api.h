@@ -52,6 +52,9 @@ struct RouteInfo
     qsizetype bodyLimit = 0; // larger bodies are refused with 413 before they are read
     RateClass rate = RateClass::None;
     QString summary;
+    // Only reads (ADR 0026): the server may answer it on a read-only connection beside the
+    // writer. False for every route that writes anything, the audited GET included.
+    bool readsOnly = false;
 };
 
 // Every route the server answers, in the order they are matched.

@@ -160,11 +160,11 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &text)
     return url;
 }
 
-Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl &url)
+Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl &url, Mode mode)
 {
     static QAtomicInteger<int> counter;
     const QString name = QStringLiteral("companion-server-%1").arg(counter.fetchAndAddRelaxed(1));
-    std::unique_ptr<Database> db(new Database(url.kind, name));
+    std::unique_ptr<Database> db(new Database(url.kind, mode, name));
     QSqlDatabase handle = QSqlDatabase::addDatabase(
         url.kind == Kind::Sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL"), name);
     if (!handle.isValid())
@@ -184,12 +184,24 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl &url)
     }
     if (!handle.open())
         return databaseError("cannot open the database", handle.lastError());
-    if (url.kind == Kind::Sqlite) {
-        // WAL lets readers run beside the writer; FULL makes an acknowledged push durable.
-        COMPANION_TRY(db->exec("set journal mode", QStringLiteral("PRAGMA journal_mode = WAL")));
-        COMPANION_TRY(db->exec("set synchronous", QStringLiteral("PRAGMA synchronous = FULL")));
-    }
+    COMPANION_TRY(db->configureConnection());
     return db;
+}
+
+Result<void> Database::configureConnection()
+{
+    if (m_kind == Kind::Sqlite) {
+        // WAL lets readers run beside the writer; FULL makes an acknowledged push durable.
+        COMPANION_TRY(exec("set journal mode", QStringLiteral("PRAGMA journal_mode = WAL")));
+        COMPANION_TRY(exec("set synchronous", QStringLiteral("PRAGMA synchronous = FULL")));
+        if (m_mode == Mode::ReadOnly)
+            COMPANION_TRY(
+                exec("make the connection read-only", QStringLiteral("PRAGMA query_only = ON")));
+    } else if (m_mode == Mode::ReadOnly) {
+        COMPANION_TRY(exec("make the connection read-only",
+                           QStringLiteral("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")));
+    }
+    return {};
 }
 
 Database::~Database()
@@ -222,6 +234,10 @@ bool Database::recoverLostConnection()
     if (!connection.open())
         qCWarning(lcServer) << "database connection lost; reconnecting failed:"
                             << connection.lastError().databaseText().left(200);
+    else if (auto configured = configureConnection(); !configured)
+        // A read-only connection that could not be made read-only again must not serve: close
+        // it, and the next request tries once more.
+        connection.close();
     return true;
 }
 
@@ -283,6 +299,13 @@ Result<void> Database::readPrepared(const char *what, const QString &sql, const 
     consume(query);
     query.finish();
     return {};
+}
+
+Result<void> Database::execPrepared(const char *what, const QString &sql, const QVariantList &binds,
+                                    const std::function<void(QSqlQuery &)> &consume)
+{
+    return readPrepared(
+        what, sql, binds, consume ? consume : [](QSqlQuery &) {});
 }
 
 namespace {

@@ -169,8 +169,10 @@ struct HttpServer::Impl
     asio::io_context io{1};
     std::optional<tcp::acceptor> acceptor;
     std::optional<ssl::context> tls;
-    std::vector<std::unique_ptr<DbWorker>> workers;
+    std::vector<std::unique_ptr<DbWorker>> workers; // read-write: every route
+    std::vector<std::unique_ptr<DbWorker>> readers; // read-only: RouteInfo::readsOnly routes
     std::size_t nextWorker = 0;
+    std::size_t nextReader = 0;
     int connections = 0; // network thread only
     BodyBudget budget;
     RateLimiter enrolLimiter;
@@ -182,6 +184,15 @@ struct HttpServer::Impl
         nextWorker = (nextWorker + 1) % workers.size();
         return worker;
     }
+    DbWorker &pickWorker(const RouteInfo *route)
+    {
+        if (!route || !route->readsOnly || readers.empty())
+            return pickWorker();
+        DbWorker &reader = *readers[nextReader];
+        nextReader = (nextReader + 1) % readers.size();
+        return reader;
+    }
+    Result<void> addWorker(Database::Mode mode);
 
     asio::awaitable<void> acceptLoop();
     template<typename Stream>
@@ -198,10 +209,37 @@ HttpServer::HttpServer(ServerOptions options)
 HttpServer::~HttpServer()
 {
     stop();
-    for (auto &worker : m_impl->workers) {
-        if (worker->thread.joinable())
-            worker->thread.join();
-    }
+    for (auto *pool : {&m_impl->workers, &m_impl->readers})
+        for (auto &worker : *pool) {
+            if (worker->thread.joinable())
+                worker->thread.join();
+        }
+}
+
+Result<void> HttpServer::Impl::addWorker(Database::Mode mode)
+{
+    // Opens the worker's connection on its own thread and waits for the outcome.
+    auto worker = std::make_unique<DbWorker>();
+    worker->guard.emplace(worker->context.get_executor());
+    std::promise<Result<void>> opened;
+    auto future = opened.get_future();
+    DbWorker *raw = worker.get();
+    worker->thread = std::thread([raw, &opened, mode, this] {
+        auto db = Database::open(options.database, mode);
+        if (!db) {
+            opened.set_value(db.error());
+            return;
+        }
+        raw->db = std::move(db).value();
+        raw->api = std::make_unique<Api>(*raw->db, options.api);
+        opened.set_value({});
+        raw->context.run();
+        raw->api.reset();
+        raw->db.reset();
+    });
+    auto result = future.get();
+    (mode == Database::Mode::ReadOnly ? readers : workers).push_back(std::move(worker));
+    return result;
 }
 
 Result<std::uint16_t> HttpServer::start()
@@ -224,32 +262,11 @@ Result<std::uint16_t> HttpServer::start()
                              QStringLiteral("cannot load the TLS certificate or key"));
     }
 
-    // Open every worker's connection on its own thread and wait for the outcome.
-    const int count = std::max(1, d.options.limits.dbWorkers);
-    for (int i = 0; i < count; ++i) {
-        auto worker = std::make_unique<DbWorker>();
-        worker->guard.emplace(worker->context.get_executor());
-        std::promise<Result<void>> opened;
-        auto future = opened.get_future();
-        DbWorker *raw = worker.get();
-        worker->thread = std::thread([raw, &opened, this] {
-            auto db = Database::open(m_impl->options.database);
-            if (!db) {
-                opened.set_value(db.error());
-                return;
-            }
-            raw->db = std::move(db).value();
-            raw->api = std::make_unique<Api>(*raw->db, m_impl->options.api);
-            opened.set_value({});
-            raw->context.run();
-            raw->api.reset();
-            raw->db.reset();
-        });
-        auto result = future.get();
-        d.workers.push_back(std::move(worker));
-        if (!result)
-            return result.error();
-    }
+    // The writers first: the first connection of a fresh SQLite file switches it to WAL.
+    for (int i = 0; i < std::max(1, d.options.limits.dbWorkers); ++i)
+        COMPANION_TRY(d.addWorker(Database::Mode::ReadWrite));
+    for (int i = 0; i < d.options.limits.readWorkers; ++i)
+        COMPANION_TRY(d.addWorker(Database::Mode::ReadOnly));
 
     beast::error_code ec;
     const auto address = asio::ip::make_address(d.options.host.toStdString(), ec);
@@ -279,14 +296,16 @@ void HttpServer::run()
     stopSignals.async_wait([this](const beast::error_code &, int) { stop(); });
     asio::co_spawn(d.io, d.acceptLoop(), asio::detached);
     d.io.run();
-    for (auto &worker : d.workers) {
-        worker->guard.reset();
-        worker->context.stop();
-    }
-    for (auto &worker : d.workers) {
-        if (worker->thread.joinable())
-            worker->thread.join();
-    }
+    for (auto *pool : {&d.workers, &d.readers})
+        for (auto &worker : *pool) {
+            worker->guard.reset();
+            worker->context.stop();
+        }
+    for (auto *pool : {&d.workers, &d.readers})
+        for (auto &worker : *pool) {
+            if (worker->thread.joinable())
+                worker->thread.join();
+        }
 }
 
 void HttpServer::stop()
@@ -495,7 +514,8 @@ asio::awaitable<void> HttpServer::Impl::serve(Stream &stream, QString peer)
             const std::string &body = parser.get().body();
             request.body = QByteArray(body.data(), static_cast<qsizetype>(body.size()));
             parser.release(); // drop our copy of the body before waiting on the database
-            response = co_await asyncHandle(pickWorker(), std::move(request), asio::use_awaitable);
+            response =
+                co_await asyncHandle(pickWorker(route), std::move(request), asio::use_awaitable);
         }
         if (!co_await reply(response, keepAlive, routeName))
             co_return;

@@ -323,8 +323,35 @@ TEST_CASE("A revocation by another process ends access even right after a partia
                 .admin({QStringLiteral("revoke-device"), QStringLiteral("--db"), server.dbUrl(),
                         QStringLiteral("--id"), device.deviceId})
                 .exitCode == 0);
-    CHECK(server.request("GET", "/v1/sync/pull?after=0&limit=1", {}, device.token).status == 401);
-    CHECK(server.request("GET", "/v1/vault/devices", {}, device.token).status == 401);
+    // Several times each: the GETs go round the read-only connections (ADR 0026), and every
+    // one of them must see the revocation.
+    for (int i = 0; i < 6; ++i) {
+        CHECK(server.request("GET", "/v1/sync/pull?after=0&limit=1", {}, device.token).status ==
+              401);
+        CHECK(server.request("GET", "/v1/vault/devices", {}, device.token).status == 401);
+    }
+}
+
+TEST_CASE("A read right after an acknowledged push sees it, on every read connection",
+          "[server][sync]")
+{
+    // GETs run on read-only connections beside the writer (ADR 0026): a pull that follows the
+    // 200 of a push must see the push, whichever connection answers it.
+    TestServer server;
+    server.start({QStringLiteral("--read-workers"), QStringLiteral("3")});
+    Device device = enrolled(server);
+    qint64 cursor = 0;
+    for (int i = 0; i < 12; ++i) {
+        const Id16 record = protocol::randomId();
+        const Reply pushed = device.push({device.makeItem(record, 1, Hash32{}, "entry")});
+        REQUIRE(pushed.status == 200);
+        const auto page = pull(device, cursor, 10);
+        REQUIRE(page.items.size() == 1);
+        CHECK(page.items[0].seq > cursor);
+        cursor = page.nextCursor;
+        // And the key-blob and device lists, also on the readers, see the device's own state.
+        CHECK(server.request("GET", "/v1/vault/devices", {}, device.token).status == 200);
+    }
 }
 
 TEST_CASE("Push and pull: versions chain, retries are idempotent, conflicts keep both",

@@ -330,6 +330,8 @@ TEST_CASE("A revocation by another process ends access even right after a partia
               401);
         CHECK(server.request("GET", "/v1/vault/devices", {}, device.token).status == 401);
     }
+    // The writer's prepared statements (the push path, ADR 0026) keep no old snapshot either.
+    CHECK(device.push({device.makeItem(protocol::randomId(), 1, Hash32{}, "late")}).status == 401);
 }
 
 TEST_CASE("A read right after an acknowledged push sees it, on every read connection",

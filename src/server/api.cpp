@@ -289,6 +289,53 @@ HttpResponse Api::handle(const HttpRequest &request)
     return (this->*route.handler)(call);
 }
 
+std::vector<HttpResponse> Api::handleGroup(const std::vector<HttpRequest> &requests)
+{
+    std::vector<HttpResponse> responses;
+    responses.reserve(requests.size());
+    if (requests.size() == 1 || m_db.kind() != Database::Kind::Sqlite) {
+        for (const HttpRequest &request : requests)
+            responses.push_back(handle(request));
+        return responses;
+    }
+    if (auto begun = m_db.beginGroup(); !begun) {
+        for (std::size_t i = 0; i < requests.size(); ++i)
+            responses.push_back(storageFailure(begun.error()));
+        return responses;
+    }
+    const auto wrote = [](const HttpResponse &response) {
+        return response.status == 200 || response.status == 409;
+    };
+    std::optional<Error> broken; // the group cannot commit: undo all of it
+    for (const HttpRequest &request : requests) {
+        if (broken) {
+            responses.push_back(storageFailure(*broken));
+            continue;
+        }
+        if (auto opened = m_db.savepoint(); !opened) {
+            broken = opened.error();
+            responses.push_back(storageFailure(*broken));
+            continue;
+        }
+        HttpResponse response = handle(request);
+        auto closed = wrote(response) ? m_db.releaseSavepoint() : m_db.rollbackToSavepoint();
+        if (!closed)
+            broken = closed.error();
+        responses.push_back(std::move(response));
+    }
+    if (!broken) {
+        if (auto committed = m_db.commitGroup(); !committed)
+            broken = committed.error();
+    }
+    if (broken) {
+        m_db.rollbackGroup();
+        for (HttpResponse &response : responses)
+            if (wrote(response))
+                response = storageFailure(*broken);
+    }
+    return responses;
+}
+
 Result<Api::Principal> Api::authenticate(const QByteArray &authorization)
 {
     static const QByteArray prefix("Bearer ");

@@ -82,6 +82,14 @@ class Api
 public:
     Api(Database &db, ApiConfig config);
     HttpResponse handle(const HttpRequest &request);
+    // Group commit (ADR 0026): the requests (pushes) in one transaction, each in its own
+    // savepoint, in order — every request sees the ones before it, exactly as if they had run one
+    // after another. A request answered 200 or 409 keeps its writes; any other answer (401, 400,
+    // a storage failure) undoes only its own. The answers are returned after the one commit; if
+    // that fails, every request that wrote is answered as a storage failure. SQLite only (one
+    // writer; on PostgreSQL the vault row locks of a group could deadlock with another
+    // instance's): elsewhere, and for one request, it is handle() per request.
+    std::vector<HttpResponse> handleGroup(const std::vector<HttpRequest> &requests);
 
     struct Principal
     {

@@ -409,6 +409,8 @@ Result<void> Database::copyBinary(const char *what, const char *copySql, const Q
 
 Result<void> Database::begin()
 {
+    if (m_inGroup)
+        return {}; // the group's transaction; this request's savepoint is already open
     // Not prepared: PostgreSQL does not allow transaction control in prepared statements via
     // every driver path, and there is nothing to bind.
     QSqlQuery query(handle());
@@ -421,6 +423,8 @@ Result<void> Database::begin()
 
 Result<void> Database::commit()
 {
+    if (m_inGroup)
+        return {}; // durable only when the whole group commits
     QSqlQuery query(handle());
     if (!query.exec(QStringLiteral("COMMIT")))
         return databaseError("commit", query.lastError());
@@ -429,8 +433,53 @@ Result<void> Database::commit()
 
 void Database::rollback()
 {
+    if (m_inGroup)
+        return; // the group rolls back to this request's savepoint
     QSqlQuery query(handle());
     query.exec(QStringLiteral("ROLLBACK"));
+}
+
+Result<void> Database::beginGroup()
+{
+    COMPANION_TRY(begin());
+    m_inGroup = true;
+    return {};
+}
+
+Result<void> Database::commitGroup()
+{
+    m_inGroup = false;
+    return commit();
+}
+
+void Database::rollbackGroup()
+{
+    m_inGroup = false;
+    rollback();
+}
+
+Result<void> Database::savepoint()
+{
+    QSqlQuery query(handle());
+    if (!query.exec(QStringLiteral("SAVEPOINT request")))
+        return databaseError("open a savepoint", query.lastError());
+    return {};
+}
+
+Result<void> Database::releaseSavepoint()
+{
+    QSqlQuery query(handle());
+    if (!query.exec(QStringLiteral("RELEASE SAVEPOINT request")))
+        return databaseError("release a savepoint", query.lastError());
+    return {};
+}
+
+Result<void> Database::rollbackToSavepoint()
+{
+    QSqlQuery query(handle());
+    if (!query.exec(QStringLiteral("ROLLBACK TO SAVEPOINT request")))
+        return databaseError("roll back to a savepoint", query.lastError());
+    return releaseSavepoint();
 }
 
 int Database::latestSchemaVersion()

@@ -89,6 +89,18 @@ public:
     Result<void> commit();
     void rollback();
 
+    // Group commit (ADR 0026, SQLite): one write transaction around several requests, each in
+    // its own savepoint. While a group is open, begin/commit/rollback above do nothing — the
+    // handlers run unchanged inside it, and the group keeps or undoes each request's writes by
+    // its savepoint. Nothing is durable, and nothing may be answered, before commitGroup.
+    Result<void> beginGroup();
+    Result<void> commitGroup();
+    void rollbackGroup();
+    Result<void> savepoint();
+    Result<void> releaseSavepoint();
+    Result<void> rollbackToSavepoint();
+    bool inGroup() const { return m_inGroup; }
+
     // After a failed request: true when the connection itself is gone (PostgreSQL restarted,
     // network cut), in which case it is reopened — prepared statements dropped with it — so the
     // next request works again as soon as the database is back. QtSql never reconnects by itself.
@@ -107,6 +119,7 @@ private:
     Result<void> configureConnection();
     Kind m_kind;
     Mode m_mode;
+    bool m_inGroup = false;
     QString m_connectionName;
     QHash<QString, QSqlQuery> m_prepared; // readPrepared's statements, by SQL text
 };

@@ -32,6 +32,9 @@ struct ServerLimits
     // GETs run beside the writer instead of queueing behind pushes (ADR 0026). 0: those routes
     // go to the dbWorkers like every other.
     int readWorkers = 2;
+    // Group commit on SQLite (ADR 0026): at most this many pushes share one commit; 1 turns it
+    // off (one commit per push).
+    int pushGroup = 64;
 };
 
 struct ServerOptions

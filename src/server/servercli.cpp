@@ -32,8 +32,9 @@ constexpr int kExitAuditBroken = 3;
 const char kUsage[] =
     "usage:\n"
     "  companion-server serve --db URL --listen HOST:PORT [--tls-cert FILE --tls-key FILE]\n"
-    "        [--db-workers N] [--read-workers N] [--max-connections N] [--header-timeout-ms N]\n"
-    "        [--body-timeout-ms N] [--enrol-per-minute N] [--auth-per-minute N]\n"
+    "        [--db-workers N] [--read-workers N] [--push-group N] [--max-connections N]\n"
+    "        [--header-timeout-ms N] [--body-timeout-ms N] [--enrol-per-minute N]\n"
+    "        [--auth-per-minute N]\n"
     "        [--token-ttl-s N] [--body-budget-mb N]\n"
     "  companion-server admin init --db URL --name NAME --keys-dir DIR [--safety-alerts]\n"
     "  companion-server admin enrol-patient --db URL [--label TEXT] [--valid-hours N]\n"
@@ -143,15 +144,16 @@ Result<int> intOption(const Options &options, const char *name, int fallback, in
 
 int runServe(const QStringList &args)
 {
-    auto options = parseOptions(
-        args,
-        {QStringLiteral("--db"), QStringLiteral("--listen"), QStringLiteral("--tls-cert"),
-         QStringLiteral("--tls-key"), QStringLiteral("--db-workers"),
-         QStringLiteral("--read-workers"), QStringLiteral("--max-connections"),
-         QStringLiteral("--header-timeout-ms"), QStringLiteral("--body-timeout-ms"),
-         QStringLiteral("--enrol-per-minute"), QStringLiteral("--auth-per-minute"),
-         QStringLiteral("--token-ttl-s"), QStringLiteral("--body-budget-mb")},
-        {});
+    auto options =
+        parseOptions(args,
+                     {QStringLiteral("--db"), QStringLiteral("--listen"),
+                      QStringLiteral("--tls-cert"), QStringLiteral("--tls-key"),
+                      QStringLiteral("--db-workers"), QStringLiteral("--read-workers"),
+                      QStringLiteral("--push-group"), QStringLiteral("--max-connections"),
+                      QStringLiteral("--header-timeout-ms"), QStringLiteral("--body-timeout-ms"),
+                      QStringLiteral("--enrol-per-minute"), QStringLiteral("--auth-per-minute"),
+                      QStringLiteral("--token-ttl-s"), QStringLiteral("--body-budget-mb")},
+                     {});
     if (!options)
         return usage(options.error().message);
     const QString listen = options->values.value(QStringLiteral("--listen"));
@@ -179,6 +181,7 @@ int runServe(const QStringList &args)
     const IntSetting settings[] = {
         {"--db-workers", 0, 1, 64, &server.limits.dbWorkers},
         {"--read-workers", server.limits.readWorkers, 0, 64, &server.limits.readWorkers},
+        {"--push-group", server.limits.pushGroup, 1, 1024, &server.limits.pushGroup},
         {"--max-connections", server.limits.maxConnections, 1, 100000,
          &server.limits.maxConnections},
         {"--header-timeout-ms", headerTimeout, 100, 600000, &headerTimeout},

@@ -10,6 +10,7 @@
 #   COMPANION_BENCH_DURATION=5   seconds per wrk run
 #   COMPANION_BENCH_DIR=/disk    where the temporary database goes (SQLite fsyncs there)
 #   COMPANION_BENCH_SERVER_ARGS="--read-workers 0"   extra `serve` options (compare settings)
+#   COMPANION_BENCH_SQLITE=0     PostgreSQL only (with COMPANION_BENCH_PG=1)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -101,7 +102,7 @@ bench_backend() {
 }
 
 echo "companion-server under wrk: ${duration} s per run, connections ${connections[*]}" >&2
-bench_backend sqlite "$work/sqlite/server.db"
+[ "${COMPANION_BENCH_SQLITE:-1}" = 1 ] && bench_backend sqlite "$work/sqlite/server.db"
 if [ "${COMPANION_BENCH_PG:-0}" = 1 ]; then
     pg_state=$work/pg-state
     bash tests/server/pg-fixture.sh start "$pg_state" >&2

@@ -180,7 +180,7 @@ int runServe(const QStringList &args)
     int headerTimeout = 10'000, bodyTimeout = 60'000, tokenTtl = 900, budgetMb = 64;
     const IntSetting settings[] = {
         {"--db-workers", 0, 1, 64, &server.limits.dbWorkers},
-        {"--read-workers", server.limits.readWorkers, 0, 64, &server.limits.readWorkers},
+        {"--read-workers", -1, 0, 64, &server.limits.readWorkers},
         {"--push-group", server.limits.pushGroup, 1, 1024, &server.limits.pushGroup},
         {"--max-connections", server.limits.maxConnections, 1, 100000,
          &server.limits.maxConnections},
@@ -210,6 +210,10 @@ int runServe(const QStringList &args)
     if (server.limits.dbWorkers == 0)
         // SQLite has one writer: more connections would only queue on its lock.
         server.limits.dbWorkers = server.database.kind == DatabaseUrl::Kind::Sqlite ? 1 : 4;
+    if (server.limits.readWorkers < 0)
+        // SQLite: readers beside its one writer (ADR 0026). PostgreSQL: the 4 workers already
+        // read in parallel, and 2 read-only connections measured no faster there.
+        server.limits.readWorkers = server.database.kind == DatabaseUrl::Kind::Sqlite ? 2 : 0;
     db->reset(); // the schema is current; workers open their own connections
 
     HttpServer httpServer(std::move(server));

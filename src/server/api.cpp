@@ -644,6 +644,29 @@ struct HeldState
     QSet<QString> shared;                 // records shared now
 };
 
+// How the IN-list lookups run. SQLite: prepared once (execPrepared). PostgreSQL: prepared per
+// call, as before ADR 0026 — prepared once, PostgreSQL switched the 250-value lookup to a generic
+// plan after five runs and 100-item pushes fell from 141–216 to 6–28 req/s; forcing custom plans
+// for the whole connection instead cost the GETs on the same workers (docs/performance.md).
+std::function<Result<void>(const char *, const QString &, const QVariantList &,
+                           const std::function<void(QSqlQuery &)> &)>
+heldStateQuery(Database &db)
+{
+    if (db.kind() == Database::Kind::Sqlite)
+        return [&db](const char *what, const QString &sql, const QVariantList &binds,
+                     const std::function<void(QSqlQuery &)> &consume) {
+            return db.execPrepared(what, sql, binds, consume);
+        };
+    return [&db](const char *what, const QString &sql, const QVariantList &binds,
+                 const std::function<void(QSqlQuery &)> &consume) -> Result<void> {
+        auto rows = db.exec(what, sql, binds);
+        if (!rows)
+            return rows.error();
+        consume(*rows);
+        return {};
+    };
+}
+
 // The newest version and hash of each record of a batch, and which of them are shared: a few
 // statements per batch, not two per item.
 Result<HeldState> readHeldState(Database &db, const QString &vaultId,
@@ -661,7 +684,7 @@ Result<HeldState> readHeldState(Database &db, const QString &vaultId,
         const QStringList chunk = unique.mid(first, kRowsPerStatement);
         const QVariantList binds = inListBinds(vaultId, chunk);
         const QString list = placeholders(paddedLength(chunk.size()));
-        COMPANION_TRY(db.execPrepared(
+        COMPANION_TRY(heldStateQuery(db)(
             "read the current versions",
             QStringLiteral("SELECT e.record_id, e.version, e.envelope_hash FROM envelopes e WHERE "
                            "e.vault_id = ? AND e.record_id IN (") +
@@ -675,7 +698,7 @@ Result<HeldState> readHeldState(Database &db, const QString &vaultId,
                         NewestVersion{static_cast<std::uint64_t>(versions.value(1).toLongLong()),
                                       versions.value(2).toString()});
             }));
-        COMPANION_TRY(db.execPrepared(
+        COMPANION_TRY(heldStateQuery(db)(
             "read the shares",
             QStringLiteral("SELECT record_id FROM shares WHERE vault_id = ? AND record_id IN (") +
                 list + QLatin1Char(')'),

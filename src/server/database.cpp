@@ -200,14 +200,6 @@ Result<void> Database::configureConnection()
     } else if (m_mode == Mode::ReadOnly) {
         COMPANION_TRY(exec("make the connection read-only",
                            QStringLiteral("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")));
-    } else {
-        // The push's statements are prepared once (execPrepared). After five runs PostgreSQL may
-        // switch a prepared statement to a generic plan, chosen without the values; for the
-        // 250-value IN list of a batch's lookups that plan was far slower than a plan for the
-        // actual ids (bench_server_load, 100-item pushes: 6-28 instead of 141-216 req/s).
-        // Planning per run still saves the PREPARE and DEALLOCATE round trips.
-        COMPANION_TRY(exec("plan each statement for its values",
-                           QStringLiteral("SET plan_cache_mode = force_custom_plan")));
     }
     return {};
 }

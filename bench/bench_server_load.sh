@@ -9,6 +9,8 @@
 # bench_server_setup, and wrk (scripts/install-deps.sh). Builds nothing itself.
 #   COMPANION_BENCH_DURATION=5   seconds per wrk run
 #   COMPANION_BENCH_DIR=/disk    where the temporary database goes (SQLite fsyncs there)
+#   COMPANION_BENCH_SERVER_ARGS="--read-workers 0"   extra `serve` options (compare settings)
+#   COMPANION_BENCH_SQLITE=0     PostgreSQL only (with COMPANION_BENCH_PG=1)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -67,7 +69,8 @@ bench_backend() {
     # Token lifetime and login limits raised so the run never meets them; the 64-connection run
     # stays under the default connection cap (256).
     "$server" serve --db "$db" --listen 127.0.0.1:0 --token-ttl-s 7200 \
-        --enrol-per-minute 1000 --auth-per-minute 1000 >"$dir/server.log" 2>&1 &
+        --enrol-per-minute 1000 --auth-per-minute 1000 ${COMPANION_BENCH_SERVER_ARGS:-} \
+        >"$dir/server.log" 2>&1 &
     server_pid=$!
     port=
     for _ in $(seq 100); do
@@ -99,7 +102,7 @@ bench_backend() {
 }
 
 echo "companion-server under wrk: ${duration} s per run, connections ${connections[*]}" >&2
-bench_backend sqlite "$work/sqlite/server.db"
+[ "${COMPANION_BENCH_SQLITE:-1}" = 1 ] && bench_backend sqlite "$work/sqlite/server.db"
 if [ "${COMPANION_BENCH_PG:-0}" = 1 ]; then
     pg_state=$work/pg-state
     bash tests/server/pg-fixture.sh start "$pg_state" >&2

@@ -90,9 +90,11 @@ struct RouteHandlers
         using A = Access;
         using R = RateClass;
         constexpr qsizetype small = protocol::kMaxSmallBody;
+        // Answered on a read-only connection (ADR 0026). Not the audited record read: it writes.
+        constexpr bool reads = true;
         static const std::vector<Route> table{
             {{"GET", "/health", A::Public, 0, R::None, QStringLiteral("liveness")}, &Api::health},
-            {{"GET", "/v1/clinic", A::Public, 0, R::None, QStringLiteral("clinic keys")},
+            {{"GET", "/v1/clinic", A::Public, 0, R::None, QStringLiteral("clinic keys"), reads},
              &Api::clinic},
             {{"POST", "/v1/enrol", A::Public, small, R::Enrol,
               QStringLiteral("redeem an enrolment or join code, register a device")},
@@ -105,10 +107,11 @@ struct RouteHandlers
             {{"POST", "/v1/sync/push", A::Device, protocol::kMaxPushBody, R::None,
               QStringLiteral("push envelopes")},
              &Api::push},
-            {{"GET", "/v1/sync/pull", A::Device, 0, R::None, QStringLiteral("pull envelopes")},
+            {{"GET", "/v1/sync/pull", A::Device, 0, R::None, QStringLiteral("pull envelopes"),
+              reads},
              &Api::pull},
             {{"GET", "/v1/vault/key-blobs", A::Device, 0, R::None,
-              QStringLiteral("wrapped vault keys")},
+              QStringLiteral("wrapped vault keys"), reads},
              &Api::listKeyBlobs},
             {{"PUT", "/v1/vault/key-blobs/{slot}", A::Device, small, R::None,
               QStringLiteral("store a wrapped vault key")},
@@ -119,7 +122,8 @@ struct RouteHandlers
             {{"POST", "/v1/vault/join-codes", A::Device, small, R::None,
               QStringLiteral("code for a second device")},
              &Api::issueJoinCode},
-            {{"GET", "/v1/vault/devices", A::Device, 0, R::None, QStringLiteral("list devices")},
+            {{"GET", "/v1/vault/devices", A::Device, 0, R::None, QStringLiteral("list devices"),
+              reads},
              &Api::listDevices},
             {{"DELETE", "/v1/vault/devices/{device_id}", A::Device, 0, R::None,
               QStringLiteral("revoke a device")},
@@ -137,37 +141,37 @@ struct RouteHandlers
               QStringLiteral("stop sharing a record")},
              &Api::unshare},
             {{"GET", "/v1/vault/access-log", A::Device, 0, R::None,
-              QStringLiteral("who did what with this vault")},
+              QStringLiteral("who did what with this vault"), reads},
              &Api::accessLog},
             {{"POST", "/v1/careteam/enrol", A::Public, small, R::Enrol,
               QStringLiteral("redeem a therapist code, register the therapist's key")},
              &Api::careTeamEnrol},
             {{"GET", "/v1/careteam/keys", A::Therapist, 0, R::None,
-              QStringLiteral("care-team key sealed to this therapist")},
+              QStringLiteral("care-team key sealed to this therapist"), reads},
              &Api::careTeamKeys},
             {{"GET", "/v1/careteam/patients", A::Therapist, 0, R::None,
-              QStringLiteral("patients who share")},
+              QStringLiteral("patients who share"), reads},
              &Api::careTeamPatients},
             {{"GET", "/v1/careteam/vaults/{vault_id}/sck", A::Therapist, 0, R::None,
-              QStringLiteral("a patient's sealed SCKs")},
+              QStringLiteral("a patient's sealed SCKs"), reads},
              &Api::careTeamVaultKeys},
             {{"GET", "/v1/careteam/vaults/{vault_id}/records", A::Therapist, 0, R::None,
-              QStringLiteral("a patient's shared records")},
+              QStringLiteral("a patient's shared records"), reads},
              &Api::careTeamRecords},
             {{"GET", "/v1/careteam/vaults/{vault_id}/records/{record_id}", A::Therapist, 0, R::None,
               QStringLiteral("read one shared record (audited)")},
              &Api::careTeamRecord},
             {{"GET", "/v1/careteam/alerts", A::Therapist, 0, R::None,
-              QStringLiteral("open safety alerts")},
+              QStringLiteral("open safety alerts"), reads},
              &Api::careTeamAlerts},
             {{"POST", "/v1/careteam/alerts/{alert_id}/ack", A::Therapist, small, R::None,
               QStringLiteral("acknowledge an alert")},
              &Api::acknowledgeAlert},
             {{"GET", "/v1/clinic/protocol", A::Device, 0, R::None,
-              QStringLiteral("the clinic protocol, signed by the clinic")},
+              QStringLiteral("the clinic protocol, signed by the clinic"), reads},
              &Api::clinicProtocol},
             {{"GET", "/v1/vault/messages", A::Device, 0, R::None,
-              QStringLiteral("messages from the clinic and the care team")},
+              QStringLiteral("messages from the clinic and the care team"), reads},
              &Api::listMessages},
             {{"POST", "/v1/careteam/vaults/{vault_id}/messages", A::Therapist, small, R::None,
               QStringLiteral("send a sealed message to a patient (audited)")},
@@ -283,6 +287,53 @@ HttpResponse Api::handle(const HttpRequest &request)
         call.principal = std::move(principal).value();
     }
     return (this->*route.handler)(call);
+}
+
+std::vector<HttpResponse> Api::handleGroup(const std::vector<HttpRequest> &requests)
+{
+    std::vector<HttpResponse> responses;
+    responses.reserve(requests.size());
+    if (requests.size() == 1 || m_db.kind() != Database::Kind::Sqlite) {
+        for (const HttpRequest &request : requests)
+            responses.push_back(handle(request));
+        return responses;
+    }
+    if (auto begun = m_db.beginGroup(); !begun) {
+        for (std::size_t i = 0; i < requests.size(); ++i)
+            responses.push_back(storageFailure(begun.error()));
+        return responses;
+    }
+    const auto wrote = [](const HttpResponse &response) {
+        return response.status == 200 || response.status == 409;
+    };
+    std::optional<Error> broken; // the group cannot commit: undo all of it
+    for (const HttpRequest &request : requests) {
+        if (broken) {
+            responses.push_back(storageFailure(*broken));
+            continue;
+        }
+        if (auto opened = m_db.savepoint(); !opened) {
+            broken = opened.error();
+            responses.push_back(storageFailure(*broken));
+            continue;
+        }
+        HttpResponse response = handle(request);
+        auto closed = wrote(response) ? m_db.releaseSavepoint() : m_db.rollbackToSavepoint();
+        if (!closed)
+            broken = closed.error();
+        responses.push_back(std::move(response));
+    }
+    if (!broken) {
+        if (auto committed = m_db.commitGroup(); !committed)
+            broken = committed.error();
+    }
+    if (broken) {
+        m_db.rollbackGroup();
+        for (HttpResponse &response : responses)
+            if (wrote(response))
+                response = storageFailure(*broken);
+    }
+    return responses;
 }
 
 Result<Api::Principal> Api::authenticate(const QByteArray &authorization)
@@ -537,6 +588,28 @@ QString placeholders(qsizetype count)
     return text;
 }
 
+// IN lists of a push's statements are padded (by repeating their last value, harmless in IN) to
+// one of a few lengths, so each is one statement prepared per connection (ADR 0026) instead of
+// up to 250 different texts, each prepared afresh.
+qsizetype paddedLength(qsizetype count)
+{
+    for (const qsizetype bucket : {qsizetype(1), qsizetype(4), qsizetype(16), qsizetype(64)})
+        if (count <= bucket)
+            return bucket;
+    return kRowsPerStatement;
+}
+
+// `vaultId` then the ids, padded to paddedLength.
+QVariantList inListBinds(const QString &vaultId, const QStringList &ids)
+{
+    QVariantList binds{vaultId};
+    for (const QString &id : ids)
+        binds.append(id);
+    while (binds.size() - 1 < paddedLength(ids.size()))
+        binds.append(ids.back());
+    return binds;
+}
+
 struct NewestVersion
 {
     std::uint64_t version = 0;
@@ -571,6 +644,29 @@ struct HeldState
     QSet<QString> shared;                 // records shared now
 };
 
+// How the IN-list lookups run. SQLite: prepared once (execPrepared). PostgreSQL: prepared per
+// call, as before ADR 0026 — prepared once, PostgreSQL switched the 250-value lookup to a generic
+// plan after five runs and 100-item pushes fell from 141–216 to 6–28 req/s; forcing custom plans
+// for the whole connection instead cost the GETs on the same workers (docs/performance.md).
+std::function<Result<void>(const char *, const QString &, const QVariantList &,
+                           const std::function<void(QSqlQuery &)> &)>
+heldStateQuery(Database &db)
+{
+    if (db.kind() == Database::Kind::Sqlite)
+        return [&db](const char *what, const QString &sql, const QVariantList &binds,
+                     const std::function<void(QSqlQuery &)> &consume) {
+            return db.execPrepared(what, sql, binds, consume);
+        };
+    return [&db](const char *what, const QString &sql, const QVariantList &binds,
+                 const std::function<void(QSqlQuery &)> &consume) -> Result<void> {
+        auto rows = db.exec(what, sql, binds);
+        if (!rows)
+            return rows.error();
+        consume(*rows);
+        return {};
+    };
+}
+
 // The newest version and hash of each record of a batch, and which of them are shared: a few
 // statements per batch, not two per item.
 Result<HeldState> readHeldState(Database &db, const QString &vaultId,
@@ -586,33 +682,30 @@ Result<HeldState> readHeldState(Database &db, const QString &vaultId,
         }
     for (qsizetype first = 0; first < unique.size(); first += kRowsPerStatement) {
         const QStringList chunk = unique.mid(first, kRowsPerStatement);
-        QVariantList binds{vaultId};
-        for (const QString &recordId : chunk)
-            binds.append(recordId);
-        auto versions = db.exec(
+        const QVariantList binds = inListBinds(vaultId, chunk);
+        const QString list = placeholders(paddedLength(chunk.size()));
+        COMPANION_TRY(heldStateQuery(db)(
             "read the current versions",
             QStringLiteral("SELECT e.record_id, e.version, e.envelope_hash FROM envelopes e WHERE "
                            "e.vault_id = ? AND e.record_id IN (") +
-                placeholders(chunk.size()) +
+                list +
                 QStringLiteral(") AND e.version = (SELECT MAX(v.version) FROM envelopes v WHERE "
                                "v.vault_id = e.vault_id AND v.record_id = e.record_id)"),
-            binds);
-        if (!versions)
-            return versions.error();
-        while (versions->next())
-            state.newest.insert(
-                versions->value(0).toString(),
-                NewestVersion{static_cast<std::uint64_t>(versions->value(1).toLongLong()),
-                              versions->value(2).toString()});
-        auto shares = db.exec("read the shares",
-                              QStringLiteral("SELECT record_id FROM shares WHERE vault_id = ? AND "
-                                             "record_id IN (") +
-                                  placeholders(chunk.size()) + QLatin1Char(')'),
-                              binds);
-        if (!shares)
-            return shares.error();
-        while (shares->next())
-            state.shared.insert(shares->value(0).toString());
+            binds, [&state](QSqlQuery &versions) {
+                while (versions.next())
+                    state.newest.insert(
+                        versions.value(0).toString(),
+                        NewestVersion{static_cast<std::uint64_t>(versions.value(1).toLongLong()),
+                                      versions.value(2).toString()});
+            }));
+        COMPANION_TRY(heldStateQuery(db)(
+            "read the shares",
+            QStringLiteral("SELECT record_id FROM shares WHERE vault_id = ? AND record_id IN (") +
+                list + QLatin1Char(')'),
+            binds, [&state](QSqlQuery &shares) {
+                while (shares.next())
+                    state.shared.insert(shares.value(0).toString());
+            }));
     }
     return state;
 }
@@ -645,24 +738,16 @@ Result<void> writeEnvelopes(Database &db, const QString &vaultId, const QString 
                              "(FORMAT binary)",
                              copy.finish());
     }
-    for (std::size_t first = 0; first < rows.size();
-         first += static_cast<std::size_t>(kRowsPerStatement)) {
-        const std::size_t end =
-            std::min(rows.size(), first + static_cast<std::size_t>(kRowsPerStatement));
-        QString sql = QStringLiteral(
-            "INSERT INTO envelopes (vault_id, record_id, version, seq, kind, envelope, "
-            "envelope_hash, wrapped_key, author_device, received_at) VALUES ");
-        QVariantList binds;
-        binds.reserve(static_cast<qsizetype>(end - first) * 10);
-        for (std::size_t i = first; i < end; ++i) {
-            const NewEnvelope &row = rows[i];
-            sql += i == first ? QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                              : QStringLiteral(", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-            binds << vaultId << row.recordId << row.version << row.seq << row.kind << row.envelope
-                  << row.hash << row.key << deviceId << at;
-        }
-        COMPANION_TRY(db.exec("store envelopes", sql, binds));
-    }
+    // SQLite: one statement prepared once per connection, run per row; no round trips to save,
+    // and no 2,500-value statement text to parse on every push.
+    for (const NewEnvelope &row : rows)
+        COMPANION_TRY(db.execPrepared(
+            "store envelopes",
+            QStringLiteral("INSERT INTO envelopes (vault_id, record_id, version, seq, kind, "
+                           "envelope, envelope_hash, wrapped_key, author_device, received_at) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            {vaultId, row.recordId, row.version, row.seq, row.kind, row.envelope, row.hash, row.key,
+             deviceId, at}));
     return {};
 }
 
@@ -700,21 +785,35 @@ HttpResponse Api::push(Call &call)
         return storageFailure(begun.error());
     // The vault row lock orders pushes to one vault (across server instances too), so sequence
     // numbers are handed out in commit order and a pull cursor never skips a late commit.
-    if (auto lock = m_db.exec("lock the vault",
-                              QStringLiteral("UPDATE vaults SET last_seq = last_seq WHERE id = ?"),
-                              {vaultId});
+    // The push's statements are prepared once per connection (Database::execPrepared, ADR
+    // 0026): on PostgreSQL each bound statement through QPSQL was PREPARE, EXECUTE, DEALLOCATE.
+    if (auto lock = m_db.execPrepared(
+            "lock the vault", QStringLiteral("UPDATE vaults SET last_seq = last_seq WHERE id = ?"),
+            {vaultId});
         !lock)
         return storageFailure(lock.error());
-    auto seqRow = m_db.one("read the vault sequence",
-                           QStringLiteral("SELECT last_seq FROM vaults WHERE id = ?"), {vaultId});
-    if (!seqRow)
-        return storageFailure(seqRow.error());
-    qint64 lastSeq = seqRow->value(0).toLongLong();
-    auto clinicRow =
-        m_db.exec("read clinic settings", QStringLiteral("SELECT safety_alerts FROM clinic"));
-    if (!clinicRow)
-        return storageFailure(clinicRow.error());
-    const bool safetyAlerts = clinicRow->next() && clinicRow->value(0).toInt() != 0;
+    std::optional<qint64> seqRead;
+    if (auto read =
+            m_db.execPrepared("read the vault sequence",
+                              QStringLiteral("SELECT last_seq FROM vaults WHERE id = ?"), {vaultId},
+                              [&seqRead](QSqlQuery &row) {
+                                  if (row.next())
+                                      seqRead = row.value(0).toLongLong();
+                              });
+        !read)
+        return storageFailure(read.error());
+    if (!seqRead)
+        return storageFailure(
+            makeError(ErrorCode::NotFound, QStringLiteral("read the vault sequence: no row")));
+    qint64 lastSeq = *seqRead;
+    bool safetyAlerts = false;
+    if (auto read = m_db.execPrepared("read clinic settings",
+                                      QStringLiteral("SELECT safety_alerts FROM clinic"), {},
+                                      [&safetyAlerts](QSqlQuery &row) {
+                                          safetyAlerts = row.next() && row.value(0).toInt() != 0;
+                                      });
+        !read)
+        return storageFailure(read.error());
 
     // What the server holds for this batch's records, read in a few statements for the whole
     // batch rather than two per item: per-item statements (three round trips each on PostgreSQL
@@ -757,15 +856,23 @@ HttpResponse Api::push(Call &call)
                 storedEnvelope = rows[static_cast<std::size_t>(*pending)].envelope;
                 storedSeq = rows[static_cast<std::size_t>(*pending)].seq;
             } else {
-                auto stored = m_db.one("read a stored version",
-                                       QStringLiteral("SELECT envelope, seq FROM envelopes WHERE "
-                                                      "vault_id = ? AND record_id = ? AND "
-                                                      "version = ?"),
-                                       {vaultId, recordId, static_cast<qint64>(header.version)});
+                bool found = false;
+                auto stored = m_db.execPrepared(
+                    "read a stored version",
+                    QStringLiteral("SELECT envelope, seq FROM envelopes WHERE vault_id = ? AND "
+                                   "record_id = ? AND version = ?"),
+                    {vaultId, recordId, static_cast<qint64>(header.version)}, [&](QSqlQuery &row) {
+                        found = row.next();
+                        if (found) {
+                            storedEnvelope = row.value(0).toByteArray();
+                            storedSeq = row.value(1).toLongLong();
+                        }
+                    });
                 if (!stored)
                     return storageFailure(stored.error());
-                storedEnvelope = stored->value(0).toByteArray();
-                storedSeq = stored->value(1).toLongLong();
+                if (!found)
+                    return storageFailure(makeError(
+                        ErrorCode::NotFound, QStringLiteral("read a stored version: no row")));
             }
             if (storedEnvelope == item.envelope) {
                 result.status = protocol::PushStatus::Duplicate;
@@ -827,19 +934,16 @@ HttpResponse Api::push(Call &call)
             replaced.append(recordId);
     for (qsizetype first = 0; first < replaced.size(); first += kRowsPerStatement) {
         const QStringList chunk = replaced.mid(first, kRowsPerStatement);
-        QVariantList binds{vaultId};
-        for (const QString &recordId : chunk)
-            binds.append(recordId);
-        if (auto removed = m_db.exec("replace shares",
-                                     QStringLiteral("DELETE FROM shares WHERE vault_id = ? AND "
-                                                    "record_id IN (") +
-                                         placeholders(chunk.size()) + QLatin1Char(')'),
-                                     binds);
+        if (auto removed = m_db.execPrepared(
+                "replace shares",
+                QStringLiteral("DELETE FROM shares WHERE vault_id = ? AND record_id IN (") +
+                    placeholders(paddedLength(chunk.size())) + QLatin1Char(')'),
+                inListBinds(vaultId, chunk));
             !removed)
             return storageFailure(removed.error());
     }
     for (auto share = finalShares.cbegin(); share != finalShares.cend(); ++share) {
-        if (auto shared = m_db.exec(
+        if (auto shared = m_db.execPrepared(
                 "share a record",
                 QStringLiteral("INSERT INTO shares (vault_id, record_id, version, shared_key, "
                                "shared_at) VALUES (?, ?, ?, ?, ?)"),
@@ -849,11 +953,11 @@ HttpResponse Api::push(Call &call)
     }
     for (const ShareEvent &event : events) {
         if (event.action == QLatin1String("alert.raise")) {
-            auto alert =
-                m_db.exec("raise an alert",
-                          QStringLiteral("INSERT INTO alerts (id, vault_id, record_id, version, "
-                                         "created_at) VALUES (?, ?, ?, ?, ?)"),
-                          {event.subject, vaultId, event.recordId, event.version, at});
+            auto alert = m_db.execPrepared(
+                "raise an alert",
+                QStringLiteral("INSERT INTO alerts (id, vault_id, record_id, version, "
+                               "created_at) VALUES (?, ?, ?, ?, ?)"),
+                {event.subject, vaultId, event.recordId, event.version, at});
             if (!alert)
                 return storageFailure(alert.error());
         }
@@ -864,9 +968,9 @@ HttpResponse Api::push(Call &call)
             !audited)
             return storageFailure(audited.error());
     }
-    if (auto updated = m_db.exec("advance the vault sequence",
-                                 QStringLiteral("UPDATE vaults SET last_seq = ? WHERE id = ?"),
-                                 {lastSeq, vaultId});
+    if (auto updated = m_db.execPrepared(
+            "advance the vault sequence",
+            QStringLiteral("UPDATE vaults SET last_seq = ? WHERE id = ?"), {lastSeq, vaultId});
         !updated)
         return storageFailure(updated.error());
     if (auto committed = transaction.commit(); !committed)

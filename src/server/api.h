@@ -52,6 +52,9 @@ struct RouteInfo
     qsizetype bodyLimit = 0; // larger bodies are refused with 413 before they are read
     RateClass rate = RateClass::None;
     QString summary;
+    // Only reads (ADR 0026): the server may answer it on a read-only connection beside the
+    // writer. False for every route that writes anything, the audited GET included.
+    bool readsOnly = false;
 };
 
 // Every route the server answers, in the order they are matched.
@@ -79,6 +82,14 @@ class Api
 public:
     Api(Database &db, ApiConfig config);
     HttpResponse handle(const HttpRequest &request);
+    // Group commit (ADR 0026): the requests (pushes) in one transaction, each in its own
+    // savepoint, in order — every request sees the ones before it, exactly as if they had run one
+    // after another. A request answered 200 or 409 keeps its writes; any other answer (401, 400,
+    // a storage failure) undoes only its own. The answers are returned after the one commit; if
+    // that fails, every request that wrote is answered as a storage failure. SQLite only (one
+    // writer; on PostgreSQL the vault row locks of a group could deadlock with another
+    // instance's): elsewhere, and for one request, it is handle() per request.
+    std::vector<HttpResponse> handleGroup(const std::vector<HttpRequest> &requests);
 
     struct Principal
     {

@@ -7,6 +7,8 @@
 
 #include <sodium.h>
 
+#include <optional>
+
 namespace companion::server {
 
 namespace {
@@ -53,14 +55,20 @@ Result<void> appendAudit(Database &db, const AuditEvent &event, std::int64_t now
 {
     // Lock the head row first: appends from several server instances queue here, so the chain
     // never forks.
-    COMPANION_TRY(db.exec("lock the audit head",
-                          QStringLiteral("UPDATE audit_head SET seq = seq WHERE id = 1")));
-    auto head = db.one("read the audit head",
-                       QStringLiteral("SELECT seq, hash FROM audit_head WHERE id = 1"));
+    // Prepared once per connection (Database::execPrepared): every write request appends here.
+    COMPANION_TRY(db.execPrepared(
+        "lock the audit head", QStringLiteral("UPDATE audit_head SET seq = seq WHERE id = 1"), {}));
+    std::optional<std::pair<qint64, QString>> head;
+    COMPANION_TRY(db.execPrepared(
+        "read the audit head", QStringLiteral("SELECT seq, hash FROM audit_head WHERE id = 1"), {},
+        [&head](QSqlQuery &row) {
+            if (row.next())
+                head.emplace(row.value(0).toLongLong(), row.value(1).toString());
+        }));
     if (!head)
-        return head.error();
+        return makeError(ErrorCode::NotFound, QStringLiteral("read the audit head: no row"));
     AuditEntry entry;
-    entry.seq = head->value(0).toLongLong() + 1;
+    entry.seq = head->first + 1;
     entry.at = nowMs;
     entry.actorRole = event.actorRole;
     entry.actorId = event.actorId;
@@ -68,17 +76,18 @@ Result<void> appendAudit(Database &db, const AuditEvent &event, std::int64_t now
     // Empty, never NULL: the columns are NOT NULL and the canonical form has no null.
     entry.vaultId = event.vaultId.isNull() ? QStringLiteral("") : event.vaultId;
     entry.subject = event.subject.isNull() ? QStringLiteral("") : event.subject;
-    entry.prevHash = head->value(1).toString();
+    entry.prevHash = head->second;
     entry.hash = auditRowHash(entry.prevHash, entry);
-    COMPANION_TRY(db.exec("append to the audit log",
-                          QStringLiteral("INSERT INTO audit_log (") + kColumns +
-                              QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                          {static_cast<qint64>(entry.seq), static_cast<qint64>(entry.at),
-                           entry.actorRole, entry.actorId, entry.action, entry.vaultId,
-                           entry.subject, entry.prevHash, entry.hash}));
-    COMPANION_TRY(db.exec("advance the audit head",
-                          QStringLiteral("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1"),
-                          {static_cast<qint64>(entry.seq), entry.hash}));
+    COMPANION_TRY(db.execPrepared("append to the audit log",
+                                  QStringLiteral("INSERT INTO audit_log (") + kColumns +
+                                      QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                                  {static_cast<qint64>(entry.seq), static_cast<qint64>(entry.at),
+                                   entry.actorRole, entry.actorId, entry.action, entry.vaultId,
+                                   entry.subject, entry.prevHash, entry.hash}));
+    COMPANION_TRY(
+        db.execPrepared("advance the audit head",
+                        QStringLiteral("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1"),
+                        {static_cast<qint64>(entry.seq), entry.hash}));
     return {};
 }
 

@@ -160,11 +160,11 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &text)
     return url;
 }
 
-Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl &url)
+Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl &url, Mode mode)
 {
     static QAtomicInteger<int> counter;
     const QString name = QStringLiteral("companion-server-%1").arg(counter.fetchAndAddRelaxed(1));
-    std::unique_ptr<Database> db(new Database(url.kind, name));
+    std::unique_ptr<Database> db(new Database(url.kind, mode, name));
     QSqlDatabase handle = QSqlDatabase::addDatabase(
         url.kind == Kind::Sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL"), name);
     if (!handle.isValid())
@@ -184,12 +184,24 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl &url)
     }
     if (!handle.open())
         return databaseError("cannot open the database", handle.lastError());
-    if (url.kind == Kind::Sqlite) {
-        // WAL lets readers run beside the writer; FULL makes an acknowledged push durable.
-        COMPANION_TRY(db->exec("set journal mode", QStringLiteral("PRAGMA journal_mode = WAL")));
-        COMPANION_TRY(db->exec("set synchronous", QStringLiteral("PRAGMA synchronous = FULL")));
-    }
+    COMPANION_TRY(db->configureConnection());
     return db;
+}
+
+Result<void> Database::configureConnection()
+{
+    if (m_kind == Kind::Sqlite) {
+        // WAL lets readers run beside the writer; FULL makes an acknowledged push durable.
+        COMPANION_TRY(exec("set journal mode", QStringLiteral("PRAGMA journal_mode = WAL")));
+        COMPANION_TRY(exec("set synchronous", QStringLiteral("PRAGMA synchronous = FULL")));
+        if (m_mode == Mode::ReadOnly)
+            COMPANION_TRY(
+                exec("make the connection read-only", QStringLiteral("PRAGMA query_only = ON")));
+    } else if (m_mode == Mode::ReadOnly) {
+        COMPANION_TRY(exec("make the connection read-only",
+                           QStringLiteral("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")));
+    }
+    return {};
 }
 
 Database::~Database()
@@ -222,6 +234,10 @@ bool Database::recoverLostConnection()
     if (!connection.open())
         qCWarning(lcServer) << "database connection lost; reconnecting failed:"
                             << connection.lastError().databaseText().left(200);
+    else if (auto configured = configureConnection(); !configured)
+        // A read-only connection that could not be made read-only again must not serve: close
+        // it, and the next request tries once more.
+        connection.close();
     return true;
 }
 
@@ -283,6 +299,13 @@ Result<void> Database::readPrepared(const char *what, const QString &sql, const 
     consume(query);
     query.finish();
     return {};
+}
+
+Result<void> Database::execPrepared(const char *what, const QString &sql, const QVariantList &binds,
+                                    const std::function<void(QSqlQuery &)> &consume)
+{
+    return readPrepared(
+        what, sql, binds, consume ? consume : [](QSqlQuery &) {});
 }
 
 namespace {
@@ -386,6 +409,8 @@ Result<void> Database::copyBinary(const char *what, const char *copySql, const Q
 
 Result<void> Database::begin()
 {
+    if (m_inGroup)
+        return {}; // the group's transaction; this request's savepoint is already open
     // Not prepared: PostgreSQL does not allow transaction control in prepared statements via
     // every driver path, and there is nothing to bind.
     QSqlQuery query(handle());
@@ -398,6 +423,8 @@ Result<void> Database::begin()
 
 Result<void> Database::commit()
 {
+    if (m_inGroup)
+        return {}; // durable only when the whole group commits
     QSqlQuery query(handle());
     if (!query.exec(QStringLiteral("COMMIT")))
         return databaseError("commit", query.lastError());
@@ -406,8 +433,53 @@ Result<void> Database::commit()
 
 void Database::rollback()
 {
+    if (m_inGroup)
+        return; // the group rolls back to this request's savepoint
     QSqlQuery query(handle());
     query.exec(QStringLiteral("ROLLBACK"));
+}
+
+Result<void> Database::beginGroup()
+{
+    COMPANION_TRY(begin());
+    m_inGroup = true;
+    return {};
+}
+
+Result<void> Database::commitGroup()
+{
+    m_inGroup = false;
+    return commit();
+}
+
+void Database::rollbackGroup()
+{
+    m_inGroup = false;
+    rollback();
+}
+
+Result<void> Database::savepoint()
+{
+    QSqlQuery query(handle());
+    if (!query.exec(QStringLiteral("SAVEPOINT request")))
+        return databaseError("open a savepoint", query.lastError());
+    return {};
+}
+
+Result<void> Database::releaseSavepoint()
+{
+    QSqlQuery query(handle());
+    if (!query.exec(QStringLiteral("RELEASE SAVEPOINT request")))
+        return databaseError("release a savepoint", query.lastError());
+    return {};
+}
+
+Result<void> Database::rollbackToSavepoint()
+{
+    QSqlQuery query(handle());
+    if (!query.exec(QStringLiteral("ROLLBACK TO SAVEPOINT request")))
+        return databaseError("roll back to a savepoint", query.lastError());
+    return releaseSavepoint();
 }
 
 int Database::latestSchemaVersion()

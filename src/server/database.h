@@ -39,7 +39,13 @@ class Database
 public:
     using Kind = DatabaseUrl::Kind;
 
-    static Result<std::unique_ptr<Database>> open(const DatabaseUrl &url);
+    // ReadOnly: a connection for the routes that only read (ADR 0026). The database itself
+    // refuses writes on it (SQLite `PRAGMA query_only`, PostgreSQL read-only transactions), so a
+    // route wrongly marked as reading fails loudly instead of writing beside the one writer.
+    enum class Mode { ReadWrite, ReadOnly };
+
+    static Result<std::unique_ptr<Database>> open(const DatabaseUrl &url,
+                                                  Mode mode = Mode::ReadWrite);
     ~Database();
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
@@ -64,6 +70,10 @@ public:
     // revoked from another process. Do not call the same statement again from `consume`.
     Result<void> readPrepared(const char *what, const QString &sql, const QVariantList &binds,
                               const std::function<void(QSqlQuery &)> &consume);
+    // The write path's statements (a push's lock, lookups, inserts; ADR 0026), prepared once per
+    // connection like readPrepared and reset the same way. `consume` may be empty.
+    Result<void> execPrepared(const char *what, const QString &sql, const QVariantList &binds,
+                              const std::function<void(QSqlQuery &)> &consume = {});
 
     // PostgreSQL only: `COPY <table> (<columns>) FROM STDIN (FORMAT binary)` with `rows` (built
     // by BinaryCopyRows), inside the current transaction, on the libpq connection QtSql holds
@@ -79,6 +89,18 @@ public:
     Result<void> commit();
     void rollback();
 
+    // Group commit (ADR 0026, SQLite): one write transaction around several requests, each in
+    // its own savepoint. While a group is open, begin/commit/rollback above do nothing — the
+    // handlers run unchanged inside it, and the group keeps or undoes each request's writes by
+    // its savepoint. Nothing is durable, and nothing may be answered, before commitGroup.
+    Result<void> beginGroup();
+    Result<void> commitGroup();
+    void rollbackGroup();
+    Result<void> savepoint();
+    Result<void> releaseSavepoint();
+    Result<void> rollbackToSavepoint();
+    bool inGroup() const { return m_inGroup; }
+
     // After a failed request: true when the connection itself is gone (PostgreSQL restarted,
     // network cut), in which case it is reopened — prepared statements dropped with it — so the
     // next request works again as soon as the database is back. QtSql never reconnects by itself.
@@ -88,11 +110,16 @@ public:
     QString blobType() const;
 
 private:
-    Database(Kind kind, QString connectionName)
+    Database(Kind kind, Mode mode, QString connectionName)
         : m_kind(kind)
+        , m_mode(mode)
         , m_connectionName(std::move(connectionName))
     {}
+    // The per-connection settings, again after a reconnect.
+    Result<void> configureConnection();
     Kind m_kind;
+    Mode m_mode;
+    bool m_inGroup = false;
     QString m_connectionName;
     QHash<QString, QSqlQuery> m_prepared; // readPrepared's statements, by SQL text
 };

@@ -20,6 +20,7 @@
 #include <QElapsedTimer>
 
 #include <atomic>
+#include <functional>
 #include <future>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -60,7 +61,101 @@ struct DbWorker
     std::thread thread;
     std::unique_ptr<Database> db;
     std::unique_ptr<Api> api;
+
+    // Group commit (ADR 0026): pushes waiting for the next group. Worker thread only.
+    struct PendingPush
+    {
+        HttpRequest request;
+        std::function<void(HttpResponse)> deliver;
+    };
+    std::vector<PendingPush> pushes;
+    bool flushPosted = false;
 };
+
+HttpResponse unavailable()
+{
+    return HttpResponse::error(503, QStringLiteral("unavailable"),
+                               QStringLiteral("the database is unavailable"));
+}
+
+// Runs the pushes queued on this worker as one group (Api::handleGroup): those that arrived
+// while the previous group was committing share the next commit. Each is answered only after it.
+void flushPushes(DbWorker &worker, std::size_t maxGroup)
+{
+    worker.flushPosted = false;
+    std::vector<DbWorker::PendingPush> group;
+    if (worker.pushes.size() <= maxGroup) {
+        group.swap(worker.pushes);
+    } else {
+        const auto end = worker.pushes.begin() + static_cast<std::ptrdiff_t>(maxGroup);
+        group.assign(std::make_move_iterator(worker.pushes.begin()), std::make_move_iterator(end));
+        worker.pushes.erase(worker.pushes.begin(), end);
+        worker.flushPosted = true;
+        asio::post(worker.context, [&worker, maxGroup] { flushPushes(worker, maxGroup); });
+    }
+    if (group.size() > 1)
+        qCInfo(lcServer).noquote() << "push group of" << group.size(); // sizes only, for tuning
+    std::vector<HttpRequest> requests;
+    requests.reserve(group.size());
+    for (auto &pending : group)
+        requests.push_back(std::move(pending.request));
+    std::vector<HttpResponse> responses;
+    if (worker.api)
+        responses = worker.api->handleGroup(requests);
+    else
+        responses.assign(requests.size(), unavailable());
+    // As for a single request (asyncHandle): a lost connection makes the failures temporary.
+    bool lost = false;
+    bool probed = false;
+    for (std::size_t i = 0; i < group.size(); ++i) {
+        if (responses[i].status == 500 && worker.db) {
+            if (!probed) {
+                lost = worker.db->recoverLostConnection();
+                probed = true;
+            }
+            if (lost)
+                responses[i] = unavailable();
+        }
+        group[i].deliver(std::move(responses[i]));
+    }
+}
+
+// A push: queued on the worker for the next group commit, resumed with its own response.
+template<typename Token>
+auto asyncPush(DbWorker &worker, std::size_t maxGroup, HttpRequest request, Token &&token)
+{
+    return asio::async_initiate<Token, void(HttpResponse)>(
+        [&worker, maxGroup](auto handler, HttpRequest request) {
+            using Handler = std::decay_t<decltype(handler)>;
+            // std::function needs a copyable target: the handler and its work guard are shared.
+            struct Completion
+            {
+                Handler handler;
+                asio::executor_work_guard<asio::associated_executor_t<Handler>> work;
+            };
+            auto work = asio::make_work_guard(asio::get_associated_executor(handler));
+            auto completion =
+                std::make_shared<Completion>(Completion{std::move(handler), std::move(work)});
+            asio::post(worker.context, [&worker, maxGroup, request = std::move(request),
+                                        completion]() mutable {
+                worker.pushes.push_back(
+                    {std::move(request), [completion](HttpResponse response) {
+                         auto executor = asio::get_associated_executor(completion->handler);
+                         asio::post(executor,
+                                    [completion, response = std::move(response)]() mutable {
+                                        std::move(completion->handler)(std::move(response));
+                                        completion->work.reset();
+                                    });
+                     }});
+                if (!worker.flushPosted) {
+                    worker.flushPosted = true;
+                    asio::post(worker.context,
+                               [&worker, maxGroup] { flushPushes(worker, maxGroup); });
+                }
+            });
+        },
+        token, std::move(request));
+}
 
 // Runs the request on a worker and resumes the coroutine on its own executor with the response.
 template<typename Token>
@@ -169,8 +264,10 @@ struct HttpServer::Impl
     asio::io_context io{1};
     std::optional<tcp::acceptor> acceptor;
     std::optional<ssl::context> tls;
-    std::vector<std::unique_ptr<DbWorker>> workers;
+    std::vector<std::unique_ptr<DbWorker>> workers; // read-write: every route
+    std::vector<std::unique_ptr<DbWorker>> readers; // read-only: RouteInfo::readsOnly routes
     std::size_t nextWorker = 0;
+    std::size_t nextReader = 0;
     int connections = 0; // network thread only
     BodyBudget budget;
     RateLimiter enrolLimiter;
@@ -182,6 +279,15 @@ struct HttpServer::Impl
         nextWorker = (nextWorker + 1) % workers.size();
         return worker;
     }
+    DbWorker &pickWorker(const RouteInfo *route)
+    {
+        if (!route || !route->readsOnly || readers.empty())
+            return pickWorker();
+        DbWorker &reader = *readers[nextReader];
+        nextReader = (nextReader + 1) % readers.size();
+        return reader;
+    }
+    Result<void> addWorker(Database::Mode mode);
 
     asio::awaitable<void> acceptLoop();
     template<typename Stream>
@@ -198,10 +304,37 @@ HttpServer::HttpServer(ServerOptions options)
 HttpServer::~HttpServer()
 {
     stop();
-    for (auto &worker : m_impl->workers) {
-        if (worker->thread.joinable())
-            worker->thread.join();
-    }
+    for (auto *pool : {&m_impl->workers, &m_impl->readers})
+        for (auto &worker : *pool) {
+            if (worker->thread.joinable())
+                worker->thread.join();
+        }
+}
+
+Result<void> HttpServer::Impl::addWorker(Database::Mode mode)
+{
+    // Opens the worker's connection on its own thread and waits for the outcome.
+    auto worker = std::make_unique<DbWorker>();
+    worker->guard.emplace(worker->context.get_executor());
+    std::promise<Result<void>> opened;
+    auto future = opened.get_future();
+    DbWorker *raw = worker.get();
+    worker->thread = std::thread([raw, &opened, mode, this] {
+        auto db = Database::open(options.database, mode);
+        if (!db) {
+            opened.set_value(db.error());
+            return;
+        }
+        raw->db = std::move(db).value();
+        raw->api = std::make_unique<Api>(*raw->db, options.api);
+        opened.set_value({});
+        raw->context.run();
+        raw->api.reset();
+        raw->db.reset();
+    });
+    auto result = future.get();
+    (mode == Database::Mode::ReadOnly ? readers : workers).push_back(std::move(worker));
+    return result;
 }
 
 Result<std::uint16_t> HttpServer::start()
@@ -224,32 +357,11 @@ Result<std::uint16_t> HttpServer::start()
                              QStringLiteral("cannot load the TLS certificate or key"));
     }
 
-    // Open every worker's connection on its own thread and wait for the outcome.
-    const int count = std::max(1, d.options.limits.dbWorkers);
-    for (int i = 0; i < count; ++i) {
-        auto worker = std::make_unique<DbWorker>();
-        worker->guard.emplace(worker->context.get_executor());
-        std::promise<Result<void>> opened;
-        auto future = opened.get_future();
-        DbWorker *raw = worker.get();
-        worker->thread = std::thread([raw, &opened, this] {
-            auto db = Database::open(m_impl->options.database);
-            if (!db) {
-                opened.set_value(db.error());
-                return;
-            }
-            raw->db = std::move(db).value();
-            raw->api = std::make_unique<Api>(*raw->db, m_impl->options.api);
-            opened.set_value({});
-            raw->context.run();
-            raw->api.reset();
-            raw->db.reset();
-        });
-        auto result = future.get();
-        d.workers.push_back(std::move(worker));
-        if (!result)
-            return result.error();
-    }
+    // The writers first: the first connection of a fresh SQLite file switches it to WAL.
+    for (int i = 0; i < std::max(1, d.options.limits.dbWorkers); ++i)
+        COMPANION_TRY(d.addWorker(Database::Mode::ReadWrite));
+    for (int i = 0; i < d.options.limits.readWorkers; ++i)
+        COMPANION_TRY(d.addWorker(Database::Mode::ReadOnly));
 
     beast::error_code ec;
     const auto address = asio::ip::make_address(d.options.host.toStdString(), ec);
@@ -279,14 +391,16 @@ void HttpServer::run()
     stopSignals.async_wait([this](const beast::error_code &, int) { stop(); });
     asio::co_spawn(d.io, d.acceptLoop(), asio::detached);
     d.io.run();
-    for (auto &worker : d.workers) {
-        worker->guard.reset();
-        worker->context.stop();
-    }
-    for (auto &worker : d.workers) {
-        if (worker->thread.joinable())
-            worker->thread.join();
-    }
+    for (auto *pool : {&d.workers, &d.readers})
+        for (auto &worker : *pool) {
+            worker->guard.reset();
+            worker->context.stop();
+        }
+    for (auto *pool : {&d.workers, &d.readers})
+        for (auto &worker : *pool) {
+            if (worker->thread.joinable())
+                worker->thread.join();
+        }
 }
 
 void HttpServer::stop()
@@ -495,7 +609,16 @@ asio::awaitable<void> HttpServer::Impl::serve(Stream &stream, QString peer)
             const std::string &body = parser.get().body();
             request.body = QByteArray(body.data(), static_cast<qsizetype>(body.size()));
             parser.release(); // drop our copy of the body before waiting on the database
-            response = co_await asyncHandle(pickWorker(), std::move(request), asio::use_awaitable);
+            const bool grouped = route && route->pattern == "/v1/sync/push" &&
+                                 options.database.kind == DatabaseUrl::Kind::Sqlite &&
+                                 options.limits.pushGroup > 1;
+            if (grouped)
+                response = co_await asyncPush(pickWorker(route),
+                                              static_cast<std::size_t>(options.limits.pushGroup),
+                                              std::move(request), asio::use_awaitable);
+            else
+                response = co_await asyncHandle(pickWorker(route), std::move(request),
+                                                asio::use_awaitable);
         }
         if (!co_await reply(response, keepAlive, routeName))
             co_return;

@@ -28,6 +28,13 @@ struct ServerLimits
     int enrolPerMinute = 10; // per client address, per instance
     int authPerMinute = 60;
     int dbWorkers = 1; // database connections (threads); SQLite: keep 1
+    // Read-only connections (threads) for the routes that only read (RouteInfo::readsOnly), so
+    // GETs run beside the writer instead of queueing behind pushes (ADR 0026). 0: those routes
+    // go to the dbWorkers like every other.
+    int readWorkers = 2;
+    // Group commit on SQLite (ADR 0026): at most this many pushes share one commit; 1 turns it
+    // off (one commit per push).
+    int pushGroup = 64;
 };
 
 struct ServerOptions
@@ -43,8 +50,10 @@ struct ServerOptions
 
 // Boost.Beast HTTP/1.1 server with C++20 coroutines. One network thread runs every connection;
 // requests that need the database go to worker threads, each with its own connection, so a slow
-// query never stalls reads, writes, timeouts or /health. No session state lives here: everything a
-// request needs is in the database, so instances can run side by side on one PostgreSQL.
+// query never stalls reads, writes, timeouts or /health. Routes that only read go to their own
+// read-only workers (SQLite's WAL lets them read beside its one writer). No session state lives
+// here: everything a request needs is in the database, so instances can run side by side on one
+// PostgreSQL.
 class HttpServer
 {
 public:

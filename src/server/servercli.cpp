@@ -32,8 +32,9 @@ constexpr int kExitAuditBroken = 3;
 const char kUsage[] =
     "usage:\n"
     "  companion-server serve --db URL --listen HOST:PORT [--tls-cert FILE --tls-key FILE]\n"
-    "        [--db-workers N] [--max-connections N] [--header-timeout-ms N]\n"
-    "        [--body-timeout-ms N] [--enrol-per-minute N] [--auth-per-minute N]\n"
+    "        [--db-workers N] [--read-workers N] [--push-group N] [--max-connections N]\n"
+    "        [--header-timeout-ms N] [--body-timeout-ms N] [--enrol-per-minute N]\n"
+    "        [--auth-per-minute N]\n"
     "        [--token-ttl-s N] [--body-budget-mb N]\n"
     "  companion-server admin init --db URL --name NAME --keys-dir DIR [--safety-alerts]\n"
     "  companion-server admin enrol-patient --db URL [--label TEXT] [--valid-hours N]\n"
@@ -147,7 +148,8 @@ int runServe(const QStringList &args)
         parseOptions(args,
                      {QStringLiteral("--db"), QStringLiteral("--listen"),
                       QStringLiteral("--tls-cert"), QStringLiteral("--tls-key"),
-                      QStringLiteral("--db-workers"), QStringLiteral("--max-connections"),
+                      QStringLiteral("--db-workers"), QStringLiteral("--read-workers"),
+                      QStringLiteral("--push-group"), QStringLiteral("--max-connections"),
                       QStringLiteral("--header-timeout-ms"), QStringLiteral("--body-timeout-ms"),
                       QStringLiteral("--enrol-per-minute"), QStringLiteral("--auth-per-minute"),
                       QStringLiteral("--token-ttl-s"), QStringLiteral("--body-budget-mb")},
@@ -178,6 +180,8 @@ int runServe(const QStringList &args)
     int headerTimeout = 10'000, bodyTimeout = 60'000, tokenTtl = 900, budgetMb = 64;
     const IntSetting settings[] = {
         {"--db-workers", 0, 1, 64, &server.limits.dbWorkers},
+        {"--read-workers", -1, 0, 64, &server.limits.readWorkers},
+        {"--push-group", server.limits.pushGroup, 1, 1024, &server.limits.pushGroup},
         {"--max-connections", server.limits.maxConnections, 1, 100000,
          &server.limits.maxConnections},
         {"--header-timeout-ms", headerTimeout, 100, 600000, &headerTimeout},
@@ -206,6 +210,10 @@ int runServe(const QStringList &args)
     if (server.limits.dbWorkers == 0)
         // SQLite has one writer: more connections would only queue on its lock.
         server.limits.dbWorkers = server.database.kind == DatabaseUrl::Kind::Sqlite ? 1 : 4;
+    if (server.limits.readWorkers < 0)
+        // SQLite: readers beside its one writer (ADR 0026). PostgreSQL: the 4 workers already
+        // read in parallel, and 2 read-only connections measured no faster there.
+        server.limits.readWorkers = server.database.kind == DatabaseUrl::Kind::Sqlite ? 2 : 0;
     db->reset(); // the schema is current; workers open their own connections
 
     HttpServer httpServer(std::move(server));

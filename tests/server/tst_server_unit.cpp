@@ -110,6 +110,59 @@ TEST_CASE("Migrations: every step not recorded runs, even one below the highest 
     CHECK(*(*db)->schemaVersion() == 4);
 }
 
+TEST_CASE("Only routes that write nothing are answered on the read-only connections",
+          "[server][routes]")
+{
+    // ADR 0026: readsOnly routes go to connections that refuse writes. A GET that writes (the
+    // care team's record read appends its audit row) must stay on the writer.
+    int readRoutes = 0;
+    for (const RouteInfo &route : routeTable()) {
+        INFO(route.method.toStdString() << " " << route.pattern.toStdString());
+        if (route.readsOnly) {
+            CHECK(route.method == "GET");
+            ++readRoutes;
+        }
+        if (route.summary.contains(QStringLiteral("audited")))
+            CHECK_FALSE(route.readsOnly);
+    }
+    CHECK(readRoutes >= 10);
+}
+
+TEST_CASE("A read-only connection refuses writes and sees each commit of the writer at once",
+          "[server][db]")
+{
+    testing::TempDir dir;
+    const auto url = *DatabaseUrl::parse(dir.file(QStringLiteral("readers.db")));
+    auto writer = Database::open(url);
+    REQUIRE(writer);
+    REQUIRE((*writer)->migrate());
+    auto reader = Database::open(url, Database::Mode::ReadOnly);
+    REQUIRE(reader);
+
+    const QString insert = QStringLiteral(
+        "INSERT INTO vaults (id, label, last_seq, created_at) VALUES (?, 'x', 0, 0)");
+    CHECK_FALSE((*reader)->exec("write on a reader", insert, {QStringLiteral("r")}));
+
+    const auto countVaults = [&] {
+        qint64 count = -1;
+        REQUIRE((*reader)->readPrepared("count", QStringLiteral("SELECT COUNT(*) FROM vaults"), {},
+                                        [&count](QSqlQuery &row) {
+                                            if (row.next())
+                                                count = row.value(0).toLongLong();
+                                        }));
+        return count;
+    };
+    REQUIRE((*writer)->exec("write", insert, {QStringLiteral("a")}));
+    REQUIRE((*writer)->exec("write", insert, {QStringLiteral("b")}));
+    CHECK(countVaults() == 2);
+    // A read that stops after its first row (as a pull with more: true does) must not leave
+    // the reader on that snapshot.
+    REQUIRE((*reader)->readPrepared("first", QStringLiteral("SELECT id FROM vaults ORDER BY id"),
+                                    {}, [](QSqlQuery &row) { row.next(); }));
+    REQUIRE((*writer)->exec("write", insert, {QStringLiteral("c")}));
+    CHECK(countVaults() == 3);
+}
+
 TEST_CASE("Audit chain: appends link, edits and deletions are found", "[server][audit]")
 {
     testing::TempDir dir;

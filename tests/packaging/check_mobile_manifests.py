@@ -274,6 +274,12 @@ class Checker:
                          app):
             self.fail("app/patient/CMakeLists.txt: QT_ANDROID_PACKAGE_SOURCE_DIR is not "
                       "platforms/android")
+        # The package's minimum must be the native code's (ThirdPartyMobile.cmake stops below
+        # API 28): a lower one installs an app whose libraries cannot load.
+        min_sdk = re.search(r"QT_ANDROID_MIN_SDK_VERSION\s+(\d+)", app)
+        if not min_sdk or int(min_sdk.group(1)) < 28:
+            self.fail("app/patient/CMakeLists.txt: QT_ANDROID_MIN_SDK_VERSION must be 28 or more "
+                      "(zbar needs iconv from API 28)")
         if not re.search(r"MACOSX_BUNDLE_INFO_PLIST\s+\$\{PROJECT_SOURCE_DIR\}/platforms/ios/"
                          r"Info\.plist\.in\s", app):
             self.fail("app/patient/CMakeLists.txt: MACOSX_BUNDLE_INFO_PLIST is not "
@@ -354,6 +360,7 @@ def negative(root: Path):
         ("src/platform/ios/ioskeychainkeystore.mm", "kSecAttrAccessibleWhenUnlockedThisDeviceOnly;",
          "kSecAttrAccessibleAfterFirstUnlock;"),
         ("app/patient/CMakeLists.txt", "platforms/android)", "platforms/android-old)"),
+        ("app/patient/CMakeLists.txt", "QT_ANDROID_MIN_SDK_VERSION 28", "QT_ANDROID_MIN_SDK_VERSION 23"),
         ("cmake/ThirdPartyMobile.cmake", "URL_HASH SHA256=${COMPANION_SODIUM_SHA256}", ""),
         ("cmake/ThirdPartyMobile.cmake", "URL_HASH SHA256=${COMPANION_ZBAR_SHA256}", ""),
         ("cmake/ThirdPartyMobile.cmake",

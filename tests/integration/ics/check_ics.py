@@ -71,7 +71,8 @@ def main():
         check(raw.count(b"\n") == raw.count(b"\r\n"), f"{name}: a line ends without CR")
         for line in raw.split(b"\r\n"):
             check(len(line) <= 75, f"{name}: line longer than 75 octets: {line[:30]!r}")
-        check(b"Sam" not in raw and b"555" not in raw, f"{name}: the driver is in the calendar")
+        # The whole number: "555" alone turns up by chance inside random UIDs.
+        check(b"Sam" not in raw and b"555 0101" not in raw, f"{name}: the driver is in the calendar")
 
     def events(cal):
         return {str(e["UID"]): e for e in cal.walk("VEVENT")}

@@ -938,6 +938,14 @@ TEST_CASE("The care team reads only what is shared, only while a member; reads a
         patient.makeItem(sharedId, 2, protocol::envelopeHash(sharedItem.envelope), "private now");
     REQUIRE(patient.push({v2}).status == 200);
     CHECK(server.request("GET", sharedPath, {}, therapist.token).status == 404);
+    // The push saw that version 1 was shared (the batch lookup reads shares with the versions,
+    // ADR 0031) and logged the end of the share; the private record never had one to end.
+    const QString revokeAudit = server
+                                    .admin({QStringLiteral("audit"), QStringLiteral("--db"),
+                                            server.dbUrl(), QStringLiteral("--json")})
+                                    .out;
+    CHECK(revokeAudit.count(QStringLiteral("share.revoke")) == 1);
+    CHECK(revokeAudit.contains(protocol::idToHex(sharedId) + QStringLiteral(":2")));
     CHECK(server
               .request(
                   "PUT", QByteArray("/v1/vault/shares/") + protocol::idToHex(sharedId).toLatin1(),

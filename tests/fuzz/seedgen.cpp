@@ -88,6 +88,7 @@ int main(int argc, char *argv[])
     push.items.push_back({small, QByteArray(72, 'k'), {}});
     push.items.push_back({large, QByteArray(72, 'k'), QByteArray(80, 's')});
     writeSeed("api", u"push-request"_s, '\0' + push.toJson());
+    writeSeed("api", u"push-request-binary"_s, '\x08' + push.toBinary());
     PushResponse pushResponse;
     pushResponse.results.push_back(
         {u"22222222222222222222222222222222"_s, 1, PushStatus::Accepted, 5, {}, {}, 0});

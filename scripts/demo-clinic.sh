@@ -41,9 +41,13 @@ if [ ! -f "$root/clinic.db" ]; then
     "$server" admin add-therapist --db "$root/clinic.db" --keys-dir "$root/keys" \
         --name "Dr Demo" --key-out "$root/therapist.key" > /dev/null
 fi
+# The log is appended across starts: wait for one more "listening on" line than it had.
+listening() { local n; n=$(grep -c "listening on" "$root/server.log" 2>/dev/null || true); echo "${n:-0}"; }
+started=$(listening)
 "$server" serve --db "$root/clinic.db" --listen "127.0.0.1:$port" >> "$root/server.log" 2>&1 &
 echo $! > "$root/server.pid"
-for _ in $(seq 50); do grep -q "listening on" "$root/server.log" 2>/dev/null && break; sleep 0.1; done
+# Up to 30 s (a busy machine, a first start); the loop ends as soon as the server listens.
+for _ in $(seq 300); do [ "$(listening)" -gt "$started" ] && break; sleep 0.1; done
 
 profile="$root/profile"
 pass="$root/demo-passphrase.txt"

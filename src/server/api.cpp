@@ -644,31 +644,20 @@ struct HeldState
     QSet<QString> shared;                 // records shared now
 };
 
-// How the IN-list lookups run. SQLite: prepared once (execPrepared). PostgreSQL: prepared per
-// call, as before ADR 0026 — prepared once, PostgreSQL switched the 250-value lookup to a generic
-// plan after five runs and 100-item pushes fell from 141–216 to 6–28 req/s; forcing custom plans
-// for the whole connection instead cost the GETs on the same workers (docs/performance.md).
-std::function<Result<void>(const char *, const QString &, const QVariantList &,
-                           const std::function<void(QSqlQuery &)> &)>
-heldStateQuery(Database &db)
-{
-    if (db.kind() == Database::Kind::Sqlite)
-        return [&db](const char *what, const QString &sql, const QVariantList &binds,
-                     const std::function<void(QSqlQuery &)> &consume) {
-            return db.execPrepared(what, sql, binds, consume);
-        };
-    return [&db](const char *what, const QString &sql, const QVariantList &binds,
-                 const std::function<void(QSqlQuery &)> &consume) -> Result<void> {
-        auto rows = db.exec(what, sql, binds);
-        if (!rows)
-            return rows.error();
-        consume(*rows);
-        return {};
-    };
-}
+// The columns both backends read for a batch: the newest version and hash of each record, and
+// whether it is shared now. One statement for both: a share only ever exists beside a stored
+// version (a push writes both; the share route checks the version first), so the versions carry
+// it.
+const QString kHeldStateColumns = QStringLiteral(
+    "SELECT e.record_id, e.version, e.envelope_hash, EXISTS (SELECT 1 FROM shares s WHERE "
+    "s.vault_id = e.vault_id AND s.record_id = e.record_id) FROM envelopes e WHERE "
+    "e.vault_id = ? AND ");
+const QString kHeldStateNewest =
+    QStringLiteral(" AND e.version = (SELECT MAX(v.version) FROM envelopes v WHERE "
+                   "v.vault_id = e.vault_id AND v.record_id = e.record_id)");
 
-// The newest version and hash of each record of a batch, and which of them are shared: a few
-// statements per batch, not two per item.
+// The newest version and hash of each record of a batch, and which of them are shared: one
+// statement per batch, not two per item.
 Result<HeldState> readHeldState(Database &db, const QString &vaultId,
                                 const std::vector<QString> &recordIds)
 {
@@ -680,32 +669,40 @@ Result<HeldState> readHeldState(Database &db, const QString &vaultId,
             seen.insert(recordId);
             unique.append(recordId);
         }
+    const auto consume = [&state](QSqlQuery &rows) {
+        while (rows.next()) {
+            const QString recordId = rows.value(0).toString();
+            state.newest.insert(
+                recordId, NewestVersion{static_cast<std::uint64_t>(rows.value(1).toLongLong()),
+                                        rows.value(2).toString()});
+            if (rows.value(3).toBool())
+                state.shared.insert(recordId);
+        }
+    };
+    if (db.kind() == Database::Kind::Postgres) {
+        // One array parameter, so the statement text is the same for every batch and is
+        // prepared once per connection (ADR 0031). An IN list of 250 values prepared once went
+        // to a generic plan after five runs and 100-item pushes fell from 141–216 to 6–28 req/s
+        // (ADR 0026); prepared per call it cost a PREPARE, EXECUTE and DEALLOCATE and a fresh
+        // plan on every push. The ids are the pushed headers' own, hex-encoded by idToHex, so
+        // the array literal needs no quoting.
+        const QString ids = QLatin1Char('{') + unique.join(QLatin1Char(',')) + QLatin1Char('}');
+        COMPANION_TRY(db.execPrepared("read the current versions and shares",
+                                      kHeldStateColumns +
+                                          QStringLiteral("e.record_id = ANY (CAST(? AS text[]))") +
+                                          kHeldStateNewest,
+                                      {vaultId, ids}, consume));
+        return state;
+    }
+    // SQLite: an IN list per chunk, each length prepared once (execPrepared); SQLite has no
+    // arrays, and its planner has no generic plans to fall into.
     for (qsizetype first = 0; first < unique.size(); first += kRowsPerStatement) {
         const QStringList chunk = unique.mid(first, kRowsPerStatement);
-        const QVariantList binds = inListBinds(vaultId, chunk);
-        const QString list = placeholders(paddedLength(chunk.size()));
-        COMPANION_TRY(heldStateQuery(db)(
-            "read the current versions",
-            QStringLiteral("SELECT e.record_id, e.version, e.envelope_hash FROM envelopes e WHERE "
-                           "e.vault_id = ? AND e.record_id IN (") +
-                list +
-                QStringLiteral(") AND e.version = (SELECT MAX(v.version) FROM envelopes v WHERE "
-                               "v.vault_id = e.vault_id AND v.record_id = e.record_id)"),
-            binds, [&state](QSqlQuery &versions) {
-                while (versions.next())
-                    state.newest.insert(
-                        versions.value(0).toString(),
-                        NewestVersion{static_cast<std::uint64_t>(versions.value(1).toLongLong()),
-                                      versions.value(2).toString()});
-            }));
-        COMPANION_TRY(heldStateQuery(db)(
-            "read the shares",
-            QStringLiteral("SELECT record_id FROM shares WHERE vault_id = ? AND record_id IN (") +
-                list + QLatin1Char(')'),
-            binds, [&state](QSqlQuery &shares) {
-                while (shares.next())
-                    state.shared.insert(shares.value(0).toString());
-            }));
+        COMPANION_TRY(db.execPrepared("read the current versions and shares",
+                                      kHeldStateColumns + QStringLiteral("e.record_id IN (") +
+                                          placeholders(paddedLength(chunk.size())) +
+                                          QLatin1Char(')') + kHeldStateNewest,
+                                      inListBinds(vaultId, chunk), consume));
     }
     return state;
 }
@@ -794,33 +791,27 @@ HttpResponse Api::push(Call &call)
     // numbers are handed out in commit order and a pull cursor never skips a late commit.
     // The push's statements are prepared once per connection (Database::execPrepared, ADR
     // 0026): on PostgreSQL each bound statement through QPSQL was PREPARE, EXECUTE, DEALLOCATE.
+    // The lock also returns the vault's sequence and the clinic's alert setting: one round trip
+    // where there were three (ADR 0031).
+    std::optional<qint64> seqRead;
+    bool safetyAlerts = false;
     if (auto lock = m_db.execPrepared(
-            "lock the vault", QStringLiteral("UPDATE vaults SET last_seq = last_seq WHERE id = ?"),
-            {vaultId});
+            "lock the vault",
+            QStringLiteral("UPDATE vaults SET last_seq = last_seq WHERE id = ? "
+                           "RETURNING last_seq, (SELECT safety_alerts FROM clinic)"),
+            {vaultId},
+            [&seqRead, &safetyAlerts](QSqlQuery &row) {
+                if (!row.next())
+                    return;
+                seqRead = row.value(0).toLongLong();
+                safetyAlerts = !row.value(1).isNull() && row.value(1).toInt() != 0;
+            });
         !lock)
         return storageFailure(lock.error());
-    std::optional<qint64> seqRead;
-    if (auto read =
-            m_db.execPrepared("read the vault sequence",
-                              QStringLiteral("SELECT last_seq FROM vaults WHERE id = ?"), {vaultId},
-                              [&seqRead](QSqlQuery &row) {
-                                  if (row.next())
-                                      seqRead = row.value(0).toLongLong();
-                              });
-        !read)
-        return storageFailure(read.error());
     if (!seqRead)
         return storageFailure(
-            makeError(ErrorCode::NotFound, QStringLiteral("read the vault sequence: no row")));
+            makeError(ErrorCode::NotFound, QStringLiteral("lock the vault: no row")));
     qint64 lastSeq = *seqRead;
-    bool safetyAlerts = false;
-    if (auto read = m_db.execPrepared("read clinic settings",
-                                      QStringLiteral("SELECT safety_alerts FROM clinic"), {},
-                                      [&safetyAlerts](QSqlQuery &row) {
-                                          safetyAlerts = row.next() && row.value(0).toInt() != 0;
-                                      });
-        !read)
-        return storageFailure(read.error());
 
     // What the server holds for this batch's records, read in a few statements for the whole
     // batch rather than two per item: per-item statements (three round trips each on PostgreSQL

@@ -1142,6 +1142,7 @@ Result<void> SyncEngine::reviewShares(Session &s, SyncReport &report, const Push
     for (const QString &id : ids) {
         if (pendingIds.contains(id) || (pushedStillDecided && pushed.recordIds.contains(id)))
             continue;
+        ++report.sharesReviewed;
         const RecordId recordId = RecordId::fromString(id);
         auto record = m_records.find(recordId);
         if (!record)

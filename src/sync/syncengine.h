@@ -69,6 +69,9 @@ struct SyncReport
     int integrity = 0; // received versions refused as damaged, replayed or rolled back
     int sharesGranted = 0;
     int sharesRevoked = 0;
+    // Records the share review read and decided again after the push; what this sync's push
+    // already decided is skipped (ADR 0027), so this counts work, not outcomes.
+    int sharesReviewed = 0;
     int requests = 0;
     int retries = 0;
     int messages = 0;                 // new messages from the clinic or the care team

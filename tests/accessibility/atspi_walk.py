@@ -141,8 +141,8 @@ class Walk:
         self.process = subprocess.Popen(
             [self.args.app, "--profile", profile, "--language", self.args.language],
             env=env, stdout=log, stderr=subprocess.STDOUT)
-        self.app = self.wait(lambda: self.find_app(), 30, "the app on the accessibility bus")
-        frame = self.wait(lambda: self.frame(), 10, "the app's window")
+        self.app = self.wait(lambda: self.find_app(), 60, "the app on the accessibility bus")
+        frame = self.wait(lambda: self.frame(), 30, "the app's window")
         self.resize(size)
         del frame
 
@@ -285,7 +285,7 @@ class Walk:
 
     def grab_focus(self, entry):
         entry[4].queryComponent().grabFocus()
-        self.wait(lambda: (self.focused() or (None,))[0] == entry[0], 5,
+        self.wait(lambda: (self.focused() or (None,))[0] == entry[0], 20,
                   "focus on %s '%s'" % (entry[1], entry[2]))
 
     def press(self, entry, key):
@@ -296,7 +296,7 @@ class Walk:
     def type_into(self, entry, text):
         self.grab_focus(entry)
         self.type_text(text)
-        self.wait(lambda: len(self.node_text(entry)) >= len(text), 10,
+        self.wait(lambda: len(self.node_text(entry)) >= len(text), 30,
                   "typed text in '%s'" % entry[2])
 
     def node_text(self, entry):
@@ -330,12 +330,21 @@ class Walk:
                 self.problems.append(problem)
 
     def check_page(self, label, keyboard=True):
-        # Let Qt finish laying out and announce the new nodes.
-        settle = time.monotonic() + 0.3
-        while time.monotonic() < settle:
-            self.pump_events()
-            time.sleep(0.02)
-        nodes = self.snapshot()
+        # Let Qt finish laying out and announce the new nodes: until two snapshots 0.3 s apart
+        # agree (a fixed pause can end mid-transition on a loaded machine), at most 20 s.
+        nodes = None
+        deadline = time.monotonic() + 20
+        while True:
+            settle = time.monotonic() + 0.3
+            while time.monotonic() < settle:
+                self.pump_events()
+                time.sleep(0.02)
+            again = self.snapshot()
+            if nodes is not None and self.same_tree(nodes, again):
+                break
+            nodes = again
+            if time.monotonic() > deadline:
+                break
         title = self.page_title(nodes)
         where = "%s [%s]" % (label, title)
         self.pages_checked.append(where)
@@ -349,6 +358,11 @@ class Walk:
         if keyboard:
             self.check_keyboard(where, nodes)
         return nodes
+
+    def same_tree(self, a, b):
+        # Paths, roles and names: what a transition or a late layout changes. (Not the states:
+        # an animation could change those forever.)
+        return [(e[0], e[1], e[2]) for e in a] == [(e[0], e[1], e[2]) for e in b]
 
     def inside_combo_box(self, node):
         parent = node.parent
@@ -370,13 +384,16 @@ class Walk:
             and not self.inside_combo_box(entry[4])
         }
 
-    def next_focus(self, keys, previous):
+    def next_focus(self, keys, previous, seconds=15):
+        """The entry focus moves to, or None when it does not move within `seconds` (generous:
+        a slow answer on a loaded machine would read as a focus trap; callers for which "does
+        not move" is a normal answer pass a short time)."""
         self.pump_events()
         self.focus_event_source = None
         self.key(keys)
         self.tab_presses += 1
         try:
-            return self.wait(lambda: self.moved_focus(previous), 3, "focus to move", 0.005)
+            return self.wait(lambda: self.moved_focus(previous), seconds, "focus to move", 0.005)
         except TimeoutError:
             return None
 
@@ -418,7 +435,8 @@ class Walk:
         current = start
         limit = 2 * len(targets) + 20
         for _ in range(limit):
-            moved = self.next_focus("Tab", current)
+            # One control or none: focus staying put is the normal answer, so do not wait long.
+            moved = self.next_focus("Tab", current, 3 if len(targets) <= 1 else 15)
             if moved is None and len(targets) <= 1:
                 return  # the only control there is keeps focus
             if moved is None:
@@ -482,7 +500,7 @@ class Walk:
     def visit_destinations(self, label):
         # The bar settles into its rows once the labels are measured, a moment after it appears.
         try:
-            tabs = self.wait(lambda: len(self.navigation_tabs()) == 6 and self.navigation_tabs(), 5,
+            tabs = self.wait(lambda: len(self.navigation_tabs()) == 6 and self.navigation_tabs(), 20,
                              "six navigation tabs")
         except TimeoutError:
             tabs = self.navigation_tabs()
@@ -511,7 +529,7 @@ class Walk:
                 self.press(entry, key)
             if index > 0:
                 try:
-                    self.wait(lambda: self.page_title(self.snapshot()) != before, 5,
+                    self.wait(lambda: self.page_title(self.snapshot()) != before, 20,
                               "page change after %s" % key)
                 except TimeoutError:
                     self.problems.append("%s: %s on navigation tab '%s' did not open its page"
@@ -524,11 +542,11 @@ class Walk:
         help_button = self.wait_for_node("push button", self.tr("ShellHeader", "Get help now"))
         before = self.page_title(self.snapshot())
         self.press(help_button, "Return")
-        self.wait(lambda: self.page_title(self.snapshot()) != before, 5, "crisis help to open")
+        self.wait(lambda: self.page_title(self.snapshot()) != before, 20, "crisis help to open")
         self.check_page("%s, crisis help" % label)
         back = self.wait_for_node("push button", self.tr("ShellHeader", "Back"))
         self.press(back, "space")
-        self.wait(lambda: self.find("push button", self.tr("ShellHeader", "Back")) is None, 5,
+        self.wait(lambda: self.find("push button", self.tr("ShellHeader", "Back")) is None, 20,
                   "crisis help to close")
 
     def open_destination(self, index):
@@ -539,7 +557,7 @@ class Walk:
             entry = self.navigation_tabs()[index]
         before = self.page_title(self.snapshot())
         self.do_action(entry, "Press")
-        self.wait(lambda: self.page_title(self.snapshot()) != before, 5, "page '%s'" % entry[2])
+        self.wait(lambda: self.page_title(self.snapshot()) != before, 20, "page '%s'" % entry[2])
 
     def find_opener(self, context, source):
         text = self.tr(context, source)
@@ -556,7 +574,7 @@ class Walk:
         for destination, context, source, closer in SUB_VIEWS:
             self.open_destination(destination)
             try:
-                opener = self.wait(lambda: self.find_opener(context, source), 5, "the opener")
+                opener = self.wait(lambda: self.find_opener(context, source), 20, "the opener")
             except TimeoutError:
                 opener = None
             if opener is None:
@@ -570,7 +588,7 @@ class Walk:
             before = [(e[0], e[1], e[2]) for e in self.snapshot()]
             self.press(opener, "Return")
             try:
-                self.wait(lambda: [(e[0], e[1], e[2]) for e in self.snapshot()] != before, 5,
+                self.wait(lambda: [(e[0], e[1], e[2]) for e in self.snapshot()] != before, 20,
                           "'%s' to open something" % opener[2])
             except TimeoutError:
                 self.problems.append("%s: Return on '%s' opened nothing" % (label, opener[2]))
@@ -587,13 +605,13 @@ class Walk:
                                          % (label, self.tr(*closer), opener[2]))
                     return
                 self.press(close, "space")
-                self.wait(lambda: self.find("push button", close[2]) is None, 5,
+                self.wait(lambda: self.find("push button", close[2]) is None, 20,
                           "'%s' to close its view" % close[2])
             elif any(e[1] == "dialog" for e in nodes):
                 # Escape closes a dialog: the way out of its focus loop.
                 self.key("Escape")
                 try:
-                    self.wait(lambda: not any(e[1] == "dialog" for e in self.snapshot()), 5,
+                    self.wait(lambda: not any(e[1] == "dialog" for e in self.snapshot()), 20,
                               "the dialog to close")
                 except TimeoutError:
                     self.problems.append("%s: Escape does not close the dialog of '%s'"
@@ -635,7 +653,7 @@ class Walk:
             self.type_into([e for e in self.snapshot() if e[1] == "password text"][0], "not it")
             self.check_page(label + ", unlock")
             self.press(forgot, "Return")
-            self.wait(lambda: self.find("push button", forgot[2]) is None, 5, "the recovery page")
+            self.wait(lambda: self.find("push button", forgot[2]) is None, 20, "the recovery page")
             key_field = [e for e in self.snapshot() if e[1] == "text"][0]
             self.type_into(key_field, "-".join(["ABCD"] * 13))
             for field in [e for e in self.snapshot() if e[1] == "password text"]:

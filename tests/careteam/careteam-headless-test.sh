@@ -46,8 +46,10 @@ therapist_code=$(field code "$tmp/therapist")
 
 "$server" serve --db "$db" --listen 127.0.0.1:0 >"$tmp/serve.log" 2>&1 &
 server_pid=$!
-for _ in $(seq 1 100); do
+# Up to 30 s (a loaded CI machine); the loop ends as soon as the line is there.
+for _ in $(seq 1 300); do
     grep -q "listening on" "$tmp/serve.log" && break
+    kill -0 "$server_pid" 2>/dev/null || break # exited: the check below says so
     sleep 0.1
 done
 port=$(sed -n 's/.*listening on 127.0.0.1:\([0-9]*\).*/\1/p' "$tmp/serve.log")

@@ -372,9 +372,9 @@ TEST_CASE("Privacy sweep of reminders and notifications and autostart and export
         REQUIRE(daemon.waitForStarted(10000));
         daemon.closeWriteChannel();
         const auto expected = static_cast<std::size_t>(scheduled.size());
-        const bool all = waitUntil([&] { return bus.calls().size() >= expected; }, 30000);
+        const bool all = waitUntil([&] { return bus.calls().size() >= expected; }, 60000);
         const QString delivered = QDir(profile).filePath(u"reminders-delivered.json"_s);
-        const bool remembered = waitUntil([&] { return QFileInfo::exists(delivered); }, 15000);
+        const bool remembered = waitUntil([&] { return QFileInfo::exists(delivered); });
         daemon.terminate();
         REQUIRE(daemon.waitForFinished(10000));
         const QByteArray daemonErr = daemon.readAllStandardError();

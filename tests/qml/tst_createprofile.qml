@@ -96,6 +96,6 @@ TestCase {
         mouseClick(child(loader.item, "headerLockButton"))
         compare(ProfileController.state, ProfileController.Locked)
         compare(loader.item.objectName, "unlockPage")
-        tryVerify(() => findChild(root, "appShell") === null, 1000, "the shell is destroyed on lock")
+        tryVerify(() => findChild(root, "appShell") === null, 15000, "the shell is destroyed on lock")
     }
 }

@@ -54,7 +54,7 @@ TestCase {
     function test_2_confirmShowsANewKeyOnce() {
         const dialog = openConfirmation()
         mouseClick(findChild(dialog.footer, "newRecoveryKeyConfirm"))
-        tryVerify(() => ProfileController.recoveryKeyText.length === 64, 5000)
+        tryVerify(() => ProfileController.recoveryKeyText.length === 64, 15000)
         verify(ProfileController.recoveryKeyText !== testCase.firstKey, "a different key")
         ProfileController.acknowledgeRecoveryKey()
         compare(ProfileController.recoveryKeyText, "")

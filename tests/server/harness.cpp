@@ -18,7 +18,6 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QThread>
 #include <QUrl>
 #include <QUuid>
 
@@ -180,16 +179,20 @@ void TestServer::start(const QStringList &extra, std::uint16_t port)
                                  QStringLiteral("--enrol-per-minute"), QStringLiteral("1000"),
                                  QStringLiteral("--auth-per-minute"), QStringLiteral("1000")} +
                          extra);
-    REQUIRE(m_process->waitForStarted(10000));
-    for (int i = 0; i < 200 && m_port == 0; ++i) {
+    REQUIRE(m_process->waitForStarted(30000));
+    // Up to 30 s: a loaded CI machine (two cores, ctest -j2) can take seconds to start it and
+    // run its migrations; the loop ends as soon as the line is there.
+    for (int i = 0; i < 600 && m_port == 0; ++i) {
         const QString log = readFile(logFile()).mid(logOffset);
         const auto at = log.lastIndexOf(QStringLiteral("listening on 127.0.0.1:"));
-        if (at >= 0) {
+        // Only a whole line: a read between the server's writes could see "…:12" of "…:12345".
+        if (at >= 0 && log.indexOf(QLatin1Char('\n'), at) > at) {
             const QString rest = log.mid(at + 23);
             m_port = static_cast<std::uint16_t>(rest.section(QLatin1Char('\n'), 0, 0).toInt());
         }
-        if (m_port == 0)
-            QThread::msleep(50);
+        // Waits 50 ms for the next try; true when the server exited (the log below says why).
+        if (m_port == 0 && m_process->waitForFinished(50))
+            break;
     }
     INFO(readFile(logFile()).toStdString());
     REQUIRE(m_port != 0);

@@ -35,12 +35,24 @@ start)
     dir=$(mktemp -d /tmp/companion-pg.XXXXXX)
     chmod 700 "$dir"
     [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$dir"
-    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     as_pg "$pgbin/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --no-sync >"$dir/initdb.log" 2>&1 ||
         { cat "$dir/initdb.log" >&2; exit 1; }
-    as_pg "$pgbin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-        -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=200" \
-        start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
+    # The port is picked free and bound by PostgreSQL a moment later: a process in between (other
+    # tests run in parallel) may take it. Then pick another, a few times.
+    for attempt in 1 2 3 4 5; do
+        port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+        if as_pg "$pgbin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+            -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=200" \
+            start >/dev/null; then
+            break
+        fi
+        if [ "$attempt" -eq 5 ] || ! grep -q "could not bind\|Address already in use" "$dir/server.log"; then
+            cat "$dir/server.log" >&2
+            exit 1
+        fi
+        # pg_ctl -w already waited for it to give up; make sure nothing is left before retrying.
+        as_pg "$pgbin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
+    done
     echo "$dir" >"$state/dir"
     echo "postgresql://postgres@127.0.0.1:$port/postgres" >"$state/url"
     echo "PostgreSQL test cluster on 127.0.0.1:$port ($dir)"

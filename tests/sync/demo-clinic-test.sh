@@ -4,7 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export COMPANION_DEMO_DIR="$(mktemp -d)"
-export COMPANION_DEMO_PORT="${COMPANION_DEMO_PORT:-18543}"
+# A free port, not a fixed one: a fixed port may be taken on the CI machine (or by a second
+# build's run of this test). It is picked here and bound by the server a moment later; a clash in
+# between is far less likely than with a fixed number.
+export COMPANION_DEMO_PORT="${COMPANION_DEMO_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
 trap 'bash scripts/demo-clinic.sh stop; rm -rf "$COMPANION_DEMO_DIR"' EXIT
 eval "$(bash scripts/demo-clinic.sh start)"
 cli=./build/dev/app/cli/companion-cli

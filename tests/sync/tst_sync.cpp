@@ -210,6 +210,48 @@ TEST_CASE("Sharing: the care team reads only what the patient shared, and it is 
     CHECK(edited.payload->body == checkInBody(1, u"edited"_s));
 }
 
+TEST_CASE("The share review reads again only what the same sync's push did not decide",
+          "[sync][share]")
+{
+    TestServer server;
+    servertest::Therapist therapist = servertest::addTherapist(server, u"Dr Rivera"_s);
+    server.start();
+    PatientDevice device;
+    const sync::EnrolResult enrolled = device.enrol(server, {}, {u"checkins"_s});
+    std::vector<domain::Record> checkIns;
+    for (int i = 0; i < 5; ++i)
+        checkIns.push_back(createRecord(device, kCheckIn, checkInBody(i, u"day"_s)));
+    const auto readable = [&] {
+        int count = 0;
+        for (const domain::Record &record : checkIns)
+            count += readShared(server, therapist, enrolled.vaultId, record.id).status == 200;
+        return count;
+    };
+
+    // The enrolment turned check-ins on: every record's push carried its share decision, so
+    // the review after it has nothing left to read, and the care team still reads them all.
+    const sync::SyncReport first = device.syncOk();
+    CHECK(first.pushed == 5);
+    CHECK(first.sharesReviewed == 0);
+    CHECK(readable() == 5);
+
+    // A choice changed with nothing to push: the review reads every record and revokes.
+    REQUIRE(device.engine().setCategoryShared(sync::ShareCategory::CheckIns, false));
+    const sync::SyncReport off = device.syncOk();
+    CHECK(off.sharesReviewed == 5);
+    CHECK(off.sharesRevoked == 5);
+    CHECK(readable() == 0);
+
+    // On again with one new entry: the new one's push decides it; the other five are reviewed.
+    REQUIRE(device.engine().setCategoryShared(sync::ShareCategory::CheckIns, true));
+    checkIns.push_back(createRecord(device, kCheckIn, checkInBody(9, u"new"_s)));
+    const sync::SyncReport on = device.syncOk();
+    CHECK(on.pushed == 1);
+    CHECK(on.sharesReviewed == 5);
+    CHECK(on.sharesGranted == 5);
+    CHECK(readable() == 6);
+}
+
 TEST_CASE("Removing a therapist rotates keys: entries shared afterwards stay closed to them",
           "[sync][share][revocation]")
 {

@@ -7,6 +7,7 @@
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -144,6 +145,12 @@ struct ProxyServer::Impl
     ProxyStats stats;
     // Reordered requests, oldest first, waiting for the next answered request.
     std::vector<Request> held;
+    // Late deliveries on their way upstream, and whether a stop waits for them: their copy
+    // already reached the server, so the stats must count it (a test that saw the server store
+    // it stops the proxy and compares the counts right away).
+    int lateInFlight = 0;
+    bool stopping = false;
+    std::optional<asio::steady_timer> stopDeadline;
     std::ofstream capture;
 
     template<typename Message>
@@ -211,7 +218,19 @@ void ProxyServer::run()
 
 void ProxyServer::stop()
 {
-    m_impl->io.stop();
+    // On the io thread, where the sessions run: no locks needed to look at lateInFlight.
+    asio::post(m_impl->io, [d = m_impl.get()] {
+        if (d->lateInFlight == 0) {
+            d->io.stop();
+            return;
+        }
+        d->stopping = true;
+        if (d->acceptor)
+            d->acceptor->close(); // nothing new while the late copies finish
+        // An upstream that never answers does not hold the stop for its two minutes.
+        d->stopDeadline.emplace(d->io, std::chrono::seconds(5));
+        d->stopDeadline->async_wait([d](const beast::error_code &) { d->io.stop(); });
+    });
 }
 
 const ProxyStats &ProxyServer::stats() const
@@ -364,6 +383,7 @@ asio::awaitable<void> ProxyServer::Impl::deliverHeld()
         co_return;
     std::vector<Request> late;
     late.swap(held);
+    ++lateInFlight;
     // A connection of its own, as a late retry from elsewhere would arrive; answers dropped.
     Upstream connection(io.get_executor(), upstream);
     for (const Request &request : late) {
@@ -373,6 +393,8 @@ asio::awaitable<void> ProxyServer::Impl::deliverHeld()
         stats.lateDelivered += written ? 1 : 0;
         stats.upstreamErrors += response ? 0 : 1;
     }
+    if (--lateInFlight == 0 && stopping)
+        io.stop();
 }
 
 } // namespace companion::faultproxy

@@ -26,7 +26,8 @@ public:
     Result<std::uint16_t> start();
     // Serves until SIGTERM or SIGINT (or stop()), then returns.
     void run();
-    // Safe from any thread.
+    // Safe from any thread. Late deliveries of reordered requests already on their way upstream
+    // finish first (at most 5 s), so stats() counts every copy the server received.
     void stop();
     // What happened so far; read it after run() returned.
     const ProxyStats &stats() const;

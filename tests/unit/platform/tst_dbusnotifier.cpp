@@ -88,7 +88,7 @@ TEST_CASE("DbusNotifier calls org.freedesktop.Notifications.Notify on the sessio
     platform::DbusNotifier notifier(bus.connect(u"client-1"_s));
 
     REQUIRE(notifier.notify(u"You have a reminder from Companion"_s));
-    REQUIRE(testing::waitUntil([&] { return server.object.calls.size() == 1; }, 10000));
+    REQUIRE(testing::waitUntil([&] { return server.object.calls.size() == 1; }));
     const auto &call = server.object.calls.front();
     CHECK(call.appName == u"Companion");
     CHECK(call.summary == u"Companion");
@@ -146,7 +146,7 @@ TEST_CASE("planned reminders reach the desktop with the generic text only, never
     REQUIRE(delivered);
     CHECK(*delivered >= 1);
     REQUIRE(testing::waitUntil(
-        [&] { return server.object.calls.size() == static_cast<std::size_t>(*delivered); }, 10000));
+        [&] { return server.object.calls.size() == static_cast<std::size_t>(*delivered); }));
     for (const auto &call : server.object.calls) {
         CHECK(call.body == u"You have a reminder from Companion");
         CHECK_FALSE(call.body.contains(u"Sam"));

@@ -127,7 +127,7 @@ TEST_CASE("The draft is saved after a pause and restored after lock", "[presenta
     f.journal.startEntry(QStringLiteral("experience"), QString());
     f.journal.setEditorText(QStringLiteral("Colours, then quiet"));
     CHECK(f.journal.draftSavePending());
-    REQUIRE(testing::waitUntil([&] { return !f.journal.draftSavePending(); }, 5000));
+    REQUIRE(testing::waitUntil([&] { return !f.journal.draftSavePending(); }));
 
     f.relock();
     CHECK(f.journal.hasDraft());
@@ -173,7 +173,7 @@ TEST_CASE("Locking drops all decrypted journal data, canary text is in no profil
     f.write(QStringLiteral("insight"), canary + QStringLiteral(" insight"));
     f.journal.startEntry(QStringLiteral("action"), QString());
     f.journal.setEditorText(draftCanary);
-    REQUIRE(testing::waitUntil([&] { return !f.journal.draftSavePending(); }, 5000));
+    REQUIRE(testing::waitUntil([&] { return !f.journal.draftSavePending(); }));
 
     int entriesChanged = 0;
     QObject::connect(&f.journal, &JournalController::entriesChanged, [&] { ++entriesChanged; });

@@ -52,10 +52,7 @@ bool refusesBinaryPush(const HttpResponse &response)
     if (response.status != 400)
         return false;
     const QJsonDocument answer = QJsonDocument::fromJson(response.body);
-    return answer.object()
-        .value(u"message"_s)
-        .toString()
-        .startsWith(u"body is not valid JSON"_s);
+    return answer.object().value(u"message"_s).toString().startsWith(u"body is not valid JSON"_s);
 }
 
 } // namespace

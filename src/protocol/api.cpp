@@ -4,6 +4,7 @@
 #include "protocol/keys.h"
 
 #include <QJsonArray>
+#include <QList>
 
 namespace companion::protocol {
 
@@ -36,7 +37,134 @@ bool take(Result<T> result, T &out, Error &error)
     return true;
 }
 
+// One push item's byte strings and their caps, shared by the JSON and the binary decoder so the
+// two accept exactly the same items.
+struct PushField
+{
+    const char *name;
+    qsizetype minBytes;
+    qsizetype maxBytes;
+    bool required; // optional fields may be absent (JSON) or length 0 (binary)
+};
+constexpr PushField kEnvelopeField{"envelope", static_cast<qsizetype>(kHeaderSize),
+                                   static_cast<qsizetype>(kMaxEnvelopeSize), true};
+constexpr PushField kKeyField{"key", 1, 256, true};
+constexpr PushField kSharedKeyField{"shared_key", 1, 256, false};
+
+QString pushFieldPath(qsizetype index, const PushField &field)
+{
+    return QStringLiteral("items[%1].%2").arg(index).arg(QLatin1String(field.name));
+}
+
+// The same words as JsonObjectReader::base64 for a value of the wrong size.
+Result<void> checkPushFieldSize(qsizetype index, const PushField &field, std::uint64_t size)
+{
+    if (size == 0 && !field.required)
+        return {};
+    if (size < static_cast<std::uint64_t>(field.minBytes) ||
+        size > static_cast<std::uint64_t>(field.maxBytes))
+        return makeError(
+            ErrorCode::InvalidInput,
+            pushFieldPath(index, field) +
+                QStringLiteral(": must be %1 to %2 bytes").arg(field.minBytes).arg(field.maxBytes));
+    return {};
+}
+
+Result<QByteArray> readPushField(const JsonObjectReader &item, const PushField &field)
+{
+    return item.base64(QLatin1String(field.name), field.minBytes, field.maxBytes, field.required);
+}
+
+void appendU32(QByteArray &out, std::uint32_t value)
+{
+    const char bytes[4] = {static_cast<char>(value >> 24), static_cast<char>(value >> 16),
+                           static_cast<char>(value >> 8), static_cast<char>(value)};
+    out.append(bytes, 4);
+}
+
+// Reads the binary push body front to back; never reads past its end.
+class BinaryCursor
+{
+public:
+    explicit BinaryCursor(QByteArrayView bytes)
+        : m_bytes(bytes)
+    {}
+    qsizetype remaining() const { return m_bytes.size() - m_pos; }
+    bool readU32(std::uint32_t &out)
+    {
+        if (remaining() < 4)
+            return false;
+        const auto *p = reinterpret_cast<const unsigned char *>(m_bytes.data() + m_pos);
+        out = (std::uint32_t(p[0]) << 24) | (std::uint32_t(p[1]) << 16) |
+              (std::uint32_t(p[2]) << 8) | std::uint32_t(p[3]);
+        m_pos += 4;
+        return true;
+    }
+    // The caller checked size <= remaining().
+    void skip(qsizetype size) { m_pos += size; }
+    QByteArray take(qsizetype size)
+    {
+        QByteArray out(m_bytes.data() + m_pos, size);
+        m_pos += size;
+        return out;
+    }
+
+private:
+    QByteArrayView m_bytes;
+    qsizetype m_pos = 0;
+};
+
+// One length-prefixed field of item `index`: length checked against the field's caps and against
+// what is left of the body before anything is allocated.
+Result<QByteArray> readBinaryField(BinaryCursor &cursor, qsizetype index, const PushField &field)
+{
+    std::uint32_t size = 0;
+    if (!cursor.readU32(size))
+        return makeError(ErrorCode::InvalidInput,
+                         pushFieldPath(index, field) + QStringLiteral(": body ends in its length"));
+    if (auto checked = checkPushFieldSize(index, field, size); !checked)
+        return checked.error();
+    if (size > static_cast<std::uint64_t>(cursor.remaining()))
+        return makeError(ErrorCode::InvalidInput,
+                         pushFieldPath(index, field) +
+                             QStringLiteral(": %1 bytes announced, only %2 left in the body")
+                                 .arg(size)
+                                 .arg(cursor.remaining()));
+    return cursor.take(static_cast<qsizetype>(size));
+}
+
 } // namespace
+
+std::optional<PushBodyFormat> pushBodyFormat(QByteArrayView contentType)
+{
+    const QByteArray text = contentType.toByteArray().trimmed().toLower();
+    if (text.isEmpty())
+        return PushBodyFormat::Json;
+    const QList<QByteArray> parts = text.split(';');
+    const QByteArray type = parts.front().trimmed();
+    if (type == "application/json")
+        return PushBodyFormat::Json;
+    QByteArrayView binaryType(kPushBinaryMediaType);
+    binaryType = binaryType.first(binaryType.indexOf(';'));
+    if (type != binaryType)
+        return std::nullopt;
+    // The version parameter is required, and nothing else is understood: a later format gets
+    // 415 here and its client falls back instead of being misread.
+    bool versionOne = false;
+    for (qsizetype i = 1; i < parts.size(); ++i) {
+        const QByteArray parameter = parts[i].trimmed();
+        const qsizetype equals = parameter.indexOf('=');
+        if (equals < 0 || parameter.left(equals).trimmed() != "v")
+            return std::nullopt;
+        const QByteArray value = parameter.mid(equals + 1).trimmed();
+        if (value != "1" && value != "\"1\"")
+            return std::nullopt;
+        versionOne = true;
+    }
+    if (!versionOne)
+        return std::nullopt;
+    return PushBodyFormat::Binary;
+}
 
 QJsonObject ClinicInfo::toJson() const
 {
@@ -257,14 +385,74 @@ Result<PushRequest> PushRequest::fromJson(QByteArrayView body)
             return item.error();
         PushItem out;
         Error error;
-        if (!take(item->base64(QStringLiteral("envelope"), kHeaderSize,
-                               static_cast<qsizetype>(kMaxEnvelopeSize)),
-                  out.envelope, error) ||
-            !take(item->base64(QStringLiteral("key"), 1, 256), out.key, error) ||
-            !take(item->base64(QStringLiteral("shared_key"), 1, 256, false), out.sharedKey, error))
+        if (!take(readPushField(*item, kEnvelopeField), out.envelope, error) ||
+            !take(readPushField(*item, kKeyField), out.key, error) ||
+            !take(readPushField(*item, kSharedKeyField), out.sharedKey, error))
             return error;
         request.items.push_back(std::move(out));
     }
+    return request;
+}
+
+QByteArray PushRequest::toBinary() const
+{
+    qsizetype size = 8;
+    for (const PushItem &item : items)
+        size += 12 + item.envelope.size() + item.key.size() + item.sharedKey.size();
+    QByteArray out;
+    out.reserve(size);
+    out.append(kPushBinaryMagic, 4);
+    appendU32(out, static_cast<std::uint32_t>(items.size()));
+    for (const PushItem &item : items) {
+        for (const QByteArray *field : {&item.envelope, &item.key, &item.sharedKey}) {
+            appendU32(out, static_cast<std::uint32_t>(field->size()));
+            out.append(*field);
+        }
+    }
+    return out;
+}
+
+Result<PushRequest> PushRequest::fromBinary(QByteArrayView body)
+{
+    if (body.size() > kMaxPushBody)
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("request body is too large"));
+    BinaryCursor cursor(body);
+    if (body.size() < 4 || QByteArrayView(body.data(), 4) != QByteArrayView(kPushBinaryMagic, 4))
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("body: does not start with the binary push magic"));
+    cursor.skip(4);
+    std::uint32_t count = 0;
+    if (!cursor.readU32(count))
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("items: body ends in the count"));
+    if (count == 0)
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("items: must not be empty"));
+    if (count > static_cast<std::uint64_t>(kMaxPushItems))
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("items: more than %1 items").arg(kMaxPushItems));
+    // The smallest item is three lengths, a header-only envelope and a one-byte key: a count the
+    // rest of the body cannot hold is refused before the item list is allocated for it.
+    const std::uint64_t smallestItem = 12 + static_cast<std::uint64_t>(kEnvelopeField.minBytes) +
+                                       static_cast<std::uint64_t>(kKeyField.minBytes);
+    if (count * smallestItem > static_cast<std::uint64_t>(cursor.remaining()))
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("items: %1 items cannot fit in the %2 bytes left")
+                             .arg(count)
+                             .arg(cursor.remaining()));
+    PushRequest request;
+    request.items.reserve(count);
+    for (qsizetype i = 0; i < static_cast<qsizetype>(count); ++i) {
+        PushItem out;
+        Error error;
+        if (!take(readBinaryField(cursor, i, kEnvelopeField), out.envelope, error) ||
+            !take(readBinaryField(cursor, i, kKeyField), out.key, error) ||
+            !take(readBinaryField(cursor, i, kSharedKeyField), out.sharedKey, error))
+            return error;
+        request.items.push_back(std::move(out));
+    }
+    if (cursor.remaining() != 0)
+        return makeError(
+            ErrorCode::InvalidInput,
+            QStringLiteral("body: %1 bytes after the last item").arg(cursor.remaining()));
     return request;
 }
 

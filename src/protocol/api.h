@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace companion::protocol {
@@ -108,12 +109,31 @@ struct PushItem
     QByteArray sharedKey; // optional: the DEK wrapped by the SCK (shares this version)
 };
 
+// The binary push body (docs/sync-protocol.md, "Binary push body"; ADR 0030): the same items as
+// the JSON body without JSON or base64, so neither side spends time on text. "CPB1", a u32
+// big-endian item count, then per item three u32 big-endian length-prefixed byte strings:
+// envelope, key, shared key (length 0 = none).
+inline constexpr char kPushBinaryMediaType[] = "application/vnd.companion.push+binary; v=1";
+inline constexpr char kPushBinaryMagic[4] = {'C', 'P', 'B', '1'};
+
+enum class PushBodyFormat {
+    Json,   // application/json, or no Content-Type (clients older than the binary body)
+    Binary, // kPushBinaryMediaType
+};
+// The format a push body's Content-Type names; nullopt for any other type (the server's 415).
+// Type and parameter names compare case-insensitively; JSON's parameters (charset) are ignored.
+std::optional<PushBodyFormat> pushBodyFormat(QByteArrayView contentType);
+
 struct PushRequest
 {
     std::vector<PushItem> items;
 
     QByteArray toJson() const;
     static Result<PushRequest> fromJson(QByteArrayView body);
+    QByteArray toBinary() const;
+    // Every length is checked against the JSON decoder's caps and the bytes left before a byte
+    // is allocated for it; errors name the item like fromJson's ("items[3].key: …").
+    static Result<PushRequest> fromBinary(QByteArrayView body);
 };
 
 enum class PushStatus {

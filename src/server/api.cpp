@@ -752,7 +752,14 @@ Result<void> writeEnvelopes(Database &db, const QString &vaultId, const QString 
 
 HttpResponse Api::push(Call &call)
 {
-    auto request = protocol::PushRequest::fromJson(call.request.body);
+    const auto format = protocol::pushBodyFormat(call.request.contentType);
+    if (!format)
+        return HttpResponse::error(415, QStringLiteral("unsupported_media_type"),
+                                   QStringLiteral("a push body is application/json or %1")
+                                       .arg(QLatin1String(protocol::kPushBinaryMediaType)));
+    auto request = *format == protocol::PushBodyFormat::Binary
+                       ? protocol::PushRequest::fromBinary(call.request.body)
+                       : protocol::PushRequest::fromJson(call.request.body);
     if (!request)
         return badRequest(request.error());
     const QString &vaultId = call.principal.vaultId;

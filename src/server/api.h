@@ -22,6 +22,7 @@ struct HttpRequest
     QByteArray target; // path and query, as sent
     QByteArray authorization;
     QByteArray body;
+    QByteArray contentType = {}; // as sent; empty when the request had none
 };
 
 struct HttpResponse

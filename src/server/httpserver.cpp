@@ -606,6 +606,9 @@ asio::awaitable<void> HttpServer::Impl::serve(Stream &stream, QString peer)
             const auto authorization = header[http::field::authorization];
             request.authorization =
                 QByteArray(authorization.data(), static_cast<qsizetype>(authorization.size()));
+            const auto contentType = header[http::field::content_type];
+            request.contentType =
+                QByteArray(contentType.data(), static_cast<qsizetype>(contentType.size()));
             const std::string &body = parser.get().body();
             request.body = QByteArray(body.data(), static_cast<qsizetype>(body.size()));
             parser.release(); // drop our copy of the body before waiting on the database

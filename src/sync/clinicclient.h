@@ -90,8 +90,12 @@ public:
 
     Result<protocol::ClinicInfo> clinic();
     Result<protocol::EnrolResponse> enrol(const QString &code, const QByteArray &devicePublicKey);
-    // 200 and 409 both carry per-item results.
+    // 200 and 409 both carry per-item results. Sends the binary body (ADR 0030); a server that
+    // answers 415 (older than it) gets this push again as JSON, and so does every later push of
+    // this client.
     Result<protocol::PushResponse> push(const protocol::PushRequest &request);
+    // false once a server refused the binary push body (415).
+    bool sendsBinaryPush() const { return m_binaryPush; }
     Result<protocol::PullResponse> pull(std::int64_t after, int limit);
     Result<std::vector<KeyBlob>> keyBlobs();
     Result<void> putKeyBlob(const QString &slot, std::uint32_t epoch, const QByteArray &blob);
@@ -125,8 +129,10 @@ public:
 
     // Any route with the login, retries and one re-login above: the care-team console's client
     // (careteam/careteamclient.h) is built on these with a therapist id as the principal.
+    // `contentType` empty: application/json (HttpRequest).
     Result<HttpResponse> call(const QByteArray &method, const QByteArray &target,
-                              const QByteArray &body, bool authenticated);
+                              const QByteArray &body, bool authenticated,
+                              const QByteArray &contentType = {});
     Error errorFor(const HttpResponse &response) const;
 
 private:
@@ -141,6 +147,7 @@ private:
     QByteArray m_token;
     int m_requests = 0;
     int m_retries = 0;
+    bool m_binaryPush = true;
 };
 
 } // namespace companion::sync

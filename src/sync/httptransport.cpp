@@ -43,7 +43,9 @@ Result<HttpResponse> QtHttpTransport::send(const HttpRequest &request)
     networkRequest.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
                                 QNetworkRequest::AlwaysNetwork);
     networkRequest.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
-    if (!request.body.isEmpty() || request.method == "POST" || request.method == "PUT")
+    if (!request.contentType.isEmpty())
+        networkRequest.setHeader(QNetworkRequest::ContentTypeHeader, request.contentType);
+    else if (!request.body.isEmpty() || request.method == "POST" || request.method == "PUT")
         networkRequest.setHeader(QNetworkRequest::ContentTypeHeader, "application/json"_ba);
     if (!request.bearer.isEmpty())
         networkRequest.setRawHeader("Authorization"_ba, "Bearer "_ba + request.bearer);

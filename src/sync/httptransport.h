@@ -16,10 +16,11 @@ namespace companion::sync {
 // thread), and so a test can put a fault proxy or a recording transport in between.
 struct HttpRequest
 {
-    QByteArray method; // "GET", "POST", "PUT", "DELETE"
-    QByteArray target; // path and query, e.g. "/v1/sync/pull?after=0&limit=500"
-    QByteArray body;   // JSON or empty
-    QByteArray bearer; // access token or empty; never logged
+    QByteArray method;           // "GET", "POST", "PUT", "DELETE"
+    QByteArray target;           // path and query, e.g. "/v1/sync/pull?after=0&limit=500"
+    QByteArray body;             // JSON, the binary push body, or empty
+    QByteArray bearer;           // access token or empty; never logged
+    QByteArray contentType = {}; // empty: application/json for a body, a POST or a PUT
 };
 
 struct HttpResponse

@@ -1,6 +1,7 @@
 // libFuzzer target: the sync API's JSON codecs (src/protocol/api.h) that read what the other side
 // sent — PushRequest (server), PushResponse and PullResponse (client), the enrolment and login
-// messages — and ClinicInfo::fromJson + verify (what the app checks before trusting a clinic).
+// messages — and ClinicInfo::fromJson + verify (what the app checks before trusting a clinic);
+// and the binary push body (PushRequest::fromBinary, ADR 0030), which must also agree with JSON.
 // The first byte picks the decoder; the rest is the body. Whatever decodes must re-encode and
 // decode to the same thing (a codec that loses or invents fields would corrupt sync).
 #include "protocol/api.h"
@@ -41,6 +42,20 @@ void clinicInfo(QByteArrayView body)
         std::abort();
 }
 
+// The binary push body: what decodes re-encodes to the same bytes (the format has exactly one
+// encoding) and means the same as its JSON form.
+void binaryPush(QByteArrayView body)
+{
+    auto decoded = PushRequest::fromBinary(body);
+    if (!decoded)
+        return;
+    if (decoded->toBinary() != body)
+        std::abort();
+    auto viaJson = PushRequest::fromJson(decoded->toJson());
+    if (!viaJson || viaJson->toBinary() != decoded->toBinary())
+        std::abort();
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
@@ -49,7 +64,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         return 0;
     const QByteArrayView body(reinterpret_cast<const char *>(data + 1),
                               static_cast<qsizetype>(size - 1));
-    switch (data[0] % 8) {
+    switch (data[0] % 9) {
     case 0:
         roundTrip<PushRequest>(body);
         break;
@@ -73,6 +88,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         break;
     case 7:
         roundTrip<ChallengeResponse>(body);
+        break;
+    case 8:
+        binaryPush(body);
         break;
     }
     return 0;

@@ -145,10 +145,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     const qsizetype line = rest.indexOf('\n');
     request.target = rest.left(line < 0 ? rest.size() : line);
     request.body = line < 0 ? QByteArray() : rest.mid(line + 1);
+    // A body that starts with the binary push magic goes as the binary push body (ADR 0030), so
+    // the fuzzer reaches Api::push's binary decoder; any other body as JSON.
+    const bool binary = request.body.startsWith(QByteArrayView(protocol::kPushBinaryMagic, 4));
+    if (binary)
+        request.contentType = protocol::kPushBinaryMediaType;
     // A pushed envelope names its vault in the header, and the seeds cannot know the vault this
     // run enrolled: put it in, so pushes get past the ownership check into version handling.
     if (request.target == "/v1/sync/push" && request.authorization == g_world->deviceToken) {
-        if (auto push = protocol::PushRequest::fromJson(request.body)) {
+        if (auto push = binary ? protocol::PushRequest::fromBinary(request.body)
+                               : protocol::PushRequest::fromJson(request.body)) {
             for (protocol::PushItem &item : push->items) {
                 // Header offsets (envelope.h): vault_id at 6, author_device at 86.
                 if (item.envelope.size() >= 102) {
@@ -156,7 +162,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
                     item.envelope.replace(86, 16, g_world->deviceId);
                 }
             }
-            request.body = push->toJson();
+            request.body = binary ? push->toBinary() : push->toJson();
         }
     }
     const HttpResponse response = g_world->api->handle(request);

@@ -88,6 +88,7 @@ int main(int argc, char *argv[])
     push.items.push_back({small, QByteArray(72, 'k'), {}});
     push.items.push_back({large, QByteArray(72, 'k'), QByteArray(80, 's')});
     writeSeed("api", u"push-request"_s, '\0' + push.toJson());
+    writeSeed("api", u"push-request-binary"_s, '\x08' + push.toBinary());
     PushResponse pushResponse;
     pushResponse.results.push_back(
         {u"22222222222222222222222222222222"_s, 1, PushStatus::Accepted, 5, {}, {}, 0});
@@ -214,6 +215,8 @@ int main(int argc, char *argv[])
         writeSeed("server", u"route-%1"_s.arg(++n, 2, 10, QLatin1Char('0')),
                   QByteArray(1, method) + credential + target + '\n' + body);
     }
+    writeSeed("server", u"push-binary"_s,
+              QByteArray("\x01\x01", 2) + "/v1/sync/push\n" + push.toBinary());
     writeSeed("server", u"pull-query"_s,
               QByteArray("\x00\x01", 2) + "/v1/sync/pull?after=0&limit=10\n");
     std::printf("seeds written to %s\n", argv[1]);

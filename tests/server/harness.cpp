@@ -265,7 +265,8 @@ QString TestServer::newTherapistCode(const QString &name) const
 }
 
 Reply TestServer::request(const QByteArray &method, const QByteArray &target,
-                          const QByteArray &body, const QString &token) const
+                          const QByteArray &body, const QString &token,
+                          const std::optional<QByteArray> &contentType) const
 {
     Reply reply;
     try {
@@ -280,7 +281,11 @@ Reply TestServer::request(const QByteArray &method, const QByteArray &target,
         req.set(http::field::host, "127.0.0.1");
         if (!token.isEmpty())
             req.set(http::field::authorization, "Bearer " + token.toStdString());
-        if (!body.isEmpty())
+        if (contentType && !contentType->isEmpty())
+            req.set(http::field::content_type,
+                    std::string_view(contentType->constData(),
+                                     static_cast<std::size_t>(contentType->size())));
+        else if (!contentType && !body.isEmpty())
             req.set(http::field::content_type, "application/json");
         req.body().assign(body.constData(), static_cast<std::size_t>(body.size()));
         req.keep_alive(false);
@@ -411,6 +416,14 @@ Reply Device::push(const std::vector<protocol::PushItem> &items)
     protocol::PushRequest request;
     request.items = items;
     return server.request("POST", "/v1/sync/push", request.toJson(), token);
+}
+
+Reply Device::pushBinary(const std::vector<protocol::PushItem> &items)
+{
+    protocol::PushRequest request;
+    request.items = items;
+    return server.request("POST", "/v1/sync/push", request.toBinary(), token,
+                          QByteArray(protocol::kPushBinaryMediaType));
 }
 
 QByteArray Device::open(const QByteArray &envelope, const QByteArray &wrappedKey) const

@@ -59,8 +59,10 @@ public:
     qint64 pid() const;
     std::uint16_t port() const { return m_port; }
 
+    // `contentType` nullopt: application/json when there is a body; empty: no Content-Type.
     Reply request(const QByteArray &method, const QByteArray &target, const QByteArray &body = {},
-                  const QString &token = {}) const;
+                  const QString &token = {},
+                  const std::optional<QByteArray> &contentType = std::nullopt) const;
 
     QString dbUrl() const { return m_dbUrl; }
     QString keysDir() const { return m_dir.file(QStringLiteral("keys")); }
@@ -102,6 +104,8 @@ public:
                                 protocol::RecordKind kind = protocol::RecordKind::Diary,
                                 const SecretBytes *sck = nullptr) const;
     Reply push(const std::vector<protocol::PushItem> &items);
+    // The same items as the binary push body (ADR 0030).
+    Reply pushBinary(const std::vector<protocol::PushItem> &items);
     QByteArray open(const QByteArray &envelope, const QByteArray &wrappedKey) const;
 
     TestServer &server;

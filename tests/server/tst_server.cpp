@@ -687,6 +687,136 @@ TEST_CASE("Push and pull: versions chain, retries are idempotent, conflicts keep
     CHECK(pull(device, 301, 100).items.empty());
 }
 
+TEST_CASE("The binary push body stores what the JSON body stores; other types get 415",
+          "[server][sync][binary]")
+{
+    TestServer server;
+    server.start();
+    Device device = enrolled(server);
+    const SecretBytes sck = protocol::generateKey();
+    const auto envelopes = [&] {
+        return server.count(QStringLiteral("SELECT COUNT(*) FROM envelopes WHERE vault_id = '%1'")
+                                .arg(device.vaultId));
+    };
+    const auto statuses = [](const Reply &reply) {
+        std::vector<std::pair<PushStatus, qint64>> out;
+        auto parsed = protocol::PushResponse::fromJson(reply.body);
+        REQUIRE(parsed);
+        for (const auto &result : parsed->results)
+            out.emplace_back(result.status, result.seq);
+        return out;
+    };
+
+    // Items with and without a shared key, two versions of one record in the batch.
+    const Id16 first = protocol::randomId();
+    const Id16 second = protocol::randomId();
+    auto v1 = device.makeItem(first, 1, Hash32{}, "first v1");
+    auto v2 = device.makeItem(first, 2, protocol::envelopeHash(v1.envelope), "first v2",
+                              protocol::RecordKind::Diary, &sck);
+    auto other =
+        device.makeItem(second, 1, Hash32{}, "second v1", protocol::RecordKind::Diary, &sck);
+    const std::vector<protocol::PushItem> batch{v1, v2, other};
+    REQUIRE_FALSE(v2.sharedKey.isEmpty());
+
+    const Reply binary = device.pushBinary(batch);
+    REQUIRE(binary.status == 200);
+    CHECK(statuses(binary) ==
+          std::vector<std::pair<PushStatus, qint64>>{
+              {PushStatus::Accepted, 1}, {PushStatus::Accepted, 2}, {PushStatus::Accepted, 3}});
+    // Stored byte for byte: pulled back whole, and both shares written with their versions.
+    const auto pulled = pull(device, 0, 10);
+    REQUIRE(pulled.items.size() == 3);
+    for (std::size_t i = 0; i < 3; ++i) {
+        CHECK(pulled.items[i].envelope == batch[i].envelope);
+        CHECK(pulled.items[i].key == batch[i].key);
+    }
+    CHECK(device.open(pulled.items[1].envelope, pulled.items[1].key) == "first v2");
+    CHECK(server.count(QStringLiteral("SELECT COUNT(*) FROM shares WHERE vault_id = '%1' AND "
+                                      "record_id = '%2' AND version = 2")
+                           .arg(device.vaultId, protocol::idToHex(first))) == 1);
+    CHECK(server.count(QStringLiteral("SELECT COUNT(*) FROM shares WHERE vault_id = '%1' AND "
+                                      "record_id = '%2' AND version = 1")
+                           .arg(device.vaultId, protocol::idToHex(second))) == 1);
+
+    // The same batch as JSON is the same push: all duplicates with the same seqs (a single
+    // byte stored differently would be a conflict). And binary again after JSON: the same.
+    const Reply json = device.push(batch);
+    REQUIRE(json.status == 200);
+    CHECK(statuses(json) == std::vector<std::pair<PushStatus, qint64>>{{PushStatus::Duplicate, 1},
+                                                                       {PushStatus::Duplicate, 2},
+                                                                       {PushStatus::Duplicate, 3}});
+    CHECK(statuses(device.pushBinary(batch)) == statuses(json));
+    CHECK(envelopes() == 3);
+
+    // JSON keeps working: labelled, with a charset, and with no Content-Type at all (clients
+    // before the binary body).
+    auto third = device.makeItem(protocol::randomId(), 1, Hash32{}, "third");
+    auto fourth = device.makeItem(protocol::randomId(), 1, Hash32{}, "fourth");
+    protocol::PushRequest unlabelled;
+    unlabelled.items = {third};
+    CHECK(server.request("POST", "/v1/sync/push", unlabelled.toJson(), device.token, QByteArray())
+              .status == 200);
+    protocol::PushRequest charset;
+    charset.items = {fourth};
+    CHECK(server
+              .request("POST", "/v1/sync/push", charset.toJson(), device.token,
+                       QByteArray("application/json; charset=utf-8"))
+              .status == 200);
+    CHECK(envelopes() == 5);
+
+    // Any other type: 415 with a JSON error, nothing stored.
+    auto fifth = device.makeItem(protocol::randomId(), 1, Hash32{}, "fifth");
+    protocol::PushRequest next;
+    next.items = {fifth};
+    for (const QByteArray &type : {QByteArray("text/plain"), QByteArray("application/octet-stream"),
+                                   QByteArray("application/vnd.companion.push+binary; v=2"),
+                                   QByteArray("application/vnd.companion.push+binary")}) {
+        INFO(type.toStdString());
+        const Reply refused =
+            server.request("POST", "/v1/sync/push", next.toBinary(), device.token, type);
+        CHECK(refused.status == 415);
+        CHECK(refused.json().value(QStringLiteral("error")).toString() ==
+              QStringLiteral("unsupported_media_type"));
+    }
+    CHECK(envelopes() == 5);
+
+    // Malformed binary bodies: 400, nothing stored.
+    const QByteArray good = next.toBinary();
+    const auto binaryReply = [&](const QByteArray &body) {
+        return server.request("POST", "/v1/sync/push", body, device.token,
+                              QByteArray(protocol::kPushBinaryMediaType));
+    };
+    const auto messageOf = [](const Reply &reply) {
+        return reply.json().value(QStringLiteral("message")).toString();
+    };
+    const Reply truncated = binaryReply(good.chopped(1));
+    CHECK(truncated.status == 400);
+    CHECK(messageOf(truncated).startsWith(QStringLiteral("items[0].")));
+    const Reply trailing = binaryReply(good + QByteArray("junk"));
+    CHECK(trailing.status == 400);
+    CHECK(messageOf(trailing).startsWith(QStringLiteral("body: ")));
+    QByteArray tooMany = good;
+    tooMany[7] = 2; // count 2, one item's bytes
+    const Reply count = binaryReply(tooMany);
+    CHECK(count.status == 400);
+    CHECK(messageOf(count) == QStringLiteral("items[1].envelope: body ends in its length"));
+    // A binary body labelled JSON, and a JSON body labelled binary.
+    CHECK(server.request("POST", "/v1/sync/push", good, device.token).status == 400);
+    CHECK(binaryReply(next.toJson()).status == 400);
+    // A well-formed body whose second envelope is damaged: the whole batch is refused.
+    auto tampered = device.makeItem(protocol::randomId(), 1, Hash32{}, "tampered");
+    tampered.envelope[0] = 'X';
+    const Reply damaged = device.pushBinary({fifth, tampered});
+    CHECK(damaged.status == 400);
+    CHECK(messageOf(damaged).startsWith(QStringLiteral("items[1].envelope")));
+    CHECK(envelopes() == 5);
+    CHECK(pull(device, 5, 10).items.empty());
+
+    // And the good one is still accepted after all that.
+    CHECK(binaryReply(good).status == 200);
+    CHECK(envelopes() == 6);
+}
+
 TEST_CASE("A server restart mid-sync loses and duplicates nothing", "[server][sync][restart]")
 {
     TestServer server;

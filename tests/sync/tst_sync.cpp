@@ -475,6 +475,81 @@ TEST_CASE("A server restart in the middle of a sync loses and duplicates nothing
     CHECK(pending->empty());
 }
 
+namespace {
+
+// Between the device and the real server: counts the pushes by body type and, when `refusal`
+// is set, answers every binary push itself the way a server without the binary body would
+// (ADR 0030) instead of forwarding it. A test-only transport, so the app has no flag for this.
+struct PushTypeTransport final : sync::HttpTransport
+{
+    struct Counts
+    {
+        int binary = 0;
+        int json = 0;
+    };
+    PushTypeTransport(const QUrl &url, Counts &counts, std::optional<sync::HttpResponse> refusal)
+        : inner(url, 30000)
+        , counts(counts)
+        , refusal(std::move(refusal))
+    {}
+    Result<sync::HttpResponse> send(const sync::HttpRequest &request) override
+    {
+        if (request.target == "/v1/sync/push") {
+            const bool binary = request.contentType == protocol::kPushBinaryMediaType;
+            ++(binary ? counts.binary : counts.json);
+            if (binary && refusal)
+                return *refusal;
+        }
+        return inner.send(request);
+    }
+    sync::QtHttpTransport inner;
+    Counts &counts;
+    std::optional<sync::HttpResponse> refusal;
+};
+
+} // namespace
+
+TEST_CASE("Pushes go as the binary body; a server that refuses it gets JSON from then on",
+          "[sync][binary]")
+{
+    TestServer server;
+    server.start();
+    // What a server without the binary body answers: 415 from one that checks the type, the
+    // JSON parser's 400 from the servers before ADR 0030 (they read every body as JSON).
+    const auto refusal = GENERATE(values<std::optional<sync::HttpResponse>>(
+        {std::nullopt,
+         sync::HttpResponse{415, protocol::errorBody(u"unsupported_media_type"_s, u"no"_s), -1},
+         sync::HttpResponse{
+             400,
+             protocol::errorBody(u"invalid_request"_s, u"body is not valid JSON (at offset 0)"_s),
+             -1}}));
+    INFO("refusal status " << (refusal ? refusal->status : 0));
+    PushTypeTransport::Counts counts;
+    PatientDevice device([&](const QUrl &url) -> std::unique_ptr<sync::HttpTransport> {
+        return std::make_unique<PushTypeTransport>(url, counts, refusal);
+    });
+    device.enrol(server);
+    // Three push requests in one sync (kPushBatch 250).
+    std::vector<storage::NewRecord> records;
+    for (int i = 0; i < 600; ++i)
+        records.push_back({checkInBody(i % 11), QDateTime::currentDateTimeUtc()});
+    REQUIRE(device.records().createMany(kCheckIn, records));
+    CHECK(device.syncOk().pushed == 600);
+    if (!refusal) {
+        CHECK(counts.binary == 3);
+        CHECK(counts.json == 0);
+    } else {
+        // One refused binary push, then that batch and the rest as JSON.
+        CHECK(counts.binary == 1);
+        CHECK(counts.json == 3);
+    }
+
+    PatientDevice other;
+    other.join(server, device);
+    CHECK(other.syncOk().pulled == 600);
+    CHECK(snapshot(other) == snapshot(device));
+}
+
 TEST_CASE("A failed local write at any step of a sync is recovered by the next sync",
           "[sync][dbfault]")
 {

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <vector>
 
 namespace companion::server {
@@ -118,6 +119,9 @@ private:
     HttpResponse authToken(Call &call);
     HttpResponse push(Call &call);
     HttpResponse pull(Call &call);
+    // PostgreSQL: the token check and pull() in one statement; nothing when the request must take
+    // the usual path (ADR 0033).
+    std::optional<HttpResponse> pullWithToken(Call &call);
     HttpResponse listKeyBlobs(Call &call);
     HttpResponse putKeyBlob(Call &call);
     HttpResponse deleteKeyBlob(Call &call);

@@ -403,6 +403,68 @@ TEST_CASE("A revocation by another process ends access even right after a partia
     CHECK(device.push({device.makeItem(protocol::randomId(), 1, Hash32{}, "late")}).status == 401);
 }
 
+TEST_CASE("The pull answers 200, 400, 401 and 403 exactly as the separate token check did",
+          "[server][auth]")
+{
+    // On PostgreSQL the token check and the pull are one statement (ADR 0033); on SQLite they are
+    // two. Either way each answer, and the order of the checks, must be the same: a bad token is
+    // 401 even with a bad query string, a good token with a bad query string is 400.
+    TestServer server;
+    server.start({QStringLiteral("--token-ttl-s"), QStringLiteral("10")});
+    Device device = enrolled(server);
+    Device empty = enrolled(server, QStringLiteral("empty"));
+    std::vector<protocol::PushItem> items;
+    for (int i = 0; i < 5; ++i)
+        items.push_back(device.makeItem(protocol::randomId(), 1, Hash32{}, "entry"));
+    REQUIRE(device.push(items).status == 200);
+
+    // 200: pages in order, `more` and the cursor as before.
+    const auto first = pull(device, 0, 2);
+    REQUIRE(first.items.size() == 2);
+    CHECK(first.more);
+    CHECK(first.items[0].seq < first.items[1].seq);
+    CHECK(first.nextCursor == first.items[1].seq);
+    const auto rest = pull(device, first.nextCursor, 10);
+    REQUIRE(rest.items.size() == 3);
+    CHECK_FALSE(rest.more);
+    CHECK(rest.items[0].seq > first.nextCursor);
+    CHECK(rest.items[2].seq == rest.nextCursor);
+    CHECK(pull(device, rest.nextCursor, 10).items.empty());
+    // 200 with nothing: a vault without envelopes keeps the cursor where it was.
+    const auto none = pull(empty, 7, 10);
+    CHECK(none.items.empty());
+    CHECK_FALSE(none.more);
+    CHECK(none.nextCursor == 7);
+
+    const QByteArray target("/v1/sync/pull?after=0&limit=10");
+    const QByteArray badQuery("/v1/sync/pull?after=0&limit=0");
+    // 401: no token, an unknown token, an unknown token with a bad query string.
+    CHECK(server.request("GET", target, {}, QString()).status == 401);
+    CHECK(server.request("GET", target, {}, QStringLiteral("not-a-token")).status == 401);
+    CHECK(server.request("GET", badQuery, {}, QStringLiteral("not-a-token")).status == 401);
+    // 400: a good token with a bad query string.
+    CHECK(server.request("GET", badQuery, {}, device.token).status == 400);
+    CHECK(server.request("GET", "/v1/sync/pull?after=0&what=1", {}, device.token).status == 400);
+    // 403: a therapist's token on the device route, with and without a bad query string.
+    Therapist therapist = addTherapist(server, QStringLiteral("Dr Rivera"));
+    therapist.token = loginAs(server, therapist.id, therapist.signing);
+    REQUIRE_FALSE(therapist.token.isEmpty());
+    const Reply forbidden = server.request("GET", target, {}, therapist.token);
+    CHECK(forbidden.status == 403);
+    CHECK_FALSE(forbidden.body.contains("items"));
+    CHECK(server.request("GET", badQuery, {}, therapist.token).status == 403);
+    // 401: a revoked device.
+    REQUIRE(server
+                .admin({QStringLiteral("revoke-device"), QStringLiteral("--db"), server.dbUrl(),
+                        QStringLiteral("--id"), empty.deviceId})
+                .exitCode == 0);
+    CHECK(server.request("GET", target, {}, empty.token).status == 401);
+    // 401: an expired token (the shortest lifetime the server accepts is 10 s).
+    QThread::sleep(11);
+    CHECK(server.request("GET", target, {}, device.token).status == 401);
+    CHECK(server.request("GET", target, {}, therapist.token).status == 401);
+}
+
 TEST_CASE("A read right after an acknowledged push sees it, on every read connection",
           "[server][sync]")
 {

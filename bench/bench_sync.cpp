@@ -4,9 +4,10 @@
 //              encrypted profile to a real companion-server on PostgreSQL — seal, push in the
 //              engine's batches of 250, the server's checks and writes, acknowledgements.
 //       floor: the very envelope bytes the server stored, in the same batches and the same
-//              body the client sends (the binary push body, ADR 0030), POSTed raw over one keep-alive connection to a sink that reads and
-//              discards them; plus binary COPY of the very rows the server wrote (same columns,
-//              same indexes, one COPY per batch) into a scratch table of the same database.
+//              body the client sends (the binary push body, ADR 0030), POSTed raw over one
+//              keep-alive connection to a sink that reads and discards them; plus binary
+//              COPY of the very rows the server wrote (same columns, same indexes, one COPY
+//              per batch) into a scratch table of the same database.
 //              Goal: ours ≤ 3× floor.
 //   (b) a no-op sync (nothing changed anywhere) against one authenticated trivial GET round
 //       trip (an empty pull) on a keep-alive connection. Info: the same no-op sync on a fresh

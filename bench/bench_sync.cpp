@@ -3,10 +3,11 @@
 //   (a) ours:  SyncEngine::sync() of N new diary check-ins (default 10,000) from a real
 //              encrypted profile to a real companion-server on PostgreSQL — seal, push in the
 //              engine's batches of 250, the server's checks and writes, acknowledgements.
-//       floor: the very envelope bytes the server stored, in the same batches and the same JSON
-//              body shape, POSTed raw over one keep-alive connection to a sink that reads and
-//              discards them; plus binary COPY of the very rows the server wrote (same columns,
-//              same indexes, one COPY per batch) into a scratch table of the same database.
+//       floor: the very envelope bytes the server stored, in the same batches and the same
+//              body the client sends (the binary push body, ADR 0030), POSTed raw over one
+//              keep-alive connection to a sink that reads and discards them; plus binary
+//              COPY of the very rows the server wrote (same columns, same indexes, one COPY
+//              per batch) into a scratch table of the same database.
 //              Goal: ours ≤ 3× floor.
 //   (b) a no-op sync (nothing changed anywhere) against one authenticated trivial GET round
 //       trip (an empty pull) on a keep-alive connection. Info: the same no-op sync on a fresh
@@ -552,14 +553,17 @@ RunResult runOnce(const Options &options, const ServerProcess &server, FloorStor
             request.items.push_back({rows.envelopes[static_cast<std::size_t>(i)],
                                      rows.keys[static_cast<std::size_t>(i)],
                                      {}});
-        pushBodies.push_back(request.toJson());
+        // The bodies the client sends: the binary push body (ADR 0030), not the JSON one.
+        pushBodies.push_back(request.toBinary());
     }
     {
         PlainHttpClient raw(sink.port());
         const std::uint64_t before = sink.bytesReceived();
         start = SteadyClock::now();
         for (const QByteArray &body : pushBodies)
-            if (raw.request(http::verb::post, "/v1/sync/push", body).status != 200)
+            if (raw.request(http::verb::post, "/v1/sync/push", body, {},
+                            protocol::kPushBinaryMediaType)
+                    .status != 200)
                 die(u"the sink did not answer"_s);
         out.postSeconds = secondsSince(start);
         out.postedBytes = sink.bytesReceived() - before;
@@ -569,7 +573,8 @@ RunResult runOnce(const Options &options, const ServerProcess &server, FloorStor
         sync::QtHttpTransport viaQt(QUrl(u"http://127.0.0.1:%1"_s.arg(sink.port())));
         start = SteadyClock::now();
         for (const QByteArray &body : pushBodies) {
-            auto answer = viaQt.send({"POST", "/v1/sync/push", body, {}});
+            auto answer = viaQt.send(
+                {"POST", "/v1/sync/push", body, {}, QByteArray(protocol::kPushBinaryMediaType)});
             if (!answer || answer->status != 200)
                 die(u"the sink did not answer the app's transport"_s);
         }

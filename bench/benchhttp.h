@@ -40,7 +40,8 @@ public:
     {}
 
     PlainReply request(beasthttp::verb method, const std::string &target,
-                       const QByteArray &body = {}, const QString &token = {})
+                       const QByteArray &body = {}, const QString &token = {},
+                       const char *contentType = "application/json")
     {
         for (int attempt = 0; attempt < 2; ++attempt) {
             if (!m_socket && !connect())
@@ -50,7 +51,7 @@ public:
             if (!token.isEmpty())
                 req.set(beasthttp::field::authorization, "Bearer " + token.toStdString());
             if (!body.isEmpty())
-                req.set(beasthttp::field::content_type, "application/json");
+                req.set(beasthttp::field::content_type, contentType);
             req.body().assign(body.constData(), static_cast<std::size_t>(body.size()));
             req.keep_alive(true);
             req.prepare_payload();

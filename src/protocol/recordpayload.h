@@ -33,6 +33,9 @@ struct RecordPayload
     QByteArray body; // empty for a tombstone
 
     QByteArray encode() const;
+    // The same bytes built through QJsonObject and QJsonDocument: the reference encode()'s
+    // direct writer must match (tests), and its path for kinds that would need escaping.
+    QByteArray encodeThroughJson() const;
     static Result<RecordPayload> decode(QByteArrayView plaintext);
     friend bool operator==(const RecordPayload &, const RecordPayload &) = default;
 };

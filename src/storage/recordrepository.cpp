@@ -46,23 +46,24 @@ private:
 class RecordReader
 {
 public:
-    Record read(const Statement &row)
+    // The record's eight columns start at `first` (kSelectColumns' order).
+    Record read(const Statement &row, int first = 0)
     {
         Record record;
-        record.id = RecordId::fromUtf8(row.columnBytes(0));
-        const QByteArrayView kind = row.columnBytes(1);
+        record.id = RecordId::fromUtf8(row.columnBytes(first));
+        const QByteArrayView kind = row.columnBytes(first + 1);
         if (m_kindBytes.isNull() || kind != m_kindBytes) {
             m_kindBytes = kind.toByteArray();
             m_kind = QString::fromUtf8(kind);
         }
         record.kind = m_kind;
-        record.version = row.columnInt64(2);
-        record.createdAt = QDateTime::fromMSecsSinceEpoch(row.columnInt64(3), Qt::UTC);
-        record.updatedAt = QDateTime::fromMSecsSinceEpoch(row.columnInt64(4), Qt::UTC);
-        record.deleted = row.columnInt64(5) != 0;
-        record.body = row.columnBlob(6);
-        if (!row.columnIsNull(7))
-            record.occurredAt = QDateTime::fromMSecsSinceEpoch(row.columnInt64(7), Qt::UTC);
+        record.version = row.columnInt64(first + 2);
+        record.createdAt = QDateTime::fromMSecsSinceEpoch(row.columnInt64(first + 3), Qt::UTC);
+        record.updatedAt = QDateTime::fromMSecsSinceEpoch(row.columnInt64(first + 4), Qt::UTC);
+        record.deleted = row.columnInt64(first + 5) != 0;
+        record.body = row.columnBlob(first + 6);
+        if (!row.columnIsNull(first + 7))
+            record.occurredAt = QDateTime::fromMSecsSinceEpoch(row.columnInt64(first + 7), Qt::UTC);
         return record;
     }
 
@@ -492,6 +493,36 @@ Result<std::vector<OutboxEntry>> RecordRepository::pendingOutbox(int limit)
         entries.push_back({stmt->columnInt64(0), RecordId::fromString(stmt->columnText(1)),
                            stmt->columnInt64(2),
                            QDateTime::fromMSecsSinceEpoch(stmt->columnInt64(3), Qt::UTC)});
+    }
+}
+
+Result<std::vector<QueuedVersion>> RecordRepository::pendingOutboxWithRecords(int limit)
+{
+    // One statement for the chunk instead of a lookup per queued version: the sync engine
+    // seals the current version of nearly every record it pushes (bench_sync).
+    auto stmt = m_db.prepare(
+        "SELECT o.sequence, o.record_id, o.version, o.queued_at, r.id, r.kind, r.version, "
+        "r.created_at, r.updated_at, r.deleted, r.body, r.occurred_at FROM outbox o "
+        "LEFT JOIN records r ON r.id = o.record_id AND r.version = o.version "
+        "ORDER BY o.sequence LIMIT ?1;");
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, static_cast<std::int64_t>(limit));
+    std::vector<QueuedVersion> queued;
+    RecordReader reader;
+    while (true) {
+        auto row = stmt->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return queued;
+        QueuedVersion version{{stmt->columnInt64(0), RecordId::fromUtf8(stmt->columnBytes(1)),
+                               stmt->columnInt64(2),
+                               QDateTime::fromMSecsSinceEpoch(stmt->columnInt64(3), Qt::UTC)},
+                              std::nullopt};
+        if (!stmt->columnIsNull(4))
+            version.current = reader.read(*stmt, 4);
+        queued.push_back(std::move(version));
     }
 }
 

@@ -61,6 +61,13 @@ struct NewRecord
     std::optional<QDateTime> occurredAt;
 };
 
+// A queued change and, when it is the record's current version, that record.
+struct QueuedVersion
+{
+    domain::OutboxEntry entry;
+    std::optional<domain::Record> current;
+};
+
 class RecordRepository
 {
 public:
@@ -107,6 +114,9 @@ public:
     Result<std::int64_t> count(const QString &kind);
 
     Result<std::vector<domain::OutboxEntry>> pendingOutbox(int limit);
+    // The same entries, each with the record when the queued version is its current one (the
+    // usual case); otherwise `current` is empty and atVersion() has it, if it still exists.
+    Result<std::vector<QueuedVersion>> pendingOutboxWithRecords(int limit);
 
     // --- for sync (src/sync). These run inside the caller's transaction: the sync engine
     // applies a whole pulled batch and its cursor atomically. ---

@@ -937,32 +937,32 @@ Result<bool> SyncEngine::pushAll(Session &s, SyncReport &report, PushedShares &p
     // Each version gets its own random data key; the secure memory holding it is reused.
     SecretBytes dataKey;
     while (true) {
-        auto entries = m_records.pendingOutbox(kSealAhead);
-        if (!entries)
-            return entries.error();
-        if (entries->empty())
-            return true;
-
         // Seal what was never sealed, in one transaction, before anything is sent: a retry
         // after a lost answer then sends the very same bytes, which the server recognises.
         protocol::PushRequest request;
         std::vector<const domain::OutboxEntry *> sent;
         std::vector<bool> sharedInRequest;
+        std::vector<storage::QueuedVersion> queued;
         {
             auto tx = storage::Transaction::begin(m_db);
             if (!tx)
                 return tx.error();
-            for (const domain::OutboxEntry &entry : *entries) {
+            // The chunk's outbox rows with their current records, read in one statement.
+            auto entries = m_records.pendingOutboxWithRecords(kSealAhead);
+            if (!entries)
+                return entries.error();
+            if (entries->empty())
+                return true;
+            queued = std::move(*entries);
+            for (storage::QueuedVersion &pending : queued) {
+                const domain::OutboxEntry &entry = pending.entry;
                 const QString id = entry.recordId.toString();
                 auto stored = m_store.envelope(id, entry.version);
                 if (!stored)
                     return stored.error();
-                auto current = m_records.find(entry.recordId);
-                if (!current)
-                    return current.error();
                 std::optional<Record> record;
-                if (*current && (*current)->version == entry.version) {
-                    record = **current;
+                if (pending.current) {
+                    record = std::move(pending.current);
                 } else {
                     auto past = m_records.atVersion(entry.recordId, entry.version);
                     if (!past)

@@ -37,6 +37,33 @@ TEST_CASE("A record payload round-trips and refuses what another device must not
     }
 }
 
+TEST_CASE("The direct payload writer gives QJsonDocument's compact bytes exactly",
+          "[protocol][payload]")
+{
+    // encode() writes the JSON itself for speed; a version once sealed is resent byte for byte,
+    // and other devices parse it, so it must stay the very format the QJsonObject path wrote.
+    QByteArray binary;
+    for (int i = 0; i < 300; ++i)
+        binary.append(static_cast<char>(i % 256));
+    const std::vector<RecordPayload> payloads{
+        {u"diary.checkin"_s, 1700000000000, 1700000005000, 1699999990000, false,
+         R"({"mood":5,"note":"caf\u00e9 \"quoted\""})"},
+        {u"journal.entry"_s, 1, 2, std::nullopt, true, {}},
+        {u"instrument.result"_s, 0, 253402300799999, 0, false, binary},
+        {u"a-b_c:d.e"_s, 42, 43, std::nullopt, false, "x"},
+        // Kinds that need escaping (or are not ASCII) take the QJsonObject path.
+        {u"we\"ird\\kind\n"_s, 5, 6, 7, false, "y"},
+        {u"diário"_s, 5, 6, 7, false, "y"},
+    };
+    for (const RecordPayload &payload : payloads) {
+        INFO(payload.kind.toStdString());
+        CHECK(payload.encode() == payload.encodeThroughJson());
+        auto decoded = RecordPayload::decode(payload.encode());
+        REQUIRE(decoded);
+        CHECK(*decoded == payload);
+    }
+}
+
 TEST_CASE("Coarse kinds route without revealing the precise kind", "[protocol][payload]")
 {
     CHECK(coarseKindOf(u"diary.checkin"_s) == RecordKind::Diary);

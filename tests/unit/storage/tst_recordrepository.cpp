@@ -65,6 +65,50 @@ TEST_CASE("A new record gets a random id, version 1 and an outbox row", "[storag
     CHECK((*found)->body == QByteArrayLiteral(R"({"mood":6})"));
 }
 
+TEST_CASE("The sync's outbox read carries the record only for a current queued version",
+          "[storage][records]")
+{
+    // The push seals a queued version from this record; an older queued version must not get
+    // the current record's body (it is read from the history instead).
+    Fixture f;
+    const auto first =
+        *f.repo->create(kDiary, QByteArrayLiteral("a1"), QDateTime::currentDateTimeUtc());
+    const auto second = *f.repo->create(kDiary, QByteArrayLiteral("b1"));
+    f.clock.advanceSeconds(60);
+    const auto firstUpdated = *f.repo->update(first.id, QByteArrayLiteral("a2"));
+
+    auto queued = f.repo->pendingOutboxWithRecords(10);
+    REQUIRE(queued);
+    auto plain = f.repo->pendingOutbox(10);
+    REQUIRE(plain);
+    REQUIRE(queued->size() == 3);
+    REQUIRE(plain->size() == 3);
+    for (std::size_t i = 0; i < queued->size(); ++i) {
+        CHECK((*queued)[i].entry.sequence == (*plain)[i].sequence);
+        CHECK((*queued)[i].entry.recordId == (*plain)[i].recordId);
+        CHECK((*queued)[i].entry.version == (*plain)[i].version);
+        CHECK((*queued)[i].entry.queuedAt == (*plain)[i].queuedAt);
+    }
+    CHECK_FALSE((*queued)[0].current); // first, version 1: no longer current
+    REQUIRE((*queued)[1].current);
+    CHECK((*queued)[1].current->id == second.id);
+    CHECK((*queued)[1].current->version == 1);
+    CHECK((*queued)[1].current->body == QByteArrayLiteral("b1"));
+    CHECK_FALSE((*queued)[1].current->occurredAt);
+    REQUIRE((*queued)[2].current);
+    const domain::Record &current = *(*queued)[2].current;
+    CHECK(current.id == first.id);
+    CHECK(current.kind == kDiary);
+    CHECK(current.version == 2);
+    CHECK(current.body == QByteArrayLiteral("a2"));
+    CHECK(current.createdAt == first.createdAt);
+    CHECK(current.updatedAt == firstUpdated.updatedAt);
+    CHECK_FALSE(current.deleted);
+    REQUIRE(current.occurredAt);
+    CHECK(current.occurredAt->toMSecsSinceEpoch() == first.occurredAt->toMSecsSinceEpoch());
+    CHECK(f.repo->pendingOutboxWithRecords(2)->size() == 2);
+}
+
 TEST_CASE("Updates and deletes are new versions with history and outbox rows", "[storage][records]")
 {
     Fixture f;

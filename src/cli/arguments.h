@@ -38,18 +38,19 @@ enum class Command {
     NoDrivingStatus,       // no-driving status
     NoDrivingMorningCheck, // no-driving morning-check ID
     // Sync with the clinic (synccommands.h).
-    Enrol,           // enrol --server URL --code CODE | --uri URI | --qr-image FILE
-    Sync,            // sync
-    Share,           // share [--category NAME | --entry ID] [on|off|default]
-    AccessLog,       // access-log
-    DeviceList,      // devices list
-    DeviceRevoke,    // devices revoke ID
-    JoinCode,        // devices join-code
-    DeviceLink,      // devices link [--qr FILE.png]: a QR for a new device (ADR 0018)
-    DeviceUnlink,    // devices unlink SLOT: delete a device link before it expires
-    ConflictList,    // conflicts list
-    ConflictResolve, // conflicts resolve ID mine|theirs
-    Messages,        // messages: what the clinic and the care team sent
+    Enrol,            // enrol --server URL --code CODE | --uri URI | --qr-image FILE
+    Sync,             // sync
+    Share,            // share [--category NAME | --entry ID] [on|off|default]
+    AccessLog,        // access-log
+    DeviceList,       // devices list
+    DeviceRevoke,     // devices revoke ID
+    JoinCode,         // devices join-code
+    DeviceLink,       // devices link [--qr FILE.png]: a QR for a new device (ADR 0018)
+    DeviceUnlink,     // devices unlink SLOT: delete a device link before it expires
+    VaultRecoveryKey, // vault-recovery-key: a new data recovery key (issue 6, ADR 0034)
+    ConflictList,     // conflicts list
+    ConflictResolve,  // conflicts resolve ID mine|theirs
+    Messages,         // messages: what the clinic and the care team sent
     // Data ownership.
     Import,           // import --in FILE (a JSON export, into a new profile)
     DeleteEverything, // delete-everything --confirm [--local-only]

@@ -302,7 +302,7 @@ void ProfileController::changePassphrase(const QString &current, const QString &
                 outcome.error = changed.error();
             return outcome;
         },
-        [this](Outcome outcome) {
+        [this, nextSecret](Outcome outcome) {
             if (outcome.error) {
                 setError(outcome.error->code == ErrorCode::WrongPassphrase
                              ? tr("Your current passphrase is not right.")
@@ -311,6 +311,7 @@ void ProfileController::changePassphrase(const QString &current, const QString &
                 return;
             }
             emit passphraseChangeFinished(true);
+            emit passphraseReplaced(nextSecret);
         });
 }
 

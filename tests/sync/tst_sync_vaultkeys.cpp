@@ -5,10 +5,19 @@
 
 #include "crypto/recoverykey.h"
 #include "domain/diaryentry.h"
+#include "support/tempdir.h"
 
 #include <catch2/catch.hpp>
 
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+
 #include <map>
+
+#include <sys/stat.h>
 
 using namespace companion;
 using namespace companion::synctest;
@@ -227,4 +236,126 @@ TEST_CASE("After the passphrase changed, a new device joins with the new passphr
     REQUIRE(joined);
     withNew.syncOk();
     CHECK(entriesOf(withNew) == written);
+}
+
+TEST_CASE("companion-cli vault-recovery-key and change-passphrase against the real server",
+          "[sync][recovery][vaultkeys][cli]")
+{
+    TestServer server;
+    server.start();
+    QString vaultId;
+    QString oldKey;
+    QString folder;
+    std::map<QString, QByteArray> written;
+    PatientDevice first;
+    {
+        sync::EnrolResult enrolled = first.enrol(server);
+        vaultId = enrolled.vaultId;
+        REQUIRE(enrolled.recoveryKey);
+        oldKey = enrolled.recoveryKey->displayText();
+        written = writeEntries(first, 3);
+        first.syncOk();
+        folder = first.profileDirectory();
+        first.close();
+    }
+
+    testing::TempDir scratch;
+    const auto writeSecret = [&](const QString &name, const QByteArray &text) {
+        const QString path = scratch.file(name);
+        QFile file(path);
+        REQUIRE(file.open(QIODevice::WriteOnly));
+        file.write(text + '\n');
+        return path;
+    };
+    const QString passphraseFile = writeSecret(u"passphrase"_s, kPassphrase);
+    struct Run
+    {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+    const auto cli = [&](const QStringList &arguments) {
+        QProcess process;
+        process.start(QStringLiteral(COMPANION_CLI_PATH), arguments);
+        REQUIRE(process.waitForFinished(60000));
+        Run run{process.exitCode(), process.readAllStandardOutput(),
+                process.readAllStandardError()};
+        UNSCOPED_INFO(run.err.toStdString());
+        return run;
+    };
+
+    // The clinic down: exit 5, no key file left behind, the old key still works (below).
+    const QString keyFile = scratch.file(u"new-key.txt"_s);
+    const std::uint16_t port = server.port();
+    server.stop();
+    const Run offline = cli({u"vault-recovery-key"_s, u"--recovery-key-out"_s, keyFile,
+                             u"--profile"_s, folder, u"--passphrase-file"_s, passphraseFile});
+    CHECK(offline.exitCode == 5);
+    CHECK_FALSE(QFileInfo::exists(keyFile));
+    server.start({}, port);
+
+    // To a 0600 file.
+    const Run toFile = cli({u"vault-recovery-key"_s, u"--recovery-key-out"_s, keyFile,
+                            u"--profile"_s, folder, u"--passphrase-file"_s, passphraseFile});
+    REQUIRE(toFile.exitCode == 0);
+    CHECK_FALSE(toFile.out.contains(oldKey.toLatin1()));
+    struct stat info{};
+    REQUIRE(::stat(QFile::encodeName(keyFile).constData(), &info) == 0);
+    CHECK((info.st_mode & 0777) == 0600);
+    QFile file(keyFile);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    const QString fileKey = QString::fromLatin1(file.readAll()).trimmed();
+    REQUIRE(crypto::RecoveryKey::parse(fileKey));
+
+    // Again, to stdout as JSON: this one replaces the file's key.
+    const Run json = cli({u"vault-recovery-key"_s, u"--json"_s, u"--profile"_s, folder,
+                          u"--passphrase-file"_s, passphraseFile});
+    REQUIRE(json.exitCode == 0);
+    const QString newKey =
+        QJsonDocument::fromJson(json.out).object().value(u"recovery_key"_s).toString();
+    REQUIRE(crypto::RecoveryKey::parse(newKey));
+    CHECK(newKey != fileKey);
+
+    for (const QString &stale : {oldKey, fileKey}) {
+        PatientDevice stranger;
+        auto refused = recoverWith(server, stranger, vaultId, stale);
+        REQUIRE_FALSE(refused);
+        CHECK(refused.error().code == ErrorCode::WrongPassphrase);
+    }
+    {
+        PatientDevice replacement;
+        auto recovered = recoverWith(server, replacement, vaultId, newKey);
+        INFO((recovered ? QString() : recovered.error().message).toStdString());
+        REQUIRE(recovered);
+        replacement.syncOk();
+        CHECK(entriesOf(replacement) == written);
+    }
+
+    // change-passphrase re-seals the server's passphrase slot: a join code from this profile
+    // then opens with the new passphrase only.
+    const QByteArray next = "otter lantern quartz meadow violet";
+    const QString nextFile = writeSecret(u"next"_s, next);
+    const Run changed = cli({u"change-passphrase"_s, u"--profile"_s, folder,
+                             u"--passphrase-file"_s, passphraseFile, u"--new-passphrase-file"_s,
+                             nextFile});
+    REQUIRE(changed.exitCode == 0);
+    const Run code = cli({u"devices"_s, u"join-code"_s, u"--json"_s, u"--profile"_s, folder,
+                          u"--passphrase-file"_s, nextFile});
+    REQUIRE(code.exitCode == 0);
+    const QString joinCode =
+        QJsonDocument::fromJson(code.out).object().value(u"code"_s).toString();
+    REQUIRE_FALSE(joinCode.isEmpty());
+    PatientDevice joining;
+    int attempts = 0;
+    auto joined = joining.engine().enrol(
+        {joining.serverUrl(server), joinCode, server.fingerprint(), {}},
+        SecretBytes::fromUtf8(kPassphrase), [&](int attempt) {
+            ++attempts;
+            // The old passphrase first: refused; then the new one.
+            return Result<SecretBytes>(attempt == 0 ? SecretBytes::fromUtf8(kPassphrase)
+                                                    : SecretBytes::fromUtf8(next.toStdString()));
+        });
+    INFO((joined ? QString() : joined.error().message).toStdString());
+    REQUIRE(joined);
+    CHECK(attempts == 2);
 }

@@ -299,7 +299,8 @@ TEST_CASE("companion-cli vault-recovery-key and change-passphrase against the re
                             u"--profile"_s, folder, u"--passphrase-file"_s, passphraseFile});
     REQUIRE(toFile.exitCode == 0);
     CHECK_FALSE(toFile.out.contains(oldKey.toLatin1()));
-    struct stat info{};
+    struct stat info
+    {};
     REQUIRE(::stat(QFile::encodeName(keyFile).constData(), &info) == 0);
     CHECK((info.st_mode & 0777) == 0600);
     QFile file(keyFile);
@@ -335,15 +336,13 @@ TEST_CASE("companion-cli vault-recovery-key and change-passphrase against the re
     // then opens with the new passphrase only.
     const QByteArray next = "otter lantern quartz meadow violet";
     const QString nextFile = writeSecret(u"next"_s, next);
-    const Run changed = cli({u"change-passphrase"_s, u"--profile"_s, folder,
-                             u"--passphrase-file"_s, passphraseFile, u"--new-passphrase-file"_s,
-                             nextFile});
+    const Run changed = cli({u"change-passphrase"_s, u"--profile"_s, folder, u"--passphrase-file"_s,
+                             passphraseFile, u"--new-passphrase-file"_s, nextFile});
     REQUIRE(changed.exitCode == 0);
     const Run code = cli({u"devices"_s, u"join-code"_s, u"--json"_s, u"--profile"_s, folder,
                           u"--passphrase-file"_s, nextFile});
     REQUIRE(code.exitCode == 0);
-    const QString joinCode =
-        QJsonDocument::fromJson(code.out).object().value(u"code"_s).toString();
+    const QString joinCode = QJsonDocument::fromJson(code.out).object().value(u"code"_s).toString();
     REQUIRE_FALSE(joinCode.isEmpty());
     PatientDevice joining;
     int attempts = 0;

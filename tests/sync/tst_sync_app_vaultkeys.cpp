@@ -50,7 +50,8 @@ QString vaultIdOf(AppServices &services)
     sync::SyncStore store(session->database());
     auto account = store.account();
     REQUIRE(account);
-    return account->vaultId;
+    REQUIRE(account->has_value());
+    return (*account)->vaultId;
 }
 
 } // namespace

@@ -38,19 +38,20 @@ enum class Command {
     NoDrivingStatus,       // no-driving status
     NoDrivingMorningCheck, // no-driving morning-check ID
     // Sync with the clinic (synccommands.h).
-    Enrol,            // enrol --server URL --code CODE | --uri URI | --qr-image FILE
-    Sync,             // sync
-    Share,            // share [--category NAME | --entry ID] [on|off|default]
-    AccessLog,        // access-log
-    DeviceList,       // devices list
-    DeviceRevoke,     // devices revoke ID
-    JoinCode,         // devices join-code
-    DeviceLink,       // devices link [--qr FILE.png]: a QR for a new device (ADR 0018)
-    DeviceUnlink,     // devices unlink SLOT: delete a device link before it expires
-    VaultRecoveryKey, // vault-recovery-key: a new data recovery key (issue 6, ADR 0034)
-    ConflictList,     // conflicts list
-    ConflictResolve,  // conflicts resolve ID mine|theirs
-    Messages,         // messages: what the clinic and the care team sent
+    Enrol,           // enrol --server URL --code CODE | --uri URI | --qr-image FILE
+    Sync,            // sync
+    Share,           // share [--category NAME | --entry ID] [on|off|default]
+    AccessLog,       // access-log
+    DeviceList,      // devices list
+    DeviceRevoke,    // devices revoke ID
+    JoinCode,        // devices join-code
+    DeviceLink,      // devices link [--qr FILE.png]: a QR for a new device (ADR 0018)
+    DeviceUnlink,    // devices unlink SLOT: delete a device link before it expires
+    ConflictList,    // conflicts list
+    ConflictResolve, // conflicts resolve ID mine|theirs
+    Messages,        // messages: what the clinic and the care team sent
+    // The synced vault's key slots (ADR 0034).
+    VaultRecoveryKey, // vault-recovery-key: a new data recovery key
     // Data ownership.
     Import,           // import --in FILE (a JSON export, into a new profile)
     DeleteEverything, // delete-everything --confirm [--local-only]
@@ -68,7 +69,7 @@ struct CliArguments
     QString passphraseFile;    // --passphrase-file
     QString recoveryKeyFile;   // --recovery-key-file
     QString newPassphraseFile; // --new-passphrase-file (change-passphrase)
-    QString recoveryKeyOut;    // --recovery-key-out (init)
+    QString recoveryKeyOut;    // --recovery-key-out (init, enrol, vault-recovery-key)
     bool json = false;         // --json (info, instrument list/score, diary list)
     // Diary commands. Values are kept as typed; the command parses them and reports a bad value
     // by option name only (a note is patient text).

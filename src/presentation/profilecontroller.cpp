@@ -250,12 +250,17 @@ void ProfileController::recoverWithKey(const QString &recoveryKey, const QString
             outcome.profile = std::move(*unlocked);
             return outcome;
         },
-        [this](Outcome outcome) {
+        [this, secret](Outcome outcome) {
             if (outcome.error && outcome.error->code == ErrorCode::WrongPassphrase) {
                 setError(tr("That recovery key belongs to a different profile."));
                 return;
             }
+            const bool opened = !outcome.error;
             finishOpen(std::move(outcome));
+            // A forgotten passphrase was replaced: the clinic's passphrase slot follows (after
+            // finishOpen, so the sync controller has the profile).
+            if (opened)
+                emit passphraseReplaced(secret);
         });
 }
 

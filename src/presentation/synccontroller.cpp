@@ -446,12 +446,16 @@ void SyncController::replaceRecoveryKey()
 
 void SyncController::resealPassphrase(std::shared_ptr<const SecretBytes> passphrase)
 {
-    if (!m_enrolled || !passphrase || !m_profile)
+    if (!passphrase || !m_profile)
         return;
     if (m_busy) {
-        m_pendingReseal = std::move(passphrase); // run() would drop it: after this job
+        // run() would drop it: after this job (right after an unlock, the job that reads
+        // whether the profile is enrolled at all).
+        m_pendingReseal = std::move(passphrase);
         return;
     }
+    if (!m_enrolled)
+        return;
     const QString failure = tr("Your new passphrase works on this device, but your clinic could "
                                "not be reached: a new device still joins with your old "
                                "passphrase until you change it again while online.");

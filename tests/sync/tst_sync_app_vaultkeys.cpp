@@ -135,4 +135,23 @@ TEST_CASE("The app's passphrase change also changes the passphrase a new device 
     auto withNew = joinWith(next);
     INFO((withNew ? QString() : withNew.error().message).toStdString());
     CHECK(withNew);
+
+    // "Forgot your passphrase": the profile's own recovery key and a third passphrase, from the
+    // locked screen. The slot follows once the unlocked profile is read as enrolled.
+    services.profile.createNewRecoveryKey();
+    REQUIRE(testing::waitUntil([&] { return !services.profile.busy(); }, 60000));
+    const QString profileKey = services.profile.recoveryKeyText();
+    REQUIRE_FALSE(profileKey.isEmpty());
+    services.profile.acknowledgeRecoveryKey();
+    services.profile.lock();
+    const QString third = u"harbor pepper tundra willow comet"_s;
+    services.profile.recoverWithKey(profileKey, third, third);
+    REQUIRE(testing::waitUntil([&] { return !services.profile.busy(); }, 60000));
+    REQUIRE(services.profile.state() == ProfileController::Unlocked);
+    services.profile.acknowledgeRecoveryKey();
+    REQUIRE(testing::waitUntil([&] { return sync.enrolled() && !sync.busy(); }, 60000));
+    CHECK(sync.errorText().isEmpty());
+    auto afterRecovery = joinWith(third);
+    INFO((afterRecovery ? QString() : afterRecovery.error().message).toStdString());
+    CHECK(afterRecovery);
 }

@@ -4117,12 +4117,12 @@
         <translation>Escanee este código con su nuevo dispositivo antes de las %1. Hasta entonces, cualquiera que lo vea puede unirse a su cuenta, así que no se lo muestre a nadie más.</translation>
     </message>
     <message>
-        <source>Your clinic could not be reached, so nothing changed: your current data recovery key still works. Try again when you are online.</source>
-        <translation>No se pudo conectar con su clínica, así que no cambió nada: su clave de recuperación de datos actual sigue funcionando. Inténtelo de nuevo cuando tenga conexión.</translation>
+        <source>The new key could not be saved at your clinic, so nothing changed: your current data recovery key still works. Try again when you are connected.</source>
+        <translation>No se pudo guardar la clave nueva en su clínica, así que no cambió nada: su clave de recuperación de datos actual sigue funcionando. Inténtelo de nuevo cuando tenga conexión.</translation>
     </message>
     <message>
-        <source>Your new passphrase works on this device, but your clinic could not be reached: a new device still joins with your old passphrase until you change it again while online.</source>
-        <translation>Su nueva frase de contraseña funciona en este dispositivo, pero no se pudo conectar con su clínica: un dispositivo nuevo seguirá uniéndose con su frase de contraseña anterior hasta que usted la cambie de nuevo con conexión.</translation>
+        <source>Your new passphrase works on this device, but it could not be saved at your clinic: a new device still joins with your old passphrase until you change it again while connected.</source>
+        <translation>Su nueva frase de contraseña funciona en este dispositivo, pero no se pudo guardar en su clínica: un dispositivo nuevo seguirá uniéndose con su frase de contraseña anterior hasta que usted la cambie de nuevo con conexión.</translation>
     </message>
 </context>
 <context>

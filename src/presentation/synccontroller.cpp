@@ -346,7 +346,8 @@ void SyncController::finished()
         // follows it, from this same function).
         resealPassphrase(std::move(m_pendingReseal));
         m_pendingReseal.reset();
-        return;
+        if (m_busy)
+            return;
     }
     if (m_syncQueued) {
         m_syncQueued = false;
@@ -428,9 +429,9 @@ void SyncController::replaceRecoveryKey()
     if (!m_enrolled)
         return;
     dismissRecoveryKey(); // a key still on screen is about to stop working
-    const QString failure = tr("Your clinic could not be reached, so nothing changed: your "
-                               "current data recovery key still works. Try again when you are "
-                               "online.");
+    const QString failure = tr("The new key could not be saved at your clinic, so nothing "
+                               "changed: your current data recovery key still works. Try again "
+                               "when you are connected.");
     run(
         [failure](sync::SyncEngine &engine, JobResult &result) -> Result<void> {
             auto key = engine.replaceRecoveryKey();
@@ -456,9 +457,9 @@ void SyncController::resealPassphrase(std::shared_ptr<const SecretBytes> passphr
     }
     if (!m_enrolled)
         return;
-    const QString failure = tr("Your new passphrase works on this device, but your clinic could "
-                               "not be reached: a new device still joins with your old "
-                               "passphrase until you change it again while online.");
+    const QString failure = tr("Your new passphrase works on this device, but it could not be "
+                               "saved at your clinic: a new device still joins with your old "
+                               "passphrase until you change it again while connected.");
     run(
         [passphrase, failure](sync::SyncEngine &engine, JobResult &result) -> Result<void> {
             auto resealed = engine.resealPassphraseSlot(*passphrase);

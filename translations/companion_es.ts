@@ -305,6 +305,14 @@
         <source>Add another device with a typed code</source>
         <translation>Añadir otro dispositivo con un código escrito</translation>
     </message>
+    <message>
+        <source>New data recovery key</source>
+        <translation>Nueva clave de recuperación de datos</translation>
+    </message>
+    <message>
+        <source>Makes a new key for your synced data and shows it once; the old one stops working</source>
+        <translation>Crea una clave nueva para sus datos sincronizados y la muestra una vez; la anterior deja de funcionar</translation>
+    </message>
 </context>
 <context>
     <name>ClinicEnrolForm</name>
@@ -1810,6 +1818,21 @@
     <message>
         <source>Your current recovery key will stop working at once. The new key is shown only once: have paper or a password manager ready.</source>
         <translation>Su clave de recuperación actual dejará de funcionar en el acto. La clave nueva se muestra una sola vez: tenga a mano papel o un gestor de contraseñas.</translation>
+    </message>
+</context>
+<context>
+    <name>NewVaultRecoveryKeyDialog</name>
+    <message>
+        <source>Make a new data recovery key?</source>
+        <translation>¿Crear una nueva clave de recuperación de datos?</translation>
+    </message>
+    <message>
+        <source>Make a new key</source>
+        <translation>Crear una clave nueva</translation>
+    </message>
+    <message>
+        <source>Your current data recovery key will stop opening your synced data. The new key is shown only once: have paper ready.</source>
+        <translation>Su clave de recuperación de datos actual dejará de abrir sus datos sincronizados. La clave nueva se muestra una sola vez: tenga papel a mano.</translation>
     </message>
 </context>
 <context>
@@ -4092,6 +4115,14 @@
     <message>
         <source>Scan this code with your new device before %1. Anyone who sees it can join your account until then, so show it to no one else.</source>
         <translation>Escanee este código con su nuevo dispositivo antes de las %1. Hasta entonces, cualquiera que lo vea puede unirse a su cuenta, así que no se lo muestre a nadie más.</translation>
+    </message>
+    <message>
+        <source>The new key could not be saved at your clinic, so nothing changed: your current data recovery key still works. Try again when you are connected.</source>
+        <translation>No se pudo guardar la clave nueva en su clínica, así que no cambió nada: su clave de recuperación de datos actual sigue funcionando. Inténtelo de nuevo cuando tenga conexión.</translation>
+    </message>
+    <message>
+        <source>Your new passphrase works on this device, but it could not be saved at your clinic: a new device still joins with your old passphrase until you change it again while connected.</source>
+        <translation>Su nueva frase de contraseña funciona en este dispositivo, pero no se pudo guardar en su clínica: un dispositivo nuevo seguirá uniéndose con su frase de contraseña anterior hasta que usted la cambie de nuevo con conexión.</translation>
     </message>
 </context>
 <context>

@@ -176,7 +176,8 @@ bool commandAccepts(Command command, Option option)
     case Option::NewPassphraseFile:
         return command == Command::ChangePassphrase;
     case Option::RecoveryKeyOut:
-        return command == Command::Init || command == Command::Enrol;
+        return command == Command::Init || command == Command::Enrol ||
+               command == Command::VaultRecoveryKey;
     case Option::Json:
         return command == Command::Info || command == Command::InstrumentList ||
                command == Command::InstrumentScore || command == Command::DiaryList ||
@@ -188,7 +189,7 @@ bool commandAccepts(Command command, Option option)
                command == Command::AccessLog || command == Command::DeviceList ||
                command == Command::ConflictList || command == Command::Enrol ||
                command == Command::JoinCode || command == Command::Messages ||
-               command == Command::DeviceLink;
+               command == Command::DeviceLink || command == Command::VaultRecoveryKey;
     case Option::Uri:
     case Option::QrImage:
         return command == Command::Enrol;
@@ -302,6 +303,7 @@ int commandFromWords(const QStringList &arguments, Command &command)
         Word{u"devices", u"join-code", Command::JoinCode},
         Word{u"devices", u"link", Command::DeviceLink},
         Word{u"devices", u"unlink", Command::DeviceUnlink},
+        Word{u"vault-recovery-key", u"", Command::VaultRecoveryKey},
         Word{u"conflicts", u"list", Command::ConflictList},
         Word{u"conflicts", u"resolve", Command::ConflictResolve},
         Word{u"messages", u"", Command::Messages},
@@ -429,7 +431,8 @@ const QString kCommandList =
     u"diary list, export, content list|show|search, note add|list, appointment "
     u"add|move|cancel|list, plan show|check, ride set, reminders list|daemon|autostart or "
     u"no-driving status|morning-check, enrol, sync, share, access-log, devices "
-    u"list|revoke|join-code|link|unlink, conflicts list|resolve, messages, import, "
+    u"list|revoke|join-code|link|unlink, vault-recovery-key, conflicts list|resolve, messages, "
+    u"import, "
     u"delete-everything or "
     u"summary"_s;
 
@@ -446,6 +449,7 @@ bool isSyncCommand(Command command)
     case Command::JoinCode:
     case Command::DeviceLink:
     case Command::DeviceUnlink:
+    case Command::VaultRecoveryKey:
     case Command::ConflictList:
     case Command::ConflictResolve:
     case Command::Messages:
@@ -715,6 +719,8 @@ QString commandName(Command command)
         return u"devices link"_s;
     case Command::DeviceUnlink:
         return u"devices unlink"_s;
+    case Command::VaultRecoveryKey:
+        return u"vault-recovery-key"_s;
     case Command::ConflictList:
         return u"conflicts list"_s;
     case Command::ConflictResolve:
@@ -784,6 +790,7 @@ QString usageText()
            u"  companion-cli devices revoke ID --profile DIR\n"
            u"  companion-cli devices link [--qr FILE.png] [--json] --profile DIR\n"
            u"  companion-cli devices unlink SLOT --profile DIR\n"
+           u"  companion-cli vault-recovery-key [--recovery-key-out FILE] [--json] --profile DIR\n"
            u"  companion-cli conflicts list [--json] --profile DIR\n"
            u"  companion-cli conflicts resolve ID mine|theirs --profile DIR\n"
            u"  companion-cli messages [--json] --profile DIR\n"
@@ -841,6 +848,9 @@ QString usageText()
            u"  devices            your devices; a one-hour code to join another; revoke one;\n"
            u"                     link: a 10-minute QR that joins a new device without your\n"
            u"                     passphrase (anyone who sees it can join: show it to no one)\n"
+           u"  vault-recovery-key  a new data recovery key for your synced data, shown once\n"
+           u"                     (or written 0600 to --recovery-key-out); the old one stops\n"
+           u"                     working\n"
            u"  conflicts          edits made on two devices at once: both are kept; choose\n"
            u"                     which one stays\n"
            u"  messages           what your clinic and care team sent (as of the last sync):\n"

@@ -50,6 +50,8 @@ enum class Command {
     ConflictList,    // conflicts list
     ConflictResolve, // conflicts resolve ID mine|theirs
     Messages,        // messages: what the clinic and the care team sent
+    // The synced vault's key slots (ADR 0034).
+    VaultRecoveryKey, // vault-recovery-key: a new data recovery key
     // Data ownership.
     Import,           // import --in FILE (a JSON export, into a new profile)
     DeleteEverything, // delete-everything --confirm [--local-only]
@@ -67,7 +69,7 @@ struct CliArguments
     QString passphraseFile;    // --passphrase-file
     QString recoveryKeyFile;   // --recovery-key-file
     QString newPassphraseFile; // --new-passphrase-file (change-passphrase)
-    QString recoveryKeyOut;    // --recovery-key-out (init)
+    QString recoveryKeyOut;    // --recovery-key-out (init, enrol, vault-recovery-key)
     bool json = false;         // --json (info, instrument list/score, diary list)
     // Diary commands. Values are kept as typed; the command parses them and reports a bad value
     // by option name only (a note is patient text).

@@ -254,6 +254,21 @@ ExitCode runChangePassphrase(const CliArguments &args, const Console &console)
         console.print(
             u"Passphrase changed for the profile in %1. The recovery key is unchanged.\n"_s.arg(
                 args.profileDirectory));
+        // A synced profile: a new device joins with "the passphrase of your other device", so
+        // the server's passphrase slot is sealed again under the new one (issue 6, ADR 0034).
+        sync::SyncEngine engine(profile.database(), profile.records());
+        auto enrolled = engine.isEnrolled();
+        if (enrolled && *enrolled) {
+            if (auto resealed = engine.resealPassphraseSlot(*newPassphrase); !resealed) {
+                console.printError(
+                    u"companion-cli: the clinic server was not updated (%1), so a new device "
+                    u"still joins with your old passphrase. Run change-passphrase again when "
+                    u"you are online (you may choose the same new passphrase).\n"_s.arg(
+                        resealed.error().message));
+                return exitCodeFor(resealed.error().code);
+            }
+            console.print(u"A new device now joins your synced data with the new passphrase.\n"_s);
+        }
         return ExitCode::Ok;
     });
 }
@@ -552,6 +567,7 @@ int runCli(const QStringList &arguments, const Console &console)
     case Command::JoinCode:
     case Command::DeviceLink:
     case Command::DeviceUnlink:
+    case Command::VaultRecoveryKey:
     case Command::ConflictList:
     case Command::ConflictResolve:
     case Command::Messages:

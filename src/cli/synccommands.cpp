@@ -375,6 +375,59 @@ Result<protocol::EnrolmentLink> linkFromArguments(const CliArguments &args, Secr
     return link;
 }
 
+// A new data recovery key for the synced vault (issue 6, ADR 0034). The key file is created
+// before the server is asked, so a bad path changes nothing; when the server call fails the file
+// is removed and the old key still works.
+Result<void> runVaultRecoveryKey(const CliArguments &args, SyncEngine &engine,
+                                 const Console &console)
+{
+    int keyFd = -1;
+    if (!args.recoveryKeyOut.isEmpty()) {
+        auto fd = createPrivateFile(args.recoveryKeyOut);
+        if (!fd)
+            return fd.error();
+        keyFd = *fd;
+    }
+    auto replaced = engine.replaceRecoveryKey();
+    if (!replaced) {
+        if (keyFd >= 0) {
+            ::close(keyFd);
+            ::unlink(QFile::encodeName(args.recoveryKeyOut).constData());
+        }
+        return replaced.error();
+    }
+    QString display = replaced->displayText();
+    SecretBytes keyLine = takeAsciiSecret(display);
+    bool keyWritten = false;
+    if (keyFd >= 0) {
+        keyWritten = writeAll(keyFd, keyLine.view()) && ::fsync(keyFd) == 0;
+        keyWritten = ::close(keyFd) == 0 && keyWritten;
+    }
+    // The server already holds the new slot: if the file could not be written, the key is
+    // printed rather than lost.
+    if (args.json) {
+        QJsonObject out;
+        if (keyWritten)
+            out.insert(u"recovery_key_file"_s, args.recoveryKeyOut);
+        else
+            out.insert(u"recovery_key"_s,
+                       QString::fromLatin1(reinterpret_cast<const char *>(keyLine.data()),
+                                           static_cast<qsizetype>(keyLine.size()) - 1));
+        printJson(console, out);
+        return {};
+    }
+    if (keyWritten) {
+        console.print(u"New data recovery key written to %1 (readable only by you). The old "
+                      u"key no longer opens your synced data. Keep the new one somewhere safe "
+                      u"and offline.\n"_s.arg(args.recoveryKeyOut));
+        return {};
+    }
+    console.print(u"New data recovery key (shown only this once; the old key no longer opens "
+                  u"your synced data - keep this one somewhere safe and offline):\n"_s);
+    writeAll(console.out, keyLine.view());
+    return {};
+}
+
 } // namespace
 
 Result<void> runEnrol(const CliArguments &args, storage::Profile &profile,
@@ -489,6 +542,8 @@ Result<void> runSyncCommand(const CliArguments &args, storage::Profile &profile,
     case Command::DeviceLink:
     case Command::DeviceUnlink:
         return runDevices(args, engine, console);
+    case Command::VaultRecoveryKey:
+        return runVaultRecoveryKey(args, engine, console);
     case Command::ConflictList:
     case Command::ConflictResolve:
         return runConflicts(args, engine, console);

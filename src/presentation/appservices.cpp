@@ -77,6 +77,9 @@ AppServices::AppServices(const AppServicesOptions &options)
     diary.setStateLabelProvider(stateLabel);
     journal.setStateLabelProvider(stateLabel);
     const auto changedHere = [this] { sync.noteLocalChange(); };
+    // A new profile passphrase is also the one a new device joins the vault with.
+    QObject::connect(&profile, &ProfileController::passphraseReplaced, &sync,
+                     &SyncController::resealPassphrase);
     QObject::connect(&diary, &DiaryController::entrySaved, &sync, changedHere);
     QObject::connect(&questionnaire, &QuestionnaireController::resultSaved, &sync, changedHere);
     QObject::connect(&journal, &JournalController::entrySaved, &sync, changedHere);

@@ -250,12 +250,17 @@ void ProfileController::recoverWithKey(const QString &recoveryKey, const QString
             outcome.profile = std::move(*unlocked);
             return outcome;
         },
-        [this](Outcome outcome) {
+        [this, secret](Outcome outcome) {
             if (outcome.error && outcome.error->code == ErrorCode::WrongPassphrase) {
                 setError(tr("That recovery key belongs to a different profile."));
                 return;
             }
+            const bool opened = !outcome.error;
             finishOpen(std::move(outcome));
+            // A forgotten passphrase was replaced: the clinic's passphrase slot follows (after
+            // finishOpen, so the sync controller has the profile).
+            if (opened)
+                emit passphraseReplaced(secret);
         });
 }
 
@@ -302,7 +307,7 @@ void ProfileController::changePassphrase(const QString &current, const QString &
                 outcome.error = changed.error();
             return outcome;
         },
-        [this](Outcome outcome) {
+        [this, nextSecret](Outcome outcome) {
             if (outcome.error) {
                 setError(outcome.error->code == ErrorCode::WrongPassphrase
                              ? tr("Your current passphrase is not right.")
@@ -311,6 +316,7 @@ void ProfileController::changePassphrase(const QString &current, const QString &
                 return;
             }
             emit passphraseChangeFinished(true);
+            emit passphraseReplaced(nextSecret);
         });
 }
 

@@ -86,6 +86,9 @@ signals:
     void preferredNameChanged();
     // After changePassphrase(): succeeded or not (message in errorMessage when not).
     void passphraseChangeFinished(bool succeeded);
+    // C++ only (AppServices): the new passphrase after a change succeeded, for the clinic's
+    // passphrase slot (SyncController::resealPassphrase).
+    void passphraseReplaced(std::shared_ptr<const SecretBytes> passphrase);
     // Emitted just before the profile closes, so models can drop decrypted data.
     void aboutToLock();
 

@@ -79,6 +79,9 @@ struct SyncController::JobResult
     QStringList devices;
     QString joinCode;
     QString recoveryKey;
+    // What the error line says when this job fails, instead of the generic text for its code
+    // (a job that changes a key slot says nothing changed, not that a sync is pending).
+    QString failureText;
     sync::CarriedToken token;
     quint64 unlock = 0; // SyncController::m_unlocks when the job started
     // Device links (ADR 0018).
@@ -139,6 +142,7 @@ void SyncController::unload()
     m_background.stop();
     m_retry.stop();
     m_syncQueued = false;
+    m_pendingReseal.reset();
     m_enrolled = false;
     m_states.clear();
     m_conflicts.clear();
@@ -322,6 +326,8 @@ void SyncController::finished()
             m_errorText = tr("Sync did not finish. Nothing was lost; it will try again.");
             break;
         }
+        if (!result->failureText.isEmpty())
+            m_errorText = result->failureText;
         if (m_isSyncJob && error.code == ErrorCode::Network)
             scheduleRetry();
     }
@@ -335,6 +341,14 @@ void SyncController::finished()
         emit dataChanged();
     if (result->inbox)
         emit inboxChanged();
+    if (m_pendingReseal) {
+        // A passphrase change while another job ran: its slot goes first (the queued sync
+        // follows it, from this same function).
+        resealPassphrase(std::move(m_pendingReseal));
+        m_pendingReseal.reset();
+        if (m_busy)
+            return;
+    }
     if (m_syncQueued) {
         m_syncQueued = false;
         syncNow();
@@ -408,6 +422,52 @@ void SyncController::dismissRecoveryKey()
                static_cast<std::size_t>(m_recoveryKey.size()) * sizeof(QChar));
     m_recoveryKey.clear();
     emit changed();
+}
+
+void SyncController::replaceRecoveryKey()
+{
+    if (!m_enrolled)
+        return;
+    dismissRecoveryKey(); // a key still on screen is about to stop working
+    const QString failure = tr("The new key could not be saved at your clinic, so nothing "
+                               "changed: your current data recovery key still works. Try again "
+                               "when you are connected.");
+    run(
+        [failure](sync::SyncEngine &engine, JobResult &result) -> Result<void> {
+            auto key = engine.replaceRecoveryKey();
+            if (!key) {
+                result.failureText = failure;
+                return key.error();
+            }
+            result.recoveryKey = key->displayText();
+            return {};
+        },
+        false);
+}
+
+void SyncController::resealPassphrase(std::shared_ptr<const SecretBytes> passphrase)
+{
+    if (!passphrase || !m_profile)
+        return;
+    if (m_busy) {
+        // run() would drop it: after this job (right after an unlock, the job that reads
+        // whether the profile is enrolled at all).
+        m_pendingReseal = std::move(passphrase);
+        return;
+    }
+    if (!m_enrolled)
+        return;
+    const QString failure = tr("Your new passphrase works on this device, but it could not be "
+                               "saved at your clinic: a new device still joins with your old "
+                               "passphrase until you change it again while connected.");
+    run(
+        [passphrase, failure](sync::SyncEngine &engine, JobResult &result) -> Result<void> {
+            auto resealed = engine.resealPassphraseSlot(*passphrase);
+            if (!resealed)
+                result.failureText = failure;
+            return resealed;
+        },
+        false);
 }
 
 void SyncController::syncNow()

@@ -131,6 +131,13 @@ public:
     Q_INVOKABLE void resolveConflict(qint64 conflictId, bool keepMine);
     // "I have written it down": the recovery key leaves the UI (and memory, as far as Qt lets).
     Q_INVOKABLE void dismissRecoveryKey();
+    // "New data recovery key" (issue 6, ADR 0034): replaces the key on the clinic server and
+    // shows the new one once, like enrolment does; the old key stops working. Offline: an
+    // error, and nothing changed.
+    Q_INVOKABLE void replaceRecoveryKey();
+    // After the profile passphrase changed (C++ only, from ProfileController): the vault key
+    // is sealed under the new passphrase on the clinic server, so a new device joins with it.
+    void resealPassphrase(std::shared_ptr<const SecretBytes> passphrase);
 
     // For the diary and journal lists: "Saved on this device", "Synced" or "Shared with your
     // care team".
@@ -194,6 +201,8 @@ private:
     QVariantList m_conflicts;
     QString m_joinCode;
     QString m_recoveryKey;
+    // A new passphrase that came while a job ran (resealPassphrase); dropped at lock.
+    std::shared_ptr<const SecretBytes> m_pendingReseal;
     QStringList m_accessLog;
     QStringList m_devices;
     sync::ShareChoices m_choices;

@@ -6,6 +6,7 @@
 #include "protocol/recordpayload.h"
 #include "sync/clinicinbox.h"
 #include "sync/devicelinkstore.h"
+#include "sync/vaultkeyslots.h"
 
 #include "domain/appointment.h"
 
@@ -1412,6 +1413,23 @@ Result<std::vector<AccessLogEntry>> SyncEngine::accessLog()
         entries.insert(entries.end(), page->entries.begin(), page->entries.end());
         after = page->nextCursor;
     }
+}
+
+// The vault key slots (issue 6): the work is in vaultkeyslots.cpp; here only the session.
+Result<crypto::RecoveryKey> SyncEngine::replaceRecoveryKey()
+{
+    auto s = session();
+    if (!s)
+        return s.error();
+    return vaultkeyslots::replaceRecoverySlot(*(*s)->client, (*s)->account);
+}
+
+Result<void> SyncEngine::resealPassphraseSlot(const SecretBytes &passphrase)
+{
+    auto s = session();
+    if (!s)
+        return s.error();
+    return vaultkeyslots::resealPassphraseSlot(*(*s)->client, (*s)->account, passphrase);
 }
 
 } // namespace companion::sync

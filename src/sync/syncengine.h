@@ -162,6 +162,15 @@ public:
     Result<void> removeStaleDeviceLinks();
     Result<std::vector<AccessLogEntry>> accessLog();
 
+    // A new data recovery key (issue 6, ADR 0034): replaces the server's recovery slot, so the
+    // old key stops opening the vault; a vault enrolled before that slot existed gets one.
+    // Needs the server: when it cannot be reached nothing changes and the old key still works.
+    Result<crypto::RecoveryKey> replaceRecoveryKey();
+    // After the profile passphrase changed: seals the vault key under the new passphrase in the
+    // server's passphrase slot, the one a new device opens with "the passphrase of your other
+    // device". Needs the server, like replaceRecoveryKey().
+    Result<void> resealPassphraseSlot(const SecretBytes &passphrase);
+
     // Applies one pulled page (exposed for the tamper tests: a hostile server's answer).
     Result<void> applyPulled(const protocol::PullResponse &page, SyncReport &report);
     // Opens, checks and applies one page of clinic messages, and stores the message cursor in

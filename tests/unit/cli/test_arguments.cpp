@@ -167,6 +167,17 @@ TEST_CASE("sync commands parse, and refuse what they cannot use", "[cli][sync]")
     CHECK(messages->json);
     CHECK(isSyncCommand(Command::Messages));
     CHECK_FALSE(failure("messages --at 2026-01-01 --profile p").isEmpty());
+
+    // A new data recovery key for the synced vault (ADR 0034).
+    auto vaultKey =
+        parseArguments(split("vault-recovery-key --recovery-key-out k.txt --json --profile p"));
+    REQUIRE(vaultKey);
+    CHECK(vaultKey->command == Command::VaultRecoveryKey);
+    CHECK(vaultKey->recoveryKeyOut == u"k.txt");
+    CHECK(vaultKey->json);
+    CHECK(isSyncCommand(Command::VaultRecoveryKey));
+    CHECK_FALSE(failure("vault-recovery-key --at 2026-01-01 --profile p").isEmpty());
+    CHECK_FALSE(failure("vault-recovery-key extra --profile p").isEmpty());
 }
 
 TEST_CASE("summary parses its options and refuses what it cannot use", "[cli][summary]")

@@ -3,6 +3,7 @@ import QtQuick
 import QtQuick.Layouts
 import Companion.Core
 import Companion.Ui
+import Companion.Patient
 
 // Sync now, who read what you shared, and your devices. (Edits waiting for a choice:
 // ConflictChooser.)
@@ -68,5 +69,19 @@ ColumnLayout {
         visible: SyncController.joinCode.length > 0
         textFormat: Text.PlainText
         text: qsTr("On your other device, connect with this code within an hour: %1").arg(SyncController.joinCode)
+    }
+    PrimaryButton {
+        objectName: "newVaultRecoveryKeyButton"
+        tone: "secondary"
+        text: qsTr("New data recovery key")
+        enabled: !SyncController.busy
+        Accessible.name: text
+        Accessible.description: qsTr("Makes a new key for your synced data and shows it once; the old one stops working")
+        onClicked: newVaultRecoveryKeyDialog.show()
+    }
+    DialogLoader {
+        id: newVaultRecoveryKeyDialog
+        objectName: "newVaultRecoveryKeyDialogLoader"
+        sourceComponent: NewVaultRecoveryKeyDialog {}
     }
 }
